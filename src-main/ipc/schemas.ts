@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { ArgsOf, Channel } from '../../src-preload/contract';
+import { SettingsPatchSchema } from '../settings/settings';
+
+const none = z.undefined();
+const id = z.number().int().positive();
+const limit = z.number().int().min(1).max(500);
+
+/** Argument schemas for every channel; typed against the contract so they cannot drift. */
+export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
+  'app:getState': none,
+  'app:quit': none,
+  'vault:create': z.object({ mode: z.enum(['os-keychain', 'passphrase']), passphrase: z.string().max(1024).optional() }).strict(),
+  'vault:unlock': z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+  'store:getStatus': none,
+  'demo:load': none,
+  'accounts:list': none,
+  'analytics:getOverview': z.object({ accountId: id.nullable(), days: z.number().int().min(1).max(730) }).strict(),
+  'inbox:listConversations': z.object({ accountId: id.nullable(), limit, before: z.number().int().nullable() }).strict(),
+  'inbox:getMessages': z.object({ conversationId: id, limit, before: z.number().int().nullable() }).strict(),
+  'inbox:search': z.object({ query: z.string().max(200), limit }).strict(),
+  'privacy:wipe': z.object({ confirm: z.literal('WIPE') }).strict(),
+  'privacy:listAudit': z.object({ limit }).strict(),
+  'settings:get': none,
+  'settings:update': SettingsPatchSchema,
+  'shell:openExternal': z.object({ url: z.string().url().max(2048) }).strict(),
+};

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+/** The database file name inside the data directory; `-wal` and `-shm` sit beside it. */
+export const DATABASE_FILE = 'social-desk.db';
+
+/** The key opened the file but it is not a database we can read: wrong key or not ours. */
+export class DatabaseKeyError extends Error {
+  override name = 'DatabaseKeyError';
+}
+
+export interface OpenDatabaseOptions {
+  file: string;
+  /** 32 random bytes; `null` opens an unencrypted database (benchmarks compare against it). */
+  key: Buffer | null;
+  /** Path of a better-sqlite3 binary built for another runtime (Electron), if any. */
+  nativeBinding?: string;
+  /** Run migrations after opening (default true). */
+  migrate?: boolean;
+  /** Refuse to create a new file: the caller expected one to exist. */
+  mustExist?: boolean;
+}
+
+/**
+ * Opens (or creates) the store. The key is passed raw (`x'…'`), so SQLCipher skips its
+ * PBKDF2 key derivation and opening costs milliseconds; the key itself is random, so a
+ * slow KDF would add nothing.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  if (options.mustExist && !existsSync(options.file)) {
+    throw new DatabaseKeyError('The local database is missing.');
+  }
+  const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    if (options.key) applyKey(db, options.key);
+    verifyReadable(db);
+    applyPragmas(db);
+    if (options.migrate !== false) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function applyKey(db: Db, key: Buffer): void {
+  if (key.length !== 32) throw new DatabaseKeyError('The database key must be 32 bytes.');
+  // SQLCipher v4 page format (AES-256-CBC + HMAC-SHA512 per page) through SQLite3 Multiple Ciphers.
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+function verifyReadable(db: Db): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new DatabaseKeyError('The database cannot be read with this key (wrong key or not a Social Desk database).');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Pragmas, each on purpose:
+ * - journal_mode=WAL: readers never block the sync writer; the WAL is encrypted like the file.
+ * - synchronous=NORMAL: safe with WAL (no corruption on power loss; at worst the last commit is lost).
+ * - secure_delete=ON: freed pages are zeroed, so unsent or forgotten text does not linger after a checkpoint.
+ * - foreign_keys=ON: deleting an account cascades to everything it owns.
+ * - temp_store=MEMORY: sorts and temp indexes never spill plaintext to a temp file.
+ * - cache_size=-32768 (32 MiB): decrypted pages stay cached, so hot reads cost what plain ones do.
+ * - mmap_size=0: memory-mapped reads would bypass the cipher codec.
+ * The key is never changed with `rekey` (forbidden in WAL mode): the data key stays the same for the
+ * life of the database; only its wrapping (keychain or passphrase) changes.
+ */
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -32768');
+  db.pragma('mmap_size = 0');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Writes the WAL back into the main file and truncates it (used before wipes and exports). */
+export function checkpoint(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

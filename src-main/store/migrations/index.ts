@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Every migration in order; `PRAGMA user_version` records the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** The database was written by a newer Social Desk; opening it could damage it. */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+  constructor(readonly found: number, readonly supported: number) {
+    super(
+      `This data was written by a newer version of Social Desk (schema ${found}; this version understands up to ${supported}). Update the app to open it.`,
+    );
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies pending migrations, all in one transaction: either the database reaches the
+ * newest schema or it stays exactly as it was.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const target = migrations[migrations.length - 1]?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > target) throw new NewerSchemaError(current, target);
+  if (current === target) return current;
+  const pending = migrations.filter((m) => m.version > current);
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return target;
+}

@@ -1,0 +1,56 @@
+import type { Db } from '../database';
+import type { StoreStatus } from '../../../src-preload/contract';
+import { AccountsRepository } from './accounts';
+import { AuditRepository } from './audit';
+import { CommentsRepository } from './comments';
+import { InboxRepository } from './inbox';
+import { InsightsRepository } from './insights';
+import { PostsRepository } from './posts';
+import { SyncRunsRepository } from './sync-runs';
+
+export interface Repositories {
+  db: Db;
+  accounts: AccountsRepository;
+  posts: PostsRepository;
+  insights: InsightsRepository;
+  inbox: InboxRepository;
+  comments: CommentsRepository;
+  audit: AuditRepository;
+  syncRuns: SyncRunsRepository;
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    db,
+    accounts: new AccountsRepository(db),
+    posts: new PostsRepository(db),
+    insights: new InsightsRepository(db),
+    inbox: new InboxRepository(db),
+    comments: new CommentsRepository(db),
+    audit: new AuditRepository(db),
+    syncRuns: new SyncRunsRepository(db),
+  };
+}
+
+const COUNTED_TABLES: Record<keyof StoreStatus['counts'], string> = {
+  accounts: 'accounts',
+  posts: 'posts',
+  postSnapshots: 'post_metric_snapshots',
+  dailyInsights: 'account_daily_insights',
+  demographics: 'audience_demographics',
+  people: 'people',
+  conversations: 'conversations',
+  messages: 'messages',
+  comments: 'comments',
+  syncRuns: 'sync_runs',
+  auditEntries: 'audit_log',
+};
+
+/** Row counts of every table a person would care about. */
+export function countRows(db: Db): StoreStatus['counts'] {
+  const counts = {} as StoreStatus['counts'];
+  for (const [key, table] of Object.entries(COUNTED_TABLES) as Array<[keyof StoreStatus['counts'], string]>) {
+    counts[key] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  }
+  return counts;
+}

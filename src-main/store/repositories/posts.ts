@@ -1,0 +1,171 @@
+import type { Db } from '../database';
+import type { Network, PostSummary } from '../../../src-preload/contract';
+
+export interface PostInput {
+  externalId: string;
+  mediaType?: string | null;
+  productType?: string | null;
+  caption?: string | null;
+  permalink?: string | null;
+  mediaUrl?: string | null;
+  thumbnailUrl?: string | null;
+  publishedAt: number;
+  likeCount?: number | null;
+  commentsCount?: number | null;
+}
+
+/** Lifetime metrics as read at one moment. Unknown metrics go to `extra`. */
+export interface MetricSnapshot {
+  views?: number | null;
+  reach?: number | null;
+  likes?: number | null;
+  comments?: number | null;
+  shares?: number | null;
+  saves?: number | null;
+  totalInteractions?: number | null;
+  extra?: Record<string, number> | null;
+}
+
+interface PostRow {
+  id: number;
+  account_id: number;
+  network: Network;
+  caption: string | null;
+  media_type: string | null;
+  product_type: string | null;
+  permalink: string | null;
+  published_at: number;
+  views: number | null;
+  reach: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  captured_at: number | null;
+}
+
+/** The newest snapshot of each post, joined in one pass (the snapshot PK makes max() an index seek). */
+const POST_WITH_LATEST = `
+  SELECT p.id, p.account_id, a.network, p.caption, p.media_type, p.product_type, p.permalink, p.published_at,
+         s.views, s.reach, s.likes, s.comments, s.shares, s.saves, s.captured_at
+  FROM posts p
+  JOIN accounts a ON a.id = p.account_id
+  LEFT JOIN post_metric_snapshots s ON s.post_id = p.id
+    AND s.captured_at = (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id)`;
+
+export class PostsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts or refreshes a post keyed on (account, Meta id); returns its local id. */
+  upsert(accountId: number, post: PostInput, now: number): number {
+    const row = this.db
+      .prepare(
+        `INSERT INTO posts (account_id, external_id, media_type, product_type, caption, permalink, media_url,
+           thumbnail_url, published_at, like_count, comments_count, first_seen_at, updated_at)
+         VALUES (@accountId, @externalId, @mediaType, @productType, @caption, @permalink, @mediaUrl,
+           @thumbnailUrl, @publishedAt, @likeCount, @commentsCount, @now, @now)
+         ON CONFLICT (account_id, external_id) DO UPDATE SET
+           media_type = excluded.media_type, product_type = excluded.product_type, caption = excluded.caption,
+           permalink = excluded.permalink, media_url = excluded.media_url, thumbnail_url = excluded.thumbnail_url,
+           like_count = excluded.like_count, comments_count = excluded.comments_count, updated_at = excluded.updated_at
+         RETURNING id`,
+      )
+      .get({
+        mediaType: null,
+        productType: null,
+        caption: null,
+        permalink: null,
+        mediaUrl: null,
+        thumbnailUrl: null,
+        likeCount: null,
+        commentsCount: null,
+        ...post,
+        accountId,
+        now,
+      }) as { id: number };
+    return row.id;
+  }
+
+  idByExternalId(accountId: number, externalId: string): number | null {
+    const row = this.db.prepare('SELECT id FROM posts WHERE account_id = ? AND external_id = ?').get(accountId, externalId) as
+      | { id: number }
+      | undefined;
+    return row?.id ?? null;
+  }
+
+  /** Records the metrics read at `capturedAt`; a second read at the same instant replaces the first. */
+  addSnapshot(postId: number, capturedAt: number, m: MetricSnapshot): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO post_metric_snapshots
+           (post_id, captured_at, views, reach, likes, comments, shares, saves, total_interactions, extra)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        postId,
+        capturedAt,
+        m.views ?? null,
+        m.reach ?? null,
+        m.likes ?? null,
+        m.comments ?? null,
+        m.shares ?? null,
+        m.saves ?? null,
+        m.totalInteractions ?? null,
+        m.extra && Object.keys(m.extra).length > 0 ? JSON.stringify(m.extra) : null,
+      );
+  }
+
+  /** Posts published in [since, until), best first by views (then reach). */
+  top(accountId: number | null, since: number, until: number, limit: number): PostSummary[] {
+    const rows = this.db
+      .prepare(
+        `${POST_WITH_LATEST}
+         WHERE p.published_at >= @since AND p.published_at < @until AND (@accountId IS NULL OR p.account_id = @accountId)
+         ORDER BY coalesce(s.views, 0) DESC, coalesce(s.reach, 0) DESC
+         LIMIT @limit`,
+      )
+      .all({ accountId, since, until, limit }) as PostRow[];
+    return rows.map(toSummary);
+  }
+
+  /** Newest posts first, one page at a time. */
+  list(accountId: number | null, limit: number, offset: number): PostSummary[] {
+    const rows = this.db
+      .prepare(
+        `${POST_WITH_LATEST}
+         WHERE (@accountId IS NULL OR p.account_id = @accountId)
+         ORDER BY p.published_at DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ accountId, limit, offset }) as PostRow[];
+    return rows.map(toSummary);
+  }
+
+  countInRange(accountId: number | null, since: number, until: number): number {
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM posts WHERE published_at >= ? AND published_at < ? AND (? IS NULL OR account_id = ?)`,
+      )
+      .get(since, until, accountId, accountId) as { n: number };
+    return row.n;
+  }
+}
+
+function toSummary(r: PostRow): PostSummary {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    network: r.network,
+    caption: r.caption ?? '',
+    mediaType: r.media_type,
+    productType: r.product_type,
+    permalink: r.permalink,
+    publishedAt: r.published_at,
+    views: r.views,
+    reach: r.reach,
+    likes: r.likes,
+    comments: r.comments,
+    shares: r.shares,
+    saves: r.saves,
+    metricsAt: r.captured_at,
+  };
+}

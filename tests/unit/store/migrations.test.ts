@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase } from '../../../src-main/store/database';
+import { migrate, MIGRATIONS, NewerSchemaError, SCHEMA_VERSION, schemaVersion, type Migration } from '../../../src-main/store/migrations';
+import { makeTempDir } from '../../support/temp-dir';
+
+const key = Buffer.alloc(32, 7);
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function freshDb(migrateNow = true) {
+  const tmp = makeTempDir();
+  cleanup = tmp.cleanup;
+  return openDatabase({ file: join(tmp.dir, 'db.sqlite'), key, migrate: migrateNow });
+}
+
+describe('migrations', () => {
+  it('001 creates every table the next issues need, all STRICT', () => {
+    const db = freshDb();
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      ['accounts', 'account_daily_insights', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
+        'messages', 'people', 'post_metric_snapshots', 'posts', 'sync_runs', 'sync_state'].sort(),
+    );
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
+    expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', () => {
+    const db = freshDb();
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    expect(() => migrate(db)).toThrow(NewerSchemaError);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION + 5);
+    db.close();
+  });
+
+  it('applies migrations in one transaction: a failing one leaves no trace', () => {
+    const db = freshDb(false);
+    const broken: Migration = {
+      version: SCHEMA_VERSION + 1,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('boom');
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get()).toEqual({ n: 0 });
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('is idempotent: a second run changes nothing', () => {
+    const db = freshDb();
+    const before = db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(before);
+    db.close();
+  });
+});
