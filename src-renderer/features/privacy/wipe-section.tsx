@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { ErrorPayload, WipeReport } from '../../../src-preload/contract';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorNotice } from '../../components/error-notice';
+import { wipeEverything } from './wipe';
+
+/** The one-click wipe: one button, one confirmation, then the report (and the app returns to first run). */
+export function WipeSection() {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [report, setReport] = useState<WipeReport | null>(null);
+
+  const wipe = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await wipeEverything();
+    setBusy(false);
+    setConfirming(false);
+    if (result.ok) setReport(result.data);
+    else setError(result.error);
+  };
+
+  return (
+    <section className="panel panel--danger" aria-labelledby="wipe-title" data-wipe-status={report ? 'done' : 'idle'}>
+      <h2 id="wipe-title">Erase everything</h2>
+      <p>
+        Removes every account, post, figure, message and key Social Desk stored on this computer. Your Instagram and
+        Facebook accounts themselves are not touched.
+      </p>
+      {error && <ErrorNotice error={error} />}
+      {report ? (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">Erased from this computer:</p>
+          <ul className="plain-list">
+            {report.removed.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+          Erase everything on this computer
+        </button>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Erase everything on this computer?"
+          confirmLabel={busy ? 'Erasing…' : 'Yes, erase everything'}
+          danger
+          busy={busy}
+          onConfirm={() => void wipe()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>All local data and its key will be removed. This cannot be undone. Social Desk will start over.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useId } from 'react';
+import type { Settings } from '../../../src-preload/contract';
+import { ErrorNotice } from '../../components/error-notice';
+import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
+import './settings.css';
+
+const THEMES: Array<[Settings['theme'], string]> = [
+  ['system', 'Same as this computer'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+const SYNC_INTERVALS = [15, 30, 60, 180, 360];
+const RETENTION: Array<[number | null, string]> = [
+  [null, 'Keep all messages'],
+  [30, '30 days'],
+  [90, '90 days'],
+  [180, '180 days'],
+  [365, '1 year'],
+];
+
+function intervalLabel(minutes: number): string {
+  return minutes < 60 ? `Every ${minutes} minutes` : minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
+}
+
+export function SettingsView() {
+  const { data, status, error, saving, saveError } = useSettingsStore();
+  const ids = { interval: useId(), retention: useId(), textOnly: useId() };
+
+  useEffect(() => {
+    if (useSettingsStore.getState().status === 'idle') void loadSettings();
+  }, []);
+
+  const intervals = data && !SYNC_INTERVALS.includes(data.syncIntervalMinutes)
+    ? [...SYNC_INTERVALS, data.syncIntervalMinutes].sort((a, b) => a - b)
+    : SYNC_INTERVALS;
+  const retention = data && !RETENTION.some(([days]) => days === data.messageRetentionDays)
+    ? [...RETENTION, [data.messageRetentionDays, `${data.messageRetentionDays} days`] as [number | null, string]]
+    : RETENTION;
+
+  return (
+    <section className="view" data-view="settings" data-status={status} aria-labelledby="settings-title">
+      <header className="view__header">
+        <h1 id="settings-title">Settings</h1>
+        <p className="muted" role="status" data-saving={saving ? 'true' : 'false'}>
+          {saving ? 'Saving…' : ''}
+        </p>
+      </header>
+      {error && <ErrorNotice error={error} onRetry={() => void loadSettings()} />}
+      {saveError && <ErrorNotice error={saveError} />}
+      {data && (
+        <div className="stack settings">
+          <fieldset className="panel">
+            <legend>Appearance</legend>
+            <div className="radio-row">
+              {THEMES.map(([theme, label]) => (
+                <label key={theme} className="radio">
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={theme}
+                    checked={data.theme === theme}
+                    onChange={() => void updateSettings({ theme })}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="panel">
+            <legend>Syncing</legend>
+            <div className="field">
+              <label htmlFor={ids.interval}>Fetch new data from Meta</label>
+              <select
+                id={ids.interval}
+                value={data.syncIntervalMinutes}
+                onChange={(event) => void updateSettings({ syncIntervalMinutes: Number(event.target.value) })}
+              >
+                {intervals.map((minutes) => (
+                  <option key={minutes} value={minutes}>
+                    {intervalLabel(minutes)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
+          <fieldset className="panel">
+            <legend>Messages</legend>
+            <div className="check">
+              <input
+                id={ids.textOnly}
+                type="checkbox"
+                checked={data.textOnlyDms}
+                onChange={(event) => void updateSettings({ textOnlyDms: event.target.checked })}
+              />
+              <label htmlFor={ids.textOnly}>
+                Text-only messages
+                <span className="muted block">Keep only the words of direct messages; photos and files are never saved.</span>
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.retention}>Keep messages on this computer for</label>
+              <select
+                id={ids.retention}
+                value={data.messageRetentionDays === null ? 'all' : String(data.messageRetentionDays)}
+                onChange={(event) =>
+                  void updateSettings({
+                    messageRetentionDays: event.target.value === 'all' ? null : Number(event.target.value),
+                  })
+                }
+              >
+                {retention.map(([days, label]) => (
+                  <option key={days ?? 'all'} value={days === null ? 'all' : String(days)}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <p className="muted">Older messages are erased from this computer automatically.</p>
+            </div>
+          </fieldset>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useRef, type ComponentType, type MouseEvent } from 'react';
+import { AccountsView } from '../accounts/accounts-view';
+import { AnalyticsView } from '../analytics/analytics-view';
+import { InboxView } from '../inbox/inbox-view';
+import { PrivacyView } from '../privacy/privacy-view';
+import { SettingsView } from '../settings/settings-view';
+import { useNavStore, type ViewId } from './nav-store';
+import { SideNav } from './side-nav';
+import { SyncBar } from './sync-bar';
+
+const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
+  analytics: AnalyticsView,
+  inbox: InboxView,
+  accounts: AccountsView,
+  privacy: PrivacyView,
+  settings: SettingsView,
+};
+
+/** The workspace: skip link, left navigation, sync progress and the active view. */
+export function Shell() {
+  const view = useNavStore((state) => state.view);
+  const mainRef = useRef<HTMLElement>(null);
+  const View = VIEW_COMPONENTS[view];
+
+  // Focus the content directly instead of following the #hash, so no navigation event fires.
+  const skip = (event: MouseEvent) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <div className="shell" data-screen="ready">
+      <a className="skip-link" href="#main-content" onClick={skip}>
+        Skip to content
+      </a>
+      <SideNav />
+      <div className="shell__content">
+        <SyncBar />
+        <main id="main-content" ref={mainRef} tabIndex={-1} className="shell__main">
+          <View key={view} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  buildApi,
+  type AnalyticsOverview,
+  type Api,
+  type AppState,
+  type ArgsOf,
+  type Channel,
+  type EventName,
+  type Events,
+  type Result,
+  type ResultOf,
+  type Settings,
+  type StoreStatus,
+} from '../../../src-preload/contract';
+
+type Handler<C extends Channel> = (args: ArgsOf<C>) => Result<ResultOf<C>> | Promise<Result<ResultOf<C>>>;
+export type Handlers = { [C in Channel]?: Handler<C> };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function appState(overrides: Partial<AppState> = {}): AppState {
+  return {
+    phase: 'first-run',
+    keyProtection: { backend: 'none', osProtectionAvailable: true, osBackendName: 'gnome_libsecret' },
+    recoveryReason: null,
+    appVersion: '0.1.0',
+    schemaVersion: null,
+    ...overrides,
+  };
+}
+
+export function emptyOverview(days = 30): AnalyticsOverview {
+  return {
+    accountId: null,
+    days,
+    series: [],
+    totals: { reach: 0, views: 0, interactions: 0, posts: 0 },
+    topPosts: [],
+    dataAsOf: null,
+  };
+}
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  syncIntervalMinutes: 60,
+  textOnlyDms: true,
+  messageRetentionDays: null,
+};
+
+export function storeStatus(): StoreStatus {
+  return {
+    schemaVersion: 3,
+    keyBackend: 'os-keychain',
+    dataDir: '/home/sam/.config/Social Desk',
+    databaseBytes: 5_242_880,
+    counts: {
+      accounts: 2,
+      posts: 120,
+      postSnapshots: 900,
+      dailyInsights: 730,
+      demographics: 40,
+      people: 35,
+      conversations: 35,
+      messages: 1234,
+      comments: 300,
+      syncRuns: 4,
+      auditEntries: 9,
+    },
+    lastSyncedAt: Date.UTC(2025, 2, 4, 9, 30),
+  };
+}
+
+/** Sensible answers for every channel: an empty, ready workspace. Tests override what they exercise. */
+const defaults: Handlers = {
+  'app:getState': () => ok(appState()),
+  'app:quit': () => ok(null),
+  'vault:create': ({ mode }) =>
+    ok(appState({ phase: 'ready', keyProtection: { backend: mode, osProtectionAvailable: true, osBackendName: null } })),
+  'vault:unlock': () => ok(appState({ phase: 'ready' })),
+  'store:getStatus': () => ok(storeStatus()),
+  'demo:load': () => ok({ accounts: 2, posts: 120, conversations: 35, messages: 1234, comments: 300, durationMs: 800 }),
+  'accounts:list': () => ok([]),
+  'analytics:getOverview': ({ days }) => ok(emptyOverview(days)),
+  'inbox:listConversations': () => ok([]),
+  'inbox:getMessages': () => ok([]),
+  'inbox:search': () => ok([]),
+  'privacy:wipe': () => ok({ removed: ['database', 'key'], durationMs: 12 }),
+  'privacy:listAudit': () => ok([]),
+  'settings:get': () => ok(defaultSettings),
+  'settings:update': (change) => ok({ ...defaultSettings, ...change }),
+  'shell:openExternal': () => ok(null),
+};
+
+export interface FakeApi {
+  api: Api;
+  /** Every call, in order. */
+  calls: Array<{ channel: Channel; args: unknown }>;
+  /** The arguments of each call to one channel. */
+  callsTo<C extends Channel>(channel: C): Array<ArgsOf<C>>;
+  /** Replace one channel's handler. */
+  handle<C extends Channel>(channel: C, handler: Handler<C>): void;
+  /** Fire a main→renderer event. */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  listenerCount(event: EventName): number;
+}
+
+/** A fake bridge built with the contract's own `buildApi`, so its shape is exactly `window.api`'s. */
+export function createFakeApi(overrides: Handlers = {}): FakeApi {
+  const handlers: Record<string, (args: unknown) => unknown> = {
+    ...(defaults as Record<string, (args: unknown) => unknown>),
+    ...(overrides as Record<string, (args: unknown) => unknown>),
+  };
+  const calls: FakeApi['calls'] = [];
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  const api = buildApi(
+    async (channel, args) => {
+      calls.push({ channel, args });
+      const handler = handlers[channel];
+      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `no fake for ${channel}` } };
+      return handler(args);
+    },
+    (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  );
+
+  return {
+    api,
+    calls,
+    callsTo: <C extends Channel>(channel: C) =>
+      calls.filter((entry) => entry.channel === channel).map((entry) => entry.args as ArgsOf<C>),
+    handle: (channel, handler) => {
+      handlers[channel] = handler as (args: unknown) => unknown;
+    },
+    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+  };
+}
+
+/** A promise the test resolves when it wants, to observe in-between states (progress, busy buttons). */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
