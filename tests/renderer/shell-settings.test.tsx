@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appState, defaultSettings, ok } from './helpers/fake-api';
+import { renderApp, teardownApp } from './helpers/render-app';
+import { useAnalyticsStore } from '../../src-renderer/features/analytics/analytics-store';
+
+afterEach(() => {
+  teardownApp();
+  delete document.documentElement.dataset.theme;
+  localStorage.clear();
+});
+
+const ready = () => ok(appState({ phase: 'ready' }));
+
+describe('shell', () => {
+  it('has a skip link that moves focus to the content, and every view has its marker', async () => {
+    renderApp({ 'app:getState': ready });
+    const skip = await screen.findByRole('link', { name: 'Skip to content' });
+    fireEvent.click(skip);
+    expect(document.activeElement?.id).toBe('main-content');
+
+    for (const [label, view] of [
+      ['Inbox', 'inbox'],
+      ['Accounts', 'accounts'],
+      ['Privacy', 'privacy'],
+      ['Settings', 'settings'],
+      ['Analytics', 'analytics'],
+    ] as const) {
+      fireEvent.click(screen.getByRole('button', { name: label }));
+      await waitFor(() => expect(document.querySelector(`[data-view="${view}"]`)?.getAttribute('data-status')).toBe('ready'));
+      expect(screen.getByRole('button', { name: label }).getAttribute('aria-current')).toBe('page');
+    }
+  });
+
+  it('shows sync:progress as a progress bar while events arrive', async () => {
+    const fake = renderApp({ 'app:getState': ready });
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(document.querySelector('.sync-bar')).toBeNull();
+    fake.emit('sync:progress', { accountId: 1, job: 'posts', done: 2, total: 8 });
+    const bar = await waitFor(() => {
+      const element = document.querySelector<HTMLProgressElement>('.sync-bar progress');
+      if (!element) throw new Error('no sync bar yet');
+      return element;
+    });
+    expect(bar.value).toBe(2);
+    expect(bar.max).toBe(8);
+  });
+
+  it('forgets what it showed when the app locks, and asks for the passphrase', async () => {
+    const fake = renderApp({ 'app:getState': ready });
+    await waitFor(() => expect(document.querySelector('[data-view="analytics"]')?.getAttribute('data-status')).toBe('ready'));
+    fake.emit('app:state-changed', appState({ phase: 'locked' }));
+    await waitFor(() => expect(document.documentElement.dataset.appState).toBe('locked'));
+    expect(screen.getByLabelText('Passphrase')).toBeTruthy();
+    expect(useAnalyticsStore.getState()).toMatchObject({ data: null, status: 'idle' });
+
+    const before = fake.callsTo('analytics:getOverview').length;
+    fake.emit('app:state-changed', appState({ phase: 'ready' }));
+    await waitFor(() => expect(fake.callsTo('analytics:getOverview').length).toBe(before + 1));
+  });
+});
+
+describe('settings', () => {
+  it('loads on entering the workspace and applies the theme to <html data-theme>', async () => {
+    const fake = renderApp({
+      'app:getState': ready,
+      'settings:get': () => ok({ ...defaultSettings, theme: 'dark' }),
+    });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('radio', { name: 'Light' }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toEqual([{ theme: 'light' }]));
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+  });
+
+  it('saves text-only mode and message retention through settings:update', async () => {
+    const fake = renderApp({ 'app:getState': ready });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Text-only messages/ }));
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ textOnlyDms: false }));
+    fireEvent.change(screen.getByLabelText('Keep messages on this computer for'), { target: { value: '90' } });
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ messageRetentionDays: 90 }));
+    fireEvent.change(screen.getByLabelText('Fetch new data from Meta'), { target: { value: '180' } });
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ syncIntervalMinutes: 180 }));
+  });
+});
