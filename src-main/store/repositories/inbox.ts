@@ -92,6 +92,14 @@ export class InboxRepository {
     return inserted;
   }
 
+  /** Meta ids of the stored, not yet unsent messages of a thread sent at or after `since`. */
+  messageIdsSince(conversationId: number, since: number): string[] {
+    const rows = this.db
+      .prepare('SELECT external_id FROM messages WHERE conversation_id = ? AND sent_at >= ? AND is_deleted = 0')
+      .all(conversationId, since) as Array<{ external_id: string }>;
+    return rows.map((r) => r.external_id);
+  }
+
   /** Recomputes a conversation's last message and last incoming times from its messages. */
   refreshConversationTimes(conversationId: number): void {
     this.db

@@ -6,6 +6,7 @@ import { CommentsRepository } from './comments';
 import { InboxRepository } from './inbox';
 import { InsightsRepository } from './insights';
 import { PostsRepository } from './posts';
+import { RetiredMetricsRepository } from './retired-metrics';
 import { SyncRunsRepository } from './sync-runs';
 
 export interface Repositories {
@@ -17,6 +18,7 @@ export interface Repositories {
   comments: CommentsRepository;
   audit: AuditRepository;
   syncRuns: SyncRunsRepository;
+  retiredMetrics: RetiredMetricsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -29,6 +31,7 @@ export function createRepositories(db: Db): Repositories {
     comments: new CommentsRepository(db),
     audit: new AuditRepository(db),
     syncRuns: new SyncRunsRepository(db),
+    retiredMetrics: new RetiredMetricsRepository(db),
   };
 }
 

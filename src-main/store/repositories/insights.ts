@@ -24,7 +24,7 @@ const SERIES_METRICS: Record<Exclude<keyof DailyPoint, 'day'>, readonly string[]
   views: ['views', 'page_media_view'],
   engaged: ['accounts_engaged'],
   interactions: ['total_interactions', 'page_post_engagements'],
-  followers: ['follower_count', 'page_daily_follows_unique'],
+  followers: ['follower_count', 'page_daily_follows'],
 };
 
 export class InsightsRepository {

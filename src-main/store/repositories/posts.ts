@@ -115,6 +115,24 @@ export class PostsRepository {
       );
   }
 
+  setCommentsCount(postId: number, count: number): void {
+    this.db.prepare('UPDATE posts SET comments_count = ? WHERE id = ?').run(count, postId);
+  }
+
+  /** Per post of an account: local id, publish time, newest snapshot time and comment count. */
+  snapshotState(accountId: number): Map<string, { id: number; publishedAt: number; lastSnapshotAt: number | null; commentsCount: number | null }> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.external_id, p.published_at, p.comments_count,
+                (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id) AS last_snapshot_at
+         FROM posts p WHERE p.account_id = ?`,
+      )
+      .all(accountId) as Array<{ id: number; external_id: string; published_at: number; comments_count: number | null; last_snapshot_at: number | null }>;
+    return new Map(
+      rows.map((r) => [r.external_id, { id: r.id, publishedAt: r.published_at, lastSnapshotAt: r.last_snapshot_at, commentsCount: r.comments_count }]),
+    );
+  }
+
   /** Posts published in [since, until), best first by views (then reach). */
   top(accountId: number | null, since: number, until: number, limit: number): PostSummary[] {
     const rows = this.db

@@ -21,7 +21,7 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['accounts', 'account_daily_insights', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
-        'messages', 'people', 'post_metric_snapshots', 'posts', 'sync_runs', 'sync_state'].sort(),
+        'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);

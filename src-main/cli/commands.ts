@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import type { AppCore } from '../core/app-core';
+import { AppError } from '../core/app-error';
+import { exportAll, type ExportFormat } from '../privacy/export';
+
+export interface CommandContext {
+  core: AppCore;
+  args: string[];
+  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string };
+  passphrase: () => Promise<string>;
+  out: (text: string) => void;
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Opens the existing store with the passphrase; explains what to do when it can't. */
+export async function openStore(ctx: CommandContext): Promise<void> {
+  const state = ctx.core.start();
+  if (state.phase === 'first-run') throw new AppError('NOT_FOUND', `Nothing is stored in ${ctx.core.dataDir} yet; run "init" first.`);
+  if (state.phase === 'key-recovery') throw new AppError('KEY_UNAVAILABLE', state.recoveryReason ?? 'The key cannot be opened.');
+  if (state.phase === 'locked') ctx.core.unlock(await ctx.passphrase());
+}
+
+function print(ctx: CommandContext, value: unknown, text: string): void {
+  ctx.out(ctx.options.json ? JSON.stringify(value, null, 2) : text);
+}
+
+const init: Command = {
+  usage: '',
+  summary: 'create the encrypted store (passphrase-protected)',
+  async run(ctx) {
+    const state = ctx.core.start();
+    if (state.phase !== 'first-run') throw new AppError('CONFLICT', `A store already exists in ${ctx.core.dataDir}.`);
+    const created = ctx.core.createVault('passphrase', await ctx.passphrase());
+    print(ctx, created, `Created an encrypted store in ${ctx.core.dataDir} (schema ${created.schemaVersion}).`);
+    return 0;
+  },
+};
+
+const status: Command = {
+  usage: '',
+  summary: 'what is stored, counts, key backend, schema version',
+  async run(ctx) {
+    await openStore(ctx);
+    const s = ctx.core.storeStatus();
+    const lines = [
+      `Data folder:    ${s.dataDir}`,
+      `Key protection: ${s.keyBackend}`,
+      `Schema version: ${s.schemaVersion}`,
+      `Database size:  ${(s.databaseBytes / 1024 / 1024).toFixed(1)} MiB`,
+      `Last synced:    ${s.lastSyncedAt ? new Date(s.lastSyncedAt).toISOString() : 'never'}`,
+      ...Object.entries(s.counts).map(([k, v]) => `${k.padEnd(16)}${v}`),
+    ];
+    print(ctx, s, lines.join('\n'));
+    return 0;
+  },
+};
+
+const search: Command = {
+  usage: 'TEXT',
+  summary: 'full-text search over messages, newest first',
+  async run(ctx) {
+    const query = ctx.args.join(' ').trim();
+    if (!query) throw new RangeError('Give the text to search for, e.g. "search refund".');
+    await openStore(ctx);
+    const limit = Number(ctx.options.limit ?? 20);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new RangeError('--limit must be a whole number from 1 to 500.');
+    const hits = ctx.core.repos.inbox.search(query, limit);
+    print(ctx, hits, hits.length === 0 ? 'No messages match.' : hits.map((h) => `${new Date(h.sentAt).toISOString()}  ${h.personName}: ${h.snippet}`).join('\n'));
+    return 0;
+  },
+};
+
+const exportCommand: Command = {
+  usage: '--format csv|json --out DIR',
+  summary: 'export messages, conversations, posts and daily insights',
+  async run(ctx) {
+    const format = ctx.options.format as ExportFormat | undefined;
+    if (format !== 'csv' && format !== 'json') throw new RangeError('--format must be csv or json.');
+    if (!ctx.options.out) throw new RangeError('--out DIR is required.');
+    await openStore(ctx);
+    const outDir = resolve(ctx.options.out);
+    const counts = await exportAll(ctx.core.repos.db, outDir, format);
+    ctx.core.repos.audit.record(ctx.core.now(), 'export.written', format, JSON.stringify(counts));
+    print(ctx, { outDir, counts }, `Exported to ${outDir}:\n${Object.entries(counts).map(([k, v]) => `  ${k}.${format}: ${v} rows`).join('\n')}`);
+    return 0;
+  },
+};
+
+const wipe: Command = {
+  usage: '--yes',
+  summary: 'erase everything stored in the data folder',
+  async run(ctx) {
+    if (!ctx.options.yes) throw new RangeError('This erases everything in the data folder; add --yes to confirm.');
+    ctx.core.start();
+    const report = await ctx.core.wipe();
+    print(ctx, report, report.removed.length === 0 ? 'Nothing to erase.' : `Erased: ${report.removed.join(', ')}`);
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = {
+  init,
+  status,
+  demo: lazy('', 'fill the store with the demo workspace (synced from the emulator)', 'demo'),
+  sync: lazy('[--graph-base-url URL]', 'connect the assets of SOCIAL_DESK_ACCESS_TOKEN and sync them', 'sync'),
+  accounts: lazy('', 'connected accounts and the health of their tokens', 'accounts'),
+  search,
+  export: exportCommand,
+  wipe,
+};
+
+/** Sync commands load the Graph client and emulator only when used. */
+function lazy(usage: string, summary: string, name: 'demo' | 'sync' | 'accounts'): Command {
+  return { usage, summary, run: async (ctx) => (await import('./sync-commands'))[name].run(ctx) };
+}

@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { AppCore } from '../core/app-core';
+import { toErrorPayload } from '../core/app-error';
+import { openConfStore } from '../settings/conf-store';
+import { readPassphrase } from './passphrase';
+import { COMMANDS, type CommandContext } from './commands';
+
+const USAGE = `Social Desk command line (runs the same core as the desktop app, under plain Node)
+
+Usage: npm run cli -- <command> --data-dir DIR [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${(name + ' ' + c.usage).padEnd(34)} ${c.summary}`)
+  .join('\n')}
+
+Options:
+  --data-dir DIR      where the encrypted database lives (or SOCIAL_DESK_DATA_DIR)
+  --json              print machine-readable JSON
+The passphrase comes from SOCIAL_DESK_PASSPHRASE, or is asked for on a terminal.`;
+
+/** A mistake in how the command was called: exit code 2 and the usage text. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        limit: { type: 'string' },
+        yes: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'graph-base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const [name, ...rest] = parsed.positionals;
+  if (parsed.values.help || !name) {
+    process.stdout.write(`${USAGE}\n`);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  const dataDir = parsed.values['data-dir'] ?? process.env.SOCIAL_DESK_DATA_DIR;
+  if (!dataDir) {
+    process.stderr.write('Missing --data-dir DIR (or SOCIAL_DESK_DATA_DIR).\n');
+    return 2;
+  }
+  const core = new AppCore({
+    dataDir: resolve(dataDir),
+    removeDataDirOnWipe: false,
+    appVersion: process.env.npm_package_version ?? '0.0.0',
+    platform: process.platform,
+    osCrypto: null,
+    openStore: openConfStore,
+  });
+  const ctx: CommandContext = {
+    core,
+    args: rest,
+    options: parsed.values,
+    passphrase: () => readPassphrase(),
+    out: (text) => process.stdout.write(`${text}\n`),
+  };
+  try {
+    return await command.run(ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    const payload = toErrorPayload(error);
+    const detail = payload.code === 'INTERNAL' && error instanceof Error ? ` (${error.message})` : '';
+    process.stderr.write(`Error [${payload.code}]: ${payload.message}${detail}\n`);
+    return 1;
+  } finally {
+    core.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

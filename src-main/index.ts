@@ -1,0 +1,51 @@
+/**
+ * Composition root of the Electron main process: wires vault → store → services → IPC and
+ * nothing else. Everything it wires is Electron-free and tested under plain Node; only the
+ * files in ./electron touch Electron APIs.
+ */
+import { app, safeStorage, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppCore } from './core/app-core';
+import { loadDemo } from './demo/load-demo';
+import { openElectronStore } from './electron/electron-store';
+import { registerIpc, sendEvent } from './electron/ipc-main';
+import { electronNativeBinding } from './electron/native-binding';
+import { clearSessions, hardenApp } from './electron/security';
+import { createMainWindow, isAppUrl, rendererUrl } from './electron/window';
+import { createDispatch } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { LOGIN_PARTITION } from './electron/partitions';
+
+const mainDir = fileURLToPath(new URL('.', import.meta.url));
+const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
+app.setAppLogsPath(join(dataDir, 'logs'));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(() => {
+  const appUrl = rendererUrl(mainDir);
+  hardenApp((url) => isAppUrl(url, appUrl));
+  const core = new AppCore({
+    dataDir,
+    removeDataDirOnWipe: true,
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    osCrypto: safeStorage,
+    openStore: openElectronStore,
+    nativeBinding: electronNativeBinding(app.getAppPath()),
+    wipeExtras: () => clearSessions([LOGIN_PARTITION]),
+  });
+  core.start();
+  const window = createMainWindow(mainDir);
+  const dispatch = createDispatch(
+    createHandlers({ core, loadDemo: () => loadDemo(core), quit: () => app.quit(), openExternal: (url) => shell.openExternal(url) }),
+    { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
+  );
+  registerIpc(dispatch, (event) => event.senderFrame === window.webContents.mainFrame && isAppUrl(event.senderFrame.url, appUrl));
+  core.events.onAny((event, payload) => sendEvent(window.webContents, event, payload as never));
+  app.on('before-quit', () => core.close());
+  app.on('second-instance', () => window.isDestroyed() || window.focus());
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,78 @@
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { once } from 'node:events';
+import type { Db } from '../store/database';
+
+export type ExportFormat = 'csv' | 'json';
+
+/** What an export holds: one file per dataset, one row per record. */
+const DATASETS: Record<string, string> = {
+  messages: `SELECT m.id, m.conversation_id, c.platform, a.name AS account, coalesce(p.name, p.username) AS person,
+      m.direction, m.sent_at, strftime('%Y-%m-%dT%H:%M:%fZ', m.sent_at / 1000.0, 'unixepoch') AS sent_at_iso,
+      m.text, m.is_deleted, m.attachments IS NOT NULL AS has_attachments
+    FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN accounts a ON a.id = c.account_id
+    LEFT JOIN people p ON p.id = c.person_id ORDER BY m.conversation_id, m.sent_at`,
+  conversations: `SELECT c.id, c.platform, a.name AS account, coalesce(p.name, p.username) AS person, p.username,
+      c.last_message_at, c.last_incoming_at, (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS messages
+    FROM conversations c JOIN accounts a ON a.id = c.account_id LEFT JOIN people p ON p.id = c.person_id ORDER BY c.id`,
+  posts: `SELECT p.id, a.network, a.name AS account, p.external_id, p.media_type, p.product_type, p.published_at,
+      strftime('%Y-%m-%dT%H:%M:%fZ', p.published_at / 1000.0, 'unixepoch') AS published_at_iso, p.permalink, p.caption,
+      s.captured_at AS metrics_at, s.views, s.reach, s.likes, s.comments, s.shares, s.saves, s.total_interactions
+    FROM posts p JOIN accounts a ON a.id = p.account_id
+    LEFT JOIN post_metric_snapshots s ON s.post_id = p.id
+      AND s.captured_at = (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id)
+    ORDER BY p.published_at`,
+  account_daily_insights: `SELECT a.name AS account, a.network, i.day, i.metric, i.value, i.fetched_at
+    FROM account_daily_insights i JOIN accounts a ON a.id = i.account_id ORDER BY a.id, i.day, i.metric`,
+};
+
+/** Quotes a CSV cell; cells that a spreadsheet would run as a formula are defused with a quote mark. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function writeDataset(db: Db, sql: string, file: string, format: ExportFormat): Promise<number> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  const stmt = db.prepare(sql);
+  const columns = stmt.columns().map((c) => c.name);
+  let rows = 0;
+  if (format === 'csv') await write(`${columns.map(csvCell).join(',')}\r\n`);
+  else await write('[');
+  for (const row of stmt.iterate() as Iterable<Record<string, unknown>>) {
+    if (format === 'csv') await write(`${columns.map((c) => csvCell(row[c])).join(',')}\r\n`);
+    else await write(`${rows === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`);
+    rows += 1;
+  }
+  if (format === 'json') await write('\n]\n');
+  out.end();
+  await once(out, 'finish');
+  return rows;
+}
+
+/**
+ * Writes every dataset into `outDir`. Files are staged in a sibling folder and moved in only
+ * when all are complete, so a failure (full disk, killed process) never leaves a half export.
+ */
+export async function exportAll(db: Db, outDir: string, format: ExportFormat): Promise<Record<string, number>> {
+  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new RangeError(`The folder ${outDir} is not empty; choose a new or empty folder.`);
+  const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const counts: Record<string, number> = {};
+  try {
+    for (const [name, sql] of Object.entries(DATASETS)) {
+      counts[name] = await writeDataset(db, sql, join(staging, `${name}.${format}`), format);
+    }
+    mkdirSync(outDir, { recursive: true });
+    for (const name of readdirSync(staging)) renameSync(join(staging, name), join(outDir, name));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return counts;
+}

@@ -1,0 +1,171 @@
+import { GraphApiError } from '../meta/errors';
+import { parseInsightsResponse } from '../meta/insights';
+import { metricsFor } from '../meta/metric-catalogue';
+import type { MetricSnapshot } from '../store/repositories/posts';
+import { isSnapshotDue } from './cadence';
+import { IG_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
+import type { SyncContext, SyncTarget } from './context';
+import { parseMetaTime, withRetiredRetry } from './graph-helpers';
+
+const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,media_url,thumbnail_url,timestamp,like_count,comments_count';
+const PAGE_SIZE = 100;
+const COMMENT_PAGE = 50;
+export const MEDIA_JOB = 'ig-media';
+
+interface RawMedia {
+  id: string;
+  caption?: string;
+  media_type?: string;
+  media_product_type?: string;
+  permalink?: string;
+  media_url?: string;
+  thumbnail_url?: string;
+  timestamp?: string;
+  like_count?: number;
+  comments_count?: number;
+  insights?: unknown;
+  comments?: CommentEdge;
+}
+
+/**
+ * Metrics valid for every media in a /media listing (feed posts, carousels and reels alike), so
+ * they can be nested in the listing through field expansion: one call per 100 posts instead of
+ * one per post. A metric valid for only one product type would fail the whole listing.
+ */
+export function listingMetrics(login: 'facebook' | 'instagram'): string[] {
+  const feed = metricsFor('FEED', 'IMAGE', { login });
+  const reels = new Set(metricsFor('REELS', 'VIDEO', { login }));
+  const carousel = new Set(metricsFor('FEED', 'CAROUSEL_ALBUM', { login }));
+  return feed.filter((m) => reels.has(m) && carousel.has(m));
+}
+
+const SNAPSHOT_COLUMNS: Record<string, keyof Omit<MetricSnapshot, 'extra'>> = {
+  views: 'views',
+  reach: 'reach',
+  likes: 'likes',
+  comments: 'comments',
+  shares: 'shares',
+  saved: 'saves',
+  total_interactions: 'totalInteractions',
+};
+
+/** Lifetime media insights → a snapshot row; metrics without a column go to `extra`. */
+export function toSnapshot(insights: unknown): MetricSnapshot | null {
+  if (!insights) return null;
+  const snapshot: MetricSnapshot = { extra: {} };
+  for (const metric of parseInsightsResponse(insights).metrics) {
+    const value = metric.total ?? (typeof metric.values.at(-1)?.value === 'number' ? (metric.values.at(-1)!.value as number) : undefined);
+    if (value === undefined) continue;
+    const column = SNAPSHOT_COLUMNS[metric.name];
+    if (column) snapshot[column] = value;
+    else snapshot.extra![metric.name] = value;
+  }
+  return snapshot;
+}
+
+/**
+ * Lists an Instagram account's media newest first with insights and comments nested, storing
+ * posts, due snapshots and comments. A routine run stops at the first page that reaches posts
+ * it already has; older posts are refreshed separately on their cadence.
+ */
+export async function syncInstagramMedia(ctx: SyncContext, target: SyncTarget, login: 'facebook' | 'instagram'): Promise<Set<string>> {
+  const highWater = Number(ctx.repos.syncRuns.getHighWater(target.accountId, MEDIA_JOB) ?? 0);
+  const seen = new Set<string>();
+  let newest = highWater;
+  const metrics = listingMetrics(login);
+  await withRetiredRetry(ctx, 'ig-media', metrics, async (current) => {
+    const fields = `${MEDIA_FIELDS},insights.metric(${current.join(',')}),comments.limit(${COMMENT_PAGE}){${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}}`;
+    const state = ctx.repos.posts.snapshotState(target.accountId);
+    for await (const page of ctx.client.paginate<RawMedia>(`${target.externalId}/media`, {
+      host: target.host,
+      token: target.token,
+      params: { fields, limit: PAGE_SIZE },
+      businessId: target.externalId,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    })) {
+      let oldestOnPage = Infinity;
+      for (const media of page.data) {
+        const publishedAt = parseMetaTime(media.timestamp) ?? ctx.now();
+        oldestOnPage = Math.min(oldestOnPage, publishedAt);
+        newest = Math.max(newest, publishedAt);
+        seen.add(media.id);
+        await storeMedia(ctx, target, media, publishedAt, state.get(media.id)?.lastSnapshotAt ?? null);
+      }
+      ctx.progress('Instagram posts', seen.size, 0);
+      if (!target.full && highWater > 0 && oldestOnPage < highWater) break;
+    }
+    return true;
+  });
+  if (newest > highWater) ctx.repos.syncRuns.setHighWater(target.accountId, MEDIA_JOB, String(newest), ctx.now());
+  return seen;
+}
+
+async function storeMedia(ctx: SyncContext, target: SyncTarget, media: RawMedia, publishedAt: number, lastSnapshotAt: number | null): Promise<void> {
+  const now = ctx.now();
+  const postId = ctx.repos.db.transaction(() => {
+    const id = ctx.repos.posts.upsert(
+      target.accountId,
+      {
+        externalId: media.id,
+        mediaType: media.media_type ?? null,
+        productType: media.media_product_type ?? null,
+        caption: media.caption ?? null,
+        permalink: media.permalink ?? null,
+        mediaUrl: media.media_url ?? null,
+        thumbnailUrl: media.thumbnail_url ?? null,
+        publishedAt,
+        likeCount: media.like_count ?? null,
+        commentsCount: media.comments_count ?? null,
+      },
+      now,
+    );
+    const snapshot = isSnapshotDue(publishedAt, lastSnapshotAt, now) ? toSnapshot(media.insights) : null;
+    if (snapshot) ctx.repos.posts.addSnapshot(id, now, snapshot);
+    ctx.written.count += 1;
+    return id;
+  })();
+  await storeCommentEdge(ctx, target, postId, media.comments, 'instagram');
+}
+
+/**
+ * Re-reads posts that the listing did not reach but whose metrics are due (see cadence.ts), in
+ * batches of up to 50; posts whose comment count changed also get their comments re-read.
+ */
+export async function refreshDuePosts(ctx: SyncContext, target: SyncTarget, seen: ReadonlySet<string>, login: 'facebook' | 'instagram'): Promise<number> {
+  const now = ctx.now();
+  const due = [...ctx.repos.posts.snapshotState(target.accountId).entries()].filter(
+    ([externalId, s]) => !seen.has(externalId) && isSnapshotDue(s.publishedAt, s.lastSnapshotAt, now),
+  );
+  if (due.length === 0 || target.host !== 'facebook') return 0;
+  let refreshed = 0;
+  await withRetiredRetry(ctx, 'ig-media', listingMetrics(login), async (current) => {
+    const results = await ctx.client.batch(
+      due.map(([externalId]) => ({ method: 'GET' as const, relativeUrl: `${externalId}?fields=id,like_count,comments_count,insights.metric(${current.join(',')})` })),
+      { token: target.token, businessId: target.externalId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+    );
+    const retired = results.find((r) => !r.ok && r.error instanceof GraphApiError && r.error.kind === 'retired-metric');
+    if (retired && !retired.ok) throw retired.error;
+    for (const [i, result] of results.entries()) {
+      const entry = due[i];
+      if (!entry || !result.ok) continue;
+      const [externalId, state] = entry;
+      const body = result.body as RawMedia;
+      const snapshot = toSnapshot(body.insights);
+      if (snapshot) ctx.repos.posts.addSnapshot(state.id, now, snapshot);
+      refreshed += 1;
+      if (body.comments_count !== undefined && body.comments_count !== state.commentsCount) {
+        const edge = await ctx.client.get<CommentEdge>(`${externalId}/comments`, {
+          host: target.host,
+          token: target.token,
+          params: { fields: `${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}`, limit: COMMENT_PAGE },
+          businessId: target.externalId,
+        });
+        await storeCommentEdge(ctx, target, state.id, edge, 'instagram');
+        ctx.repos.posts.setCommentsCount(state.id, body.comments_count);
+      }
+      ctx.progress('Older posts', refreshed, due.length);
+    }
+    return true;
+  });
+  return refreshed;
+}
