@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { JsonStore, JsonStoreFactory } from '../settings/json-store';
 import {
   DEFAULT_SCRYPT,
@@ -48,6 +50,8 @@ export class Vault {
 
   /** The stored record, `null` when there is none; a damaged record is reported as unavailable. */
   record(): VaultRecord | null {
+    // Don't open (and so create) the store just to look: a wiped folder must stay empty.
+    if (!this.storeInstance && !existsSync(join(this.options.dataDir, `${VAULT_FILE}.json`))) return null;
     const raw = this.store.get('record');
     if (raw === undefined) return null;
     const parsed = VaultRecordSchema.safeParse(raw);
