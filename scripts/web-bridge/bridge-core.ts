@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { AppCore } from '../../src-main/core/app-core';
+import { loadDemo } from '../../src-main/demo/load-demo';
+import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import { openConfStore } from '../../src-main/settings/conf-store';
+import type { OsCrypto } from '../../src-main/vault/key-wrapping';
+import { createFakeKeychain } from '../../tests/support/fake-keychain';
+
+/**
+ * What plays the OS keychain. `fake` encrypts with a secret (another secret = another computer
+ * or a reset keychain); `none` is a computer without a usable keychain, so the app asks for a
+ * passphrase.
+ */
+export type BridgeKeychain = { kind: 'fake'; secret: string; backend?: string } | { kind: 'none' };
+
+/** What the app asked the outside world to do; specs read it from `/__bridge/test/log`. */
+export interface BridgeLog {
+  quitRequested: boolean;
+  openedExternal: string[];
+}
+
+export interface BridgeCore {
+  core: AppCore;
+  dispatch: Dispatch;
+  log: BridgeLog;
+}
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function osCryptoFor(keychain: BridgeKeychain): OsCrypto | null {
+  return keychain.kind === 'fake' ? createFakeKeychain(keychain.secret, keychain.backend) : null;
+}
+
+/**
+ * The same AppCore, handlers and dispatch the Electron main process wires, with the three
+ * Electron-only edges (keychain, quit, system browser) replaced by recordable stand-ins.
+ */
+export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): BridgeCore {
+  const log: BridgeLog = { quitRequested: false, openedExternal: [] };
+  const core = new AppCore({
+    dataDir,
+    // The directory was named by whoever started the bridge; a wipe empties it but leaves it.
+    removeDataDirOnWipe: false,
+    appVersion: packageJson.version,
+    platform: process.platform,
+    osCrypto: osCryptoFor(keychain),
+    openStore: openConfStore,
+  });
+  core.start();
+  const handlers = createHandlers({
+    core,
+    loadDemo: () => loadDemo(core),
+    quit: () => {
+      // Electron would end the process; here the page stays, so record it and close the data.
+      log.quitRequested = true;
+      core.close();
+    },
+    openExternal: async (url) => {
+      log.openedExternal.push(url);
+    },
+  });
+  const dispatch = createDispatch(handlers, {
+    onInternalError: (channel, error) => console.error(`[bridge] ${channel} failed`, error),
+  });
+  return { core, dispatch, log };
+}
