@@ -1,0 +1,79 @@
+/** The canned brands and sizes of each scenario. */
+import type { Niche, Scenario } from './types';
+
+/** One IG account + its Page, with how much history to generate. */
+export interface BrandSpec {
+  niche: Niche;
+  username: string;
+  name: string;
+  biography: string;
+  website: string;
+  followersStart: number;
+  followersNow: number;
+  follows: number;
+  pageName: string;
+  pageCategory: string;
+  fansStart: number;
+  fansNow: number;
+  media: number;
+  posts: number;
+  igConversations: number;
+  messengerConversations: number;
+}
+
+/** Sizes and brands per scenario. */
+export interface ScenarioSpec {
+  brands: BrandSpec[];
+  people: number;
+  messages: number;
+  historyDays: number;
+}
+
+const STUDIO: BrandSpec = {
+  niche: 'studio',
+  username: 'mapleandmoss.studio',
+  name: 'Maple & Moss Studio',
+  biography: 'Hand-thrown stoneware from our little studio in Bristol 🏺\nWorkshops · Shop · Wholesale\n👇 New drop every month',
+  website: 'https://mapleandmoss.example/shop',
+  followersStart: 9_800,
+  followersNow: 18_420,
+  follows: 612,
+  pageName: 'Maple & Moss Studio',
+  pageCategory: 'Arts & Crafts Store',
+  fansStart: 5_200,
+  fansNow: 7_410,
+  media: 620,
+  posts: 100,
+  igConversations: 190,
+  messengerConversations: 120,
+};
+
+const CAFE: BrandSpec = {
+  niche: 'cafe',
+  username: 'mapleandmoss.cafe',
+  name: 'Maple & Moss Café',
+  biography: 'Specialty coffee & cardamom buns ☕️🥐\nOpen daily 8–4 · Stokes Croft, Bristol',
+  website: 'https://mapleandmoss.example/cafe',
+  followersStart: 2_100,
+  followersNow: 6_240,
+  follows: 380,
+  pageName: 'Maple & Moss Café',
+  pageCategory: 'Coffee Shop',
+  fansStart: 2_500,
+  fansNow: 3_930,
+  media: 380,
+  posts: 50,
+  igConversations: 110,
+  messengerConversations: 80,
+};
+
+/** demo: 1,000 media, ~150 posts, 500 threads, 5,000 messages. small: quick for tests. */
+export const SCENARIOS: Record<Scenario, ScenarioSpec> = {
+  demo: { brands: [STUDIO, CAFE], people: 1_400, messages: 5_000, historyDays: 730 },
+  small: {
+    brands: [{ ...STUDIO, media: 40, posts: 10, igConversations: 12, messengerConversations: 8 }],
+    people: 150,
+    messages: 200,
+    historyDays: 730,
+  },
+};
