@@ -45,3 +45,33 @@ function fromPageMetrics(m: Record<string, number | Record<string, number>>): Me
     likes: reactions && typeof reactions === 'object' ? Object.values(reactions).reduce((a, b) => a + b, 0) : null,
   };
 }
+
+/**
+ * Meta returns only the 20 newest messages of a thread, so one sync cannot see older ones; a
+ * workspace that had been syncing all along would have stored each message while it was new
+ * (and erased the text of the ones later unsent). The demo stores those messages the same way.
+ */
+export function backfillDemoMessages(repos: Repositories, world: World, accountIds: readonly number[], storedAt: number): number {
+  let added = 0;
+  for (const accountId of accountIds) {
+    const conversations = repos.inbox.conversationIds(accountId);
+    repos.db.transaction(() => {
+      for (const [externalId, conversationId] of conversations) {
+        const thread = world.conversations[externalId];
+        if (!thread) continue;
+        for (const messageId of thread.messageIds) {
+          const m = world.messages[messageId];
+          if (!m || m.createdTime > storedAt) continue;
+          const isNew = repos.inbox.upsertMessage(
+            conversationId,
+            { externalId: m.id, direction: m.fromBusiness ? 'out' : 'in', sentAt: m.createdTime, text: m.text || null, attachments: m.attachments, isDeleted: m.unsent },
+            storedAt,
+          );
+          if (isNew) added += 1;
+        }
+        repos.inbox.refreshConversationTimes(conversationId);
+      }
+    })();
+  }
+  return added;
+}

@@ -5,7 +5,7 @@ import { resolveGraphConfig } from '../meta/config';
 import { GraphClient } from '../meta/graph-client';
 import { discoverAccounts } from '../sync/discovery';
 import { SyncEngine } from '../sync/engine';
-import { backfillDemoHistory } from './history';
+import { backfillDemoHistory, backfillDemoMessages } from './history';
 
 export interface LoadDemoOptions {
   scenario?: 'demo' | 'small';
@@ -37,6 +37,7 @@ export async function loadDemo(core: AppCore, options: LoadDemoOptions = {}): Pr
     }
     report('Post history', 0, 1);
     backfillDemoHistory(repos, emulator.world, ids, core.now());
+    backfillDemoMessages(repos, emulator.world, ids, core.now());
     report('Post history', 1, 1);
   } finally {
     await emulator.stop();

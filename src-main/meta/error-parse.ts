@@ -8,7 +8,6 @@ import { asBoolean, asNumber, asRecord, asString, type JsonRecord } from './json
 import { redactSecrets } from './redact';
 import { getHeader, parseUsageHeaders, regainAccessMs, type HeaderSource } from './usage';
 
-const AUTH_INVALID_SUBCODES = new Set([458, 459, 460, 464, 467, 492]);
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613, 130429, 131048, 131056]);
 const TRANSIENT_CODES = new Set([1, 2, 131000, 131016, 133004]);
 // Code 10 with these subcodes, or these WhatsApp codes, mean the 24-hour (or 7-day) reply window is closed.
@@ -77,6 +76,8 @@ export function classifyGraphError(
 ): GraphErrorKind {
   if (code === 190) {
     if (subcode === 463 || /session has expired|has expired/i.test(message)) return 'auth-expired';
+    // 458 app removed, 459 checkpoint, 460 password changed, 464 unconfirmed, 467 invalid, 492 session:
+    // all need the person to log in again.
     return 'auth-invalid';
   }
   if (code === 102) return 'auth-invalid';

@@ -1,4 +1,4 @@
-import { GraphApiError } from '../meta/errors';
+import { GraphApiError, type MetaApiError } from '../meta/errors';
 import { parseInsightsResponse, type InsightMetric } from '../meta/insights';
 import {
   accountInsightRequests,
@@ -89,6 +89,8 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
   const days: number[] = [];
   for (let day = startOfUtcDay(from); day < today; day += DAY_MS) days.push(day);
   if (days.length === 0 || metrics.length === 0) return;
+  let firstFailed = Infinity;
+  let firstError: MetaApiError | undefined;
   await withRetiredRetry(ctx, 'ig-account', metrics, async (current) => {
     const results = await ctx.client.batch(
       days.map((day) => ({
@@ -101,6 +103,9 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
     for (const [i, result] of results.entries()) {
       if (!result.ok) {
         if (result.error instanceof GraphApiError && result.error.kind === 'retired-metric') throw result.error;
+        // Resume from the first day Meta did not answer, so no day is skipped for good.
+        firstFailed = Math.min(firstFailed, days[i]!);
+        firstError ??= result.error;
         continue;
       }
       for (const metric of parseInsightsResponse(result.body).metrics) {
@@ -111,7 +116,9 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
     ctx.written.count += values.length;
     return true;
   });
-  ctx.repos.syncRuns.setHighWater(target.accountId, DAILY_TOTALS_JOB, String(today), ctx.now());
+  const reached = Number.isFinite(firstFailed) ? firstFailed + SETTLE_MS : today;
+  ctx.repos.syncRuns.setHighWater(target.accountId, DAILY_TOTALS_JOB, String(reached), ctx.now());
+  if (firstError) throw firstError;
 }
 
 /** Follower and engaged-audience demographics by age, gender, city and country, read once a day. */
@@ -130,6 +137,8 @@ export async function syncDemographics(ctx: SyncContext, target: SyncTarget): Pr
     { token: target.token, businessId: target.externalId, ...abort(ctx) },
   );
   const buckets: DemographicBucket[] = [];
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) throw failed.error;
   for (const [i, result] of results.entries()) {
     const request = requests[i];
     if (!request || !result.ok) continue;

@@ -19,7 +19,9 @@ interface RawComment {
   is_hidden?: boolean;
   parent_id?: string;
   parent?: { id?: string };
+  /** Instagram nests replies as `replies`, Facebook as a `comments` edge on the comment. */
   replies?: { data?: RawComment[] };
+  comments?: { data?: RawComment[] };
 }
 
 export interface CommentEdge {
@@ -56,7 +58,8 @@ export function storeComments(ctx: SyncContext, accountId: number, postId: numbe
       now,
     );
     ctx.written.count += 1;
-    if (c.replies?.data) storeComments(ctx, accountId, postId, c.replies.data, network, c.id);
+    const replies = c.replies?.data ?? c.comments?.data;
+    if (replies) storeComments(ctx, accountId, postId, replies, network, c.id);
   }
 }
 

@@ -46,7 +46,7 @@ export async function syncPagePosts(ctx: SyncContext, target: SyncTarget): Promi
   let count = 0;
   await withRetiredRetry(ctx, 'page-post', pageMetricsFor('page-post'), async (metrics) => {
     const state = ctx.repos.posts.snapshotState(target.accountId);
-    const fields = `${POST_FIELDS},insights.metric(${metrics.join(',')}),comments.limit(50){${FB_COMMENT_FIELDS}}`;
+    const fields = `${POST_FIELDS},insights.metric(${metrics.join(',')}),comments.limit(50){${FB_COMMENT_FIELDS},comments.limit(50){${FB_COMMENT_FIELDS}}}`;
     for await (const page of ctx.client.paginate<RawPagePost>(`${target.externalId}/posts`, {
       token: target.token,
       params: { fields, limit: 100 },

@@ -141,24 +141,31 @@ export const migration001: Migration = {
         reply_to_external_id TEXT,
         is_deleted INTEGER NOT NULL DEFAULT 0 CHECK (is_deleted IN (0, 1)),
         stored_at INTEGER NOT NULL,
+        search_key INTEGER,
         UNIQUE (conversation_id, external_id)
       ) STRICT;
       CREATE INDEX messages_by_conversation_time ON messages (conversation_id, sent_at DESC);
       CREATE INDEX messages_by_time ON messages (sent_at);
 
-      -- Full-text index over message text (external content: the text is stored once).
+      -- Full-text index over message text (external content: the text is stored once). Its rowid
+      -- is 'search_key' = sent_at << 20 | (id & 0xFFFFF): ordered by time, so "newest first" is a
+      -- descending rowid scan that FTS5 stops after the first page of hits instead of sorting
+      -- every match. Two messages collide only if sent in the same millisecond a million ids apart.
+      CREATE UNIQUE INDEX messages_by_search_key ON messages (search_key);
       CREATE VIRTUAL TABLE messages_fts USING fts5 (
-        text, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+        text, content = 'messages', content_rowid = 'search_key', tokenize = 'unicode61 remove_diacritics 2'
       );
-      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.text IS NOT NULL BEGIN
-        INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+      CREATE TRIGGER messages_after_insert AFTER INSERT ON messages BEGIN
+        UPDATE messages SET search_key = (new.sent_at << 20) | (new.id & 1048575) WHERE id = new.id;
+        INSERT INTO messages_fts (rowid, text)
+          SELECT (new.sent_at << 20) | (new.id & 1048575), new.text WHERE new.text IS NOT NULL;
       END;
       CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.text IS NOT NULL BEGIN
-        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.search_key, old.text);
       END;
       CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
-        INSERT INTO messages_fts (messages_fts, rowid, text) SELECT 'delete', old.id, old.text WHERE old.text IS NOT NULL;
-        INSERT INTO messages_fts (rowid, text) SELECT new.id, new.text WHERE new.text IS NOT NULL;
+        INSERT INTO messages_fts (messages_fts, rowid, text) SELECT 'delete', old.search_key, old.text WHERE old.text IS NOT NULL;
+        INSERT INTO messages_fts (rowid, text) SELECT new.search_key, new.text WHERE new.text IS NOT NULL;
       END;
 
       CREATE TABLE comments (

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareCached, type Db } from '../database';
 import type { AccountSummary, Network } from '../../../src-preload/contract';
 
 export interface AccountInput {
@@ -53,8 +53,7 @@ export class AccountsRepository {
 
   /** Inserts or refreshes an account keyed on (network, external id); returns its local id. */
   upsert(input: AccountInput, now: number): number {
-    const row = this.db
-      .prepare(
+    const row = prepareCached(this.db, 
         `INSERT INTO accounts (network, external_id, handle, name, picture_url, followers_count, follows_count,
            media_count, login_kind, linked_account_id, created_at, updated_at)
          VALUES (@network, @externalId, @handle, @name, @pictureUrl, @followersCount, @followsCount,
@@ -84,31 +83,30 @@ export class AccountsRepository {
   }
 
   list(): AccountRecord[] {
-    const rows = this.db.prepare('SELECT * FROM accounts ORDER BY network, name').all() as AccountRow[];
+    const rows = prepareCached(this.db, 'SELECT * FROM accounts ORDER BY network, name').all() as AccountRow[];
     return rows.map(toRecord);
   }
 
   get(id: number): AccountRecord | null {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    const row = prepareCached(this.db, 'SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   setStatus(id: number, status: AccountSummary['status'], detail: string | null, now: number): void {
-    this.db.prepare('UPDATE accounts SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?').run(status, detail, now, id);
+    prepareCached(this.db, 'UPDATE accounts SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?').run(status, detail, now, id);
   }
 
   markSynced(id: number, at: number): void {
-    this.db.prepare('UPDATE accounts SET last_synced_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    prepareCached(this.db, 'UPDATE accounts SET last_synced_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
   }
 
   /** Deletes the account and, through cascades, everything it owns. */
   delete(id: number): void {
-    this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    prepareCached(this.db, 'DELETE FROM accounts WHERE id = ?').run(id);
   }
 
   setCredential(accountId: number, input: CredentialInput, now: number): void {
-    this.db
-      .prepare(
+    prepareCached(this.db, 
         `INSERT INTO credentials (account_id, token_kind, access_token, expires_at, data_access_expires_at, scopes, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id) DO UPDATE SET token_kind = excluded.token_kind, access_token = excluded.access_token,
@@ -127,7 +125,7 @@ export class AccountsRepository {
   }
 
   getCredential(accountId: number): Credential | null {
-    const row = this.db.prepare('SELECT * FROM credentials WHERE account_id = ?').get(accountId) as
+    const row = prepareCached(this.db, 'SELECT * FROM credentials WHERE account_id = ?').get(accountId) as
       | {
           account_id: number;
           token_kind: Credential['tokenKind'];

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareCached, type Db } from '../database';
 
 export interface CommentInput {
   externalId: string;
@@ -16,8 +16,7 @@ export class CommentsRepository {
 
   /** Stores a comment once per (account, Meta id); a repeat refreshes likes, text and visibility. */
   upsert(accountId: number, postId: number, c: CommentInput, storedAt: number): number {
-    const row = this.db
-      .prepare(
+    const row = prepareCached(this.db, 
         `INSERT INTO comments (account_id, post_id, external_id, parent_external_id, person_id, author_username, text,
            created_at, like_count, hidden, stored_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

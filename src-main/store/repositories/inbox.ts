@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareCached, type Db } from '../database';
 import type { ConversationSummary, MessageItem, SearchHit } from '../../../src-preload/contract';
 
 /** Meta's standard messaging window: replies are allowed for 24 h after the person's last message. */
@@ -33,8 +33,7 @@ export class InboxRepository {
 
   /** Inserts or refreshes a person keyed on (account, id kind, Meta id); returns the local id. */
   upsertPerson(accountId: number, p: PersonInput, seenAt: number): number {
-    const row = this.db
-      .prepare(
+    const row = prepareCached(this.db, 
         `INSERT INTO people (account_id, id_kind, external_id, username, name, first_seen_at, last_seen_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, id_kind, external_id) DO UPDATE SET
@@ -47,8 +46,7 @@ export class InboxRepository {
   }
 
   upsertConversation(accountId: number, c: ConversationInput): number {
-    const row = this.db
-      .prepare(
+    const row = prepareCached(this.db, 
         `INSERT INTO conversations (account_id, external_id, platform, person_id, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (account_id, external_id) DO UPDATE SET
            person_id = coalesce(excluded.person_id, person_id), updated_at = max(updated_at, excluded.updated_at)
@@ -64,8 +62,7 @@ export class InboxRepository {
    * Returns true when the message was new.
    */
   upsertMessage(conversationId: number, m: MessageInput, storedAt: number): boolean {
-    const inserted = this.db
-      .prepare(
+    const inserted = prepareCached(this.db, 
         `INSERT OR IGNORE INTO messages
            (conversation_id, external_id, direction, sent_at, text, attachments, reply_to_external_id, is_deleted, stored_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -82,8 +79,7 @@ export class InboxRepository {
         storedAt,
       ).changes > 0;
     if (!inserted && m.isDeleted) {
-      this.db
-        .prepare(
+      prepareCached(this.db, 
           `UPDATE messages SET is_deleted = 1, text = NULL, attachments = NULL
            WHERE conversation_id = ? AND external_id = ? AND is_deleted = 0`,
         )
@@ -92,18 +88,22 @@ export class InboxRepository {
     return inserted;
   }
 
+  /** Local ids of an account's conversations by Meta id. */
+  conversationIds(accountId: number): Map<string, number> {
+    const rows = prepareCached(this.db, 'SELECT id, external_id FROM conversations WHERE account_id = ?').all(accountId) as Array<{ id: number; external_id: string }>;
+    return new Map(rows.map((r) => [r.external_id, r.id]));
+  }
+
   /** Meta ids of the stored, not yet unsent messages of a thread sent at or after `since`. */
   messageIdsSince(conversationId: number, since: number): string[] {
-    const rows = this.db
-      .prepare('SELECT external_id FROM messages WHERE conversation_id = ? AND sent_at >= ? AND is_deleted = 0')
+    const rows = prepareCached(this.db, 'SELECT external_id FROM messages WHERE conversation_id = ? AND sent_at >= ? AND is_deleted = 0')
       .all(conversationId, since) as Array<{ external_id: string }>;
     return rows.map((r) => r.external_id);
   }
 
   /** Recomputes a conversation's last message and last incoming times from its messages. */
   refreshConversationTimes(conversationId: number): void {
-    this.db
-      .prepare(
+    prepareCached(this.db, 
         `UPDATE conversations SET
            last_message_at = (SELECT max(sent_at) FROM messages WHERE conversation_id = @id),
            last_incoming_at = (SELECT max(sent_at) FROM messages WHERE conversation_id = @id AND direction = 'in')
@@ -113,8 +113,7 @@ export class InboxRepository {
   }
 
   listConversations(accountId: number | null, limit: number, before: number | null, now: number): ConversationSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `SELECT c.id, c.account_id, c.platform, c.last_message_at, c.last_incoming_at,
                 coalesce(p.name, p.username, 'Unknown person') AS person_name,
                 (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count,
@@ -152,8 +151,7 @@ export class InboxRepository {
 
   /** Newest first; pass the oldest `sentAt` seen as `before` for the next page. */
   getMessages(conversationId: number, limit: number, before: number | null): MessageItem[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `SELECT id, conversation_id, direction, sent_at, text, attachments, is_deleted FROM messages
          WHERE conversation_id = ? AND (? IS NULL OR sent_at < ?) ORDER BY sent_at DESC LIMIT ?`,
       )
@@ -181,17 +179,16 @@ export class InboxRepository {
   search(query: string, limit: number): SearchHit[] {
     const match = toFtsQuery(query);
     if (!match) return [];
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `SELECT m.id AS message_id, m.conversation_id, m.sent_at,
                 coalesce(p.name, p.username, 'Unknown person') AS person_name,
                 snippet(messages_fts, 0, '[', ']', '…', 16) AS snippet
          FROM messages_fts
-         JOIN messages m ON m.id = messages_fts.rowid
+         JOIN messages m ON m.search_key = messages_fts.rowid
          JOIN conversations c ON c.id = m.conversation_id
          LEFT JOIN people p ON p.id = c.person_id
          WHERE messages_fts MATCH ?
-         ORDER BY m.sent_at DESC LIMIT ?`,
+         ORDER BY messages_fts.rowid DESC LIMIT ?`,
       )
       .all(match, limit) as Array<{ message_id: number; conversation_id: number; sent_at: number; person_name: string; snippet: string }>;
     return rows.map((r) => ({

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareCached, type Db } from '../database';
 import type { DailyPoint } from '../../../src-preload/contract';
 
 export interface DailyValue {
@@ -32,7 +32,7 @@ export class InsightsRepository {
 
   /** Upserts daily account metrics; a later read of the same day replaces the earlier one. */
   upsertDaily(accountId: number, values: readonly DailyValue[], fetchedAt: number): void {
-    const stmt = this.db.prepare(
+    const stmt = prepareCached(this.db, 
       `INSERT INTO account_daily_insights (account_id, day, metric, value, fetched_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (account_id, day, metric) DO UPDATE SET value = excluded.value, fetched_at = excluded.fetched_at`,
     );
@@ -43,8 +43,8 @@ export class InsightsRepository {
 
   /** Replaces the demographics captured on `capturedOn` for one account and audience. */
   replaceDemographics(accountId: number, capturedOn: string, buckets: readonly DemographicBucket[]): void {
-    const del = this.db.prepare('DELETE FROM audience_demographics WHERE account_id = ? AND captured_on = ? AND audience = ?');
-    const ins = this.db.prepare(
+    const del = prepareCached(this.db, 'DELETE FROM audience_demographics WHERE account_id = ? AND captured_on = ? AND audience = ?');
+    const ins = prepareCached(this.db, 
       `INSERT OR REPLACE INTO audience_demographics (account_id, captured_on, audience, timeframe, breakdown, bucket, value)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -56,8 +56,7 @@ export class InsightsRepository {
 
   /** Daily series from `sinceDay` (inclusive), summed over the chosen account or all accounts. */
   series(accountId: number | null, sinceDay: string): DailyPoint[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `SELECT day, metric, sum(value) AS value FROM account_daily_insights
          WHERE day >= ? AND (? IS NULL OR account_id = ?) GROUP BY day, metric ORDER BY day`,
       )
@@ -78,8 +77,7 @@ export class InsightsRepository {
 
   /** When the newest figure for these accounts was fetched from Meta. */
   newestFetch(accountId: number | null): number | null {
-    const row = this.db
-      .prepare('SELECT max(fetched_at) AS at FROM account_daily_insights WHERE (? IS NULL OR account_id = ?)')
+    const row = prepareCached(this.db, 'SELECT max(fetched_at) AS at FROM account_daily_insights WHERE (? IS NULL OR account_id = ?)')
       .get(accountId, accountId) as { at: number | null };
     return row.at;
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { prepareCached, type Db } from '../database';
 import type { Network, PostSummary } from '../../../src-preload/contract';
 
 export interface PostInput {
@@ -58,8 +58,7 @@ export class PostsRepository {
 
   /** Inserts or refreshes a post keyed on (account, Meta id); returns its local id. */
   upsert(accountId: number, post: PostInput, now: number): number {
-    const row = this.db
-      .prepare(
+    const row = prepareCached(this.db, 
         `INSERT INTO posts (account_id, external_id, media_type, product_type, caption, permalink, media_url,
            thumbnail_url, published_at, like_count, comments_count, first_seen_at, updated_at)
          VALUES (@accountId, @externalId, @mediaType, @productType, @caption, @permalink, @mediaUrl,
@@ -87,7 +86,7 @@ export class PostsRepository {
   }
 
   idByExternalId(accountId: number, externalId: string): number | null {
-    const row = this.db.prepare('SELECT id FROM posts WHERE account_id = ? AND external_id = ?').get(accountId, externalId) as
+    const row = prepareCached(this.db, 'SELECT id FROM posts WHERE account_id = ? AND external_id = ?').get(accountId, externalId) as
       | { id: number }
       | undefined;
     return row?.id ?? null;
@@ -95,8 +94,7 @@ export class PostsRepository {
 
   /** Records the metrics read at `capturedAt`; a second read at the same instant replaces the first. */
   addSnapshot(postId: number, capturedAt: number, m: MetricSnapshot): void {
-    this.db
-      .prepare(
+    prepareCached(this.db, 
         `INSERT OR REPLACE INTO post_metric_snapshots
            (post_id, captured_at, views, reach, likes, comments, shares, saves, total_interactions, extra)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -116,13 +114,12 @@ export class PostsRepository {
   }
 
   setCommentsCount(postId: number, count: number): void {
-    this.db.prepare('UPDATE posts SET comments_count = ? WHERE id = ?').run(count, postId);
+    prepareCached(this.db, 'UPDATE posts SET comments_count = ? WHERE id = ?').run(count, postId);
   }
 
   /** Per post of an account: local id, publish time, newest snapshot time and comment count. */
   snapshotState(accountId: number): Map<string, { id: number; publishedAt: number; lastSnapshotAt: number | null; commentsCount: number | null }> {
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `SELECT p.id, p.external_id, p.published_at, p.comments_count,
                 (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id) AS last_snapshot_at
          FROM posts p WHERE p.account_id = ?`,
@@ -135,8 +132,7 @@ export class PostsRepository {
 
   /** Posts published in [since, until), best first by views (then reach). */
   top(accountId: number | null, since: number, until: number, limit: number): PostSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `${POST_WITH_LATEST}
          WHERE p.published_at >= @since AND p.published_at < @until AND (@accountId IS NULL OR p.account_id = @accountId)
          ORDER BY coalesce(s.views, 0) DESC, coalesce(s.reach, 0) DESC
@@ -148,8 +144,7 @@ export class PostsRepository {
 
   /** Newest posts first, one page at a time. */
   list(accountId: number | null, limit: number, offset: number): PostSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepareCached(this.db, 
         `${POST_WITH_LATEST}
          WHERE (@accountId IS NULL OR p.account_id = @accountId)
          ORDER BY p.published_at DESC LIMIT @limit OFFSET @offset`,
@@ -159,8 +154,7 @@ export class PostsRepository {
   }
 
   countInRange(accountId: number | null, since: number, until: number): number {
-    const row = this.db
-      .prepare(
+    const row = prepareCached(this.db, 
         `SELECT count(*) AS n FROM posts WHERE published_at >= ? AND published_at < ? AND (? IS NULL OR account_id = ?)`,
       )
       .get(since, until, accountId, accountId) as { n: number };

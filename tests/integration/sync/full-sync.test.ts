@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dumpSynced, makeSyncHarness, type SyncHarness } from '../../support/sync-harness';
+
+interface TruthAccount {
+  kind: 'instagram' | 'page';
+  id: string;
+  mediaIds?: string[];
+  postIds?: string[];
+  commentIds: string[];
+  conversations: Array<{ id: string; retrievableMessageIds: string[] }>;
+}
+
+let h: SyncHarness;
+let truth: { accounts: TruthAccount[] };
+let firstRun: Awaited<ReturnType<SyncHarness['syncAll']>>;
+
+beforeAll(async () => {
+  h = await makeSyncHarness('small');
+  firstRun = await h.syncAll();
+  truth = (await h.control('truth')) as { accounts: TruthAccount[] };
+});
+afterAll(() => h.close());
+
+const ids = (sql: string) => (h.core.repos.db.prepare(sql).all() as Array<{ id: string }>).map((r) => r.id).sort();
+
+describe('full sync against the emulator', () => {
+  it('connects every Page and linked Instagram account of the system-user token', () => {
+    expect(firstRun.map((r) => r.status)).toEqual(firstRun.map(() => 'ok'));
+    const accounts = h.core.repos.accounts.list();
+    expect(accounts.map((a) => `${a.network}:${a.externalId}`).sort()).toEqual(truth.accounts.map((a) => `${a.kind === 'page' ? 'facebook' : 'instagram'}:${a.id}`).sort());
+    expect(accounts.every((a) => a.lastSyncedAt !== null && a.status === 'active')).toBe(true);
+  });
+
+  it('stores exactly the posts, comments, conversations and retrievable messages Meta holds', () => {
+    expect(ids('SELECT external_id AS id FROM posts')).toEqual(truth.accounts.flatMap((a) => a.mediaIds ?? a.postIds ?? []).sort());
+    expect(ids('SELECT external_id AS id FROM comments')).toEqual(truth.accounts.flatMap((a) => a.commentIds).sort());
+    const conversations = truth.accounts.flatMap((a) => a.conversations);
+    expect(ids('SELECT external_id AS id FROM conversations')).toEqual(conversations.map((c) => c.id).sort());
+    expect(ids('SELECT external_id AS id FROM messages')).toEqual(conversations.flatMap((c) => c.retrievableMessageIds).sort());
+  });
+
+  it('keeps a metric snapshot per post, daily account insights and demographics', () => {
+    const db = h.core.repos.db;
+    const posts = (db.prepare('SELECT count(*) AS n FROM posts').get() as { n: number }).n;
+    expect(db.prepare('SELECT count(DISTINCT post_id) AS n FROM post_metric_snapshots').get()).toEqual({ n: posts });
+    expect((db.prepare(`SELECT count(*) AS n FROM post_metric_snapshots WHERE views IS NULL`).get() as { n: number }).n).toBe(0);
+    const days = db.prepare(`SELECT metric, count(DISTINCT day) AS days FROM account_daily_insights GROUP BY metric`).all() as Array<{ metric: string; days: number }>;
+    const byMetric = Object.fromEntries(days.map((d) => [d.metric, d.days]));
+    expect(byMetric.reach).toBeGreaterThanOrEqual(700);
+    expect(byMetric.views).toBeGreaterThanOrEqual(700);
+    expect(byMetric.follower_count).toBeGreaterThanOrEqual(28);
+    expect(byMetric.page_media_view).toBeGreaterThanOrEqual(700);
+    expect((db.prepare(`SELECT count(DISTINCT breakdown) AS n FROM audience_demographics`).get() as { n: number }).n).toBe(4);
+  });
+
+  it('records each run with the calls it used', () => {
+    const runs = h.core.repos.db.prepare(`SELECT status, http_requests, operations FROM sync_runs`).all() as Array<{ status: string; http_requests: number; operations: number }>;
+    expect(runs).toHaveLength(firstRun.length);
+    for (const run of runs) {
+      expect(run.status).toBe('ok');
+      expect(run.http_requests).toBeGreaterThan(0);
+      expect(run.operations).toBeGreaterThanOrEqual(run.http_requests);
+    }
+  });
+
+  it('is idempotent: syncing again at the same moment changes nothing', async () => {
+    const before = dumpSynced(h.core.repos.db);
+    await h.syncAll();
+    const after = dumpSynced(h.core.repos.db);
+    expect(after.messages).toEqual(before.messages);
+    expect(after.comments).toEqual(before.comments);
+    expect(after.posts.length).toBe(before.posts.length);
+  });
+
+  it('an hour later, a routine sync picks up only what is new, for a fraction of the calls', async () => {
+    const fullOps = firstRun.reduce((n, r) => n + r.operations, 0);
+    const before = dumpSynced(h.core.repos.db);
+    h.clock.now += 60 * 60 * 1000;
+    const routine = await h.syncAll();
+    const routineOps = routine.reduce((n, r) => n + r.operations, 0);
+    expect(routine.every((r) => r.status === 'ok')).toBe(true);
+    expect(routineOps).toBeLessThanOrEqual(fullOps * 0.1);
+    const after = dumpSynced(h.core.repos.db);
+    const fresh = (await h.control('truth')) as { accounts: TruthAccount[] };
+    expect(after.posts.length).toBe(fresh.accounts.flatMap((a) => a.mediaIds ?? a.postIds ?? []).length);
+    expect(after.messages.length).toBeGreaterThanOrEqual(before.messages.length);
+  });
+});
