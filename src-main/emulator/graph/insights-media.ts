@@ -1,6 +1,6 @@
 /** `GET /{media-id}/insights` (lifetime, per product type) and `GET /{post-id}/insights`. */
 import { paramError } from '../core/errors';
-import { metricsAt, postMetricsAt } from '../world/metrics';
+import { commentCountAt, mediaMetricsAt, postMetricsAt } from '../world/metrics';
 import type { Media, PagePost } from '../world/types';
 import { describe, metricList, requirePageToken } from './insights-meta';
 import type { EdgeRequest, GraphCtx } from './render';
@@ -39,17 +39,34 @@ export function mediaInsightsEdge(ctx: GraphCtx, media: Media, req: EdgeRequest)
   if (req.params.period && req.params.period !== 'lifetime') {
     throw paramError(`Incorrect period: media insights only support period lifetime`);
   }
-  const values = metricsAt(ctx.world, media.id, ctx.world.now) ?? {};
+  const breakdown = metricList(req.params.breakdown);
+  if (breakdown.some((b) => b !== 'story_navigation_action_type') || (breakdown.length > 0 && !metrics.every((m) => m === 'navigation'))) {
+    throw paramError('The breakdown story_navigation_action_type is only supported for the navigation metric');
+  }
+  const values = mediaMetricsAt(media, commentCountAt(ctx.world, media.commentIds, ctx.world.now), ctx.world.now);
   const alias: Record<string, string> = { total_likes: 'likes', total_comments: 'comments', total_views: 'views' };
   return {
-    data: metrics.map((name) => ({
-      name,
-      period: 'lifetime',
-      values: [{ value: values[alias[name] ?? name] ?? 0 }],
-      ...describe(name),
-      id: `${media.id}/insights/${name}/lifetime`,
-    })),
+    data: metrics.map((name) => {
+      const value = values[alias[name] ?? name] ?? 0;
+      const entry: Record<string, unknown> = { name, period: 'lifetime', values: [{ value }], ...describe(name), id: `${media.id}/insights/${name}/lifetime` };
+      if (breakdown.length > 0) entry.total_value = { value, breakdowns: [navigationBreakdown(value)] };
+      return entry;
+    }),
   };
+}
+
+/** Story navigation split like the sample: mostly tap_forward, then tap_back, tap_exit, swipe_forward. */
+function navigationBreakdown(total: number): Record<string, unknown> {
+  const forward = Math.round(total * 0.72);
+  const back = Math.round(total * 0.12);
+  const exit = Math.round(total * 0.1);
+  const results = [
+    { dimension_values: ['tap_forward'], value: forward },
+    { dimension_values: ['tap_back'], value: back },
+    { dimension_values: ['tap_exit'], value: exit },
+    { dimension_values: ['swipe_forward'], value: total - forward - back - exit },
+  ];
+  return { dimension_keys: ['story_navigation_action_type'], results };
 }
 
 /** Current Page-post metrics (post_impressions* were removed 2025-11-15). */

@@ -1,4 +1,5 @@
 /** Resolving Graph ids to world objects, their owning account, and token access rules. */
+import { findLiveStory } from '../world/stories';
 import type { ChildMedia, Comment, Conversation, IgAccount, Media, Message, Page, PagePost, TokenSpec, World } from '../world/types';
 
 /** A resolved Graph node. */
@@ -70,6 +71,8 @@ export function lookupNode(world: World, id: string): Node | undefined {
   if (id === world.user.id) return { type: 'user', id, name: world.user.name };
   if (id === world.business.systemUserId) return { type: 'system_user', id, name: world.business.systemUserName };
   if (id === world.business.id) return { type: 'business', id, name: world.business.name };
+  const story = /^\d+$/.test(id) ? findLiveStory(world, id) : undefined;
+  if (story) return { type: 'ig_media', media: story };
   const child = index(world).children.get(id);
   if (child) return { type: 'ig_child', ...child };
   const participantConv = index(world).participants.get(id);

@@ -9,7 +9,7 @@ import { throttleError, type UsageTarget } from '../core/usage';
 import { HOUR_MS } from '../world/time';
 import type { TokenSpec, World } from '../world/types';
 import { canAccess, lookupNode, meNode, ownerOf, placeholder, type Node } from './nodes';
-import { callEdge, renderNode, type GraphCtx } from './render';
+import { callEdge, renderNode, schemaOf, type GraphCtx } from './render';
 import { messageDeletedError, retrievableIds } from './schema-messaging';
 import { sendMessage } from './send';
 import './schema-fb';
@@ -76,7 +76,7 @@ function run(ctx: GraphCtx, op: Op, node: Node): unknown {
   if (op.method === 'DELETE' && edge === 'permissions' && (node.type === 'user' || node.type === 'system_user')) {
     return revokePermissions(ctx, extra);
   }
-  throw unsupportedGet(node.type === 'ig_user' ? node.account.id : String(op.segments[0]), op.method.toLowerCase());
+  throw unsupportedGet(schemaOf(node).id(node), op.method.toLowerCase());
 }
 
 function revokePermissions(ctx: GraphCtx, permission: string | undefined): { success: true } {

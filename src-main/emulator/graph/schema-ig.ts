@@ -3,6 +3,7 @@ import { nonexistingField, paramError } from '../core/errors';
 import { newestFirst, oldestFirst } from '../core/paging';
 import { followersAt } from '../world/growth';
 import { commentCountAt, metricsAt } from '../world/metrics';
+import { liveStories } from '../world/stories';
 import { formatGraphTime } from '../world/time';
 import type { Comment, Media } from '../world/types';
 import { igAccountInsightsEdge } from './insights-ig-account';
@@ -62,8 +63,7 @@ registerSchemas({
         return listEdge(ctx, req, items, (m) => [m.timestamp, m.id], newestFirst, mediaNode, 100);
       },
       insights: (ctx, n, req) => igAccountInsightsEdge(ctx, n.account, req),
-      // Live stories are not part of the synthetic world; the edge exists and is empty.
-      stories: () => ({ data: [] }),
+      stories: (ctx, n, req) => listEdge(ctx, req, liveStories(ctx.world, n.account), (m) => [m.timestamp, m.id], newestFirst, mediaNode, 100),
       conversations: (ctx, n, req) => {
         if (ctx.host !== 'instagram') throw paramError('Instagram conversations are read through the linked Page: /{page-id}/conversations?platform=instagram');
         return igConversationsEdge(ctx, n.account.id, req);
@@ -81,10 +81,11 @@ registerSchemas({
       media_url: (_ctx, n) => n.media.mediaUrl,
       thumbnail_url: (_ctx, n) => n.media.thumbnailUrl,
       permalink: (_ctx, n) => n.media.permalink,
-      shortcode: (_ctx, n) => n.media.shortcode,
+      shortcode: (_ctx, n) => n.media.shortcode || undefined,
       timestamp: (_ctx, n) => formatGraphTime(n.media.timestamp),
-      like_count: (ctx, n) => metricsAt(ctx.world, n.media.id, ctx.world.now)?.likes ?? 0,
-      comments_count: (ctx, n) => commentCountAt(ctx.world, n.media.commentIds, ctx.world.now),
+      // Stories have neither likes nor comments.
+      like_count: (ctx, n) => (n.media.productType === 'STORY' ? undefined : (metricsAt(ctx.world, n.media.id, ctx.world.now)?.likes ?? 0)),
+      comments_count: (ctx, n) => (n.media.productType === 'STORY' ? undefined : commentCountAt(ctx.world, n.media.commentIds, ctx.world.now)),
       is_comment_enabled: (_ctx, n) => n.media.isCommentEnabled,
       is_shared_to_feed: (_ctx, n) => (n.media.productType === 'REELS' ? true : undefined),
       owner: (_ctx, n) => ({ id: n.media.ownerId }),

@@ -22,8 +22,9 @@ export const LAST_NAMES: readonly string[] = [
   'Yılmaz', 'Kaya', 'Demir', 'O’Brien', 'Murphy', 'Kelly', 'Novák', 'Horváth', 'Mensah', 'Okafor',
 ];
 
-/** Username decorations, to get realistic handles like "lea.dubois_", "the.real.mika92". */
+/** Username prefixes, to get realistic handles like "the.mika", "heyjonas" (mostly none). */
 export const USERNAME_PREFIXES: readonly string[] = ['', '', '', '', 'the.', 'its', 'hey', 'mx.', 'just'];
+/** Username suffixes, e.g. "lea.dubois_", "mika92" (mostly none). */
 export const USERNAME_SUFFIXES: readonly string[] = [
   '', '', '', '_', '__', '.x', '92', '88', '07', '1', '_art', '.studio', '.eats', '_travels', 'makes', '.co', '_photo',
 ];

@@ -36,6 +36,7 @@ export function commentCountAt(world: World, commentIds: readonly string[], t: n
 
 /** Lifetime metrics of a media object at `atMs`, given its comment count at that time. */
 export function mediaMetricsAt(media: Media, comments: number, atMs: number): MediaMetrics {
+  if (media.productType === 'STORY') return storyMetricsAt(media, atMs);
   const reels = media.productType === 'REELS';
   const id = media.id;
   const g = growthFraction(atMs - media.timestamp, reels ? 40 : 16);
@@ -74,6 +75,29 @@ export function mediaMetricsAt(media: Media, comments: number, atMs: number): Me
     out.profile_activity = at(visitsFinal * factor(id, 'pa', 0.08, 0.2));
   }
   return out;
+}
+
+/** Story metrics: most views in the first hours (stories live for 24 h). */
+function storyMetricsAt(media: Media, atMs: number): MediaMetrics {
+  const id = media.id;
+  const g = growthFraction(atMs - media.timestamp, 3);
+  const reachFinal = media.followersAtPost * factor(id, 'r', 0.06, 0.14) * media.popularity;
+  const at = (final: number): number => Math.round(final * g);
+  const views = at(reachFinal * factor(id, 'v', 1.1, 1.4));
+  const replies = at(reachFinal * factor(id, 'rep', 0.002, 0.008));
+  const shares = at(reachFinal * factor(id, 'sh', 0.001, 0.004));
+  const visits = reachFinal * factor(id, 'pv', 0.01, 0.03);
+  return {
+    views,
+    reach: at(reachFinal),
+    replies,
+    shares,
+    total_interactions: replies + shares,
+    follows: at(reachFinal * factor(id, 'f', 0.0005, 0.002)),
+    profile_visits: at(visits),
+    profile_activity: at(visits * factor(id, 'pa', 0.05, 0.15)),
+    navigation: Math.round(views * 0.9),
+  };
 }
 
 /**

@@ -129,3 +129,29 @@ describe('Page and post insights', () => {
     expect(errorOf(retired.body).code).toBe(100);
   });
 });
+
+describe('stories', () => {
+  it('lists live stories and serves story insights with the navigation breakdown', async () => {
+    const list = await call<{ data: Array<{ id: string; media_product_type: string; timestamp: string }> }>(
+      u(emu.url, `/v25.0/${igId}/stories`, { fields: 'id,media_product_type,timestamp', access_token: emu.tokens.systemUser }),
+    );
+    expect(list.status).toBe(200);
+    const stories = [...list.body.data];
+    for (const other of emu.world.igAccounts.slice(1)) {
+      const r = await call<{ data: Array<{ id: string; media_product_type: string; timestamp: string }> }>(u(emu.url, `/v25.0/${other.id}/stories`, { fields: 'id,media_product_type,timestamp', access_token: emu.tokens.systemUser }));
+      stories.push(...r.body.data);
+    }
+    expect(stories.length).toBeGreaterThan(0);
+    for (const s of stories) {
+      expect(s.media_product_type).toBe('STORY');
+      expect(NOW - Date.parse(s.timestamp.replace('+0000', 'Z'))).toBeLessThanOrEqual(24 * 3_600_000);
+    }
+    const nav = await call<Insights>(u(emu.url, `/v25.0/${stories[0]!.id}/insights`, { metric: 'navigation', breakdown: 'story_navigation_action_type', access_token: emu.tokens.systemUser }));
+    expect(nav.status).toBe(200);
+    const entry = nav.body.data[0]!;
+    expect(entry.total_value!.breakdowns![0]!.dimension_keys).toEqual(['story_navigation_action_type']);
+    expect(entry.total_value!.breakdowns![0]!.results.reduce((s, x) => s + x.value, 0)).toBe(entry.total_value!.value);
+    const wrong = await get(`/v25.0/${stories[0]!.id}/insights`, { metric: 'saved' });
+    expect(errorOf(wrong.body).message).toContain('does not support the saved metric');
+  });
+});
