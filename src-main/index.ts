@@ -16,6 +16,9 @@ import { createMainWindow, isAppUrl, rendererUrl } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { LOGIN_PARTITION } from './electron/partitions';
+import { connectWithFacebook } from './electron/connect-facebook';
+import { resolveGraphConfig } from './meta/config';
+import { AppServices } from './services/app-services';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
@@ -36,10 +39,19 @@ void app.whenReady().then(() => {
     nativeBinding: electronNativeBinding(app.getAppPath()),
     wipeExtras: () => clearSessions([LOGIN_PARTITION]),
   });
+  const graphConfig = resolveGraphConfig(process.env);
+  const services = new AppServices(core, { graphConfig, autoStart: true });
   core.start();
   const window = createMainWindow(mainDir);
   const dispatch = createDispatch(
-    createHandlers({ core, loadDemo: () => loadDemo(core), quit: () => app.quit(), openExternal: (url) => shell.openExternal(url) }),
+    createHandlers({
+      core,
+      services,
+      loadDemo: () => loadDemo(core),
+      quit: () => app.quit(),
+      openExternal: (url) => shell.openExternal(url),
+      connectFacebook: () => connectWithFacebook(window, services, graphConfig),
+    }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
   );
   registerIpc(dispatch, (event) => event.senderFrame === window.webContents.mainFrame && isAppUrl(event.senderFrame.url, appUrl));

@@ -175,6 +175,43 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** What Meta says about an account's token (`/debug_token`), for the health panel. */
+export interface TokenHealth {
+  tokenKind: 'user' | 'page' | 'system_user' | 'instagram_user';
+  /** False when Meta rejects it; null when it could not be checked (offline). */
+  isValid: boolean | null;
+  /** When the token dies; null = never expires. */
+  expiresAt: number | null;
+  /** When Meta stops returning data for it (data access expiry); null = not reported. */
+  dataAccessExpiresAt: number | null;
+  scopes: string[];
+  /** Pages / Instagram accounts / WABAs the token was granted, by scope. */
+  grantedAssets: string[];
+  checkedAt: number;
+  /** Plain-words next step when something is wrong. */
+  advice: string | null;
+}
+
+export interface AccountSyncState {
+  accountId: number;
+  running: boolean;
+  /** No sync starts before this (Meta rate-limit pause or offline back-off). */
+  pausedUntil: number | null;
+  lastRun: { status: 'ok' | 'partial' | 'failed' | 'cancelled'; finishedAt: number; operations: number; error: string | null } | null;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  accounts: AccountSyncState[];
+  /** Meta API budget from the usage headers, per app or business: percent used (0–100). */
+  budget: Array<{ key: string; percent: number; pausedUntil: number | null }>;
+}
+
+export interface RemovalReport {
+  accountName: string;
+  removed: { posts: number; conversations: number; messages: number; comments: number };
+}
+
 export interface Settings {
   theme: 'system' | 'light' | 'dark';
   syncIntervalMinutes: number;
@@ -217,6 +254,20 @@ export interface Contract {
   'settings:get': { args: undefined; result: Settings };
   /** Change some settings; returns all of them. */
   'settings:update': { args: Partial<Settings>; result: Settings };
+  /** Connect the Pages and Instagram accounts of a pasted system-user (or user) access token. */
+  'accounts:connectToken': { args: { token: string }; result: AccountSummary[] };
+  /** Facebook Login in a dedicated window (desktop app only). */
+  'accounts:connectFacebook': { args: undefined; result: AccountSummary[] };
+  /** Ask Meta about an account's token: type, expiry, scopes, granted assets. */
+  'accounts:checkHealth': { args: { accountId: number }; result: TokenHealth };
+  /** Delete an account and everything stored for it (after the renderer's confirmation). */
+  'accounts:remove': { args: { accountId: number; confirm: 'REMOVE' }; result: RemovalReport };
+  /** Ask Meta to remove the app's permissions for the account's user. */
+  'accounts:revoke': { args: { accountId: number }; result: null };
+  /** Sync now: one account, or all when null. Progress arrives as events. */
+  'sync:run': { args: { accountId: number | null }; result: null };
+  /** Running syncs, pauses, last results and the Meta API budget. */
+  'sync:getStatus': { args: undefined; result: SyncStatus };
   /** Open an allow-listed https link in the system browser. */
   'shell:openExternal': { args: { url: string }; result: null };
 }
@@ -243,6 +294,13 @@ export const CHANNELS = [
   'settings:get',
   'settings:update',
   'shell:openExternal',
+  'accounts:connectToken',
+  'accounts:connectFacebook',
+  'accounts:checkHealth',
+  'accounts:remove',
+  'accounts:revoke',
+  'sync:run',
+  'sync:getStatus',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
@@ -257,10 +315,12 @@ export interface Events {
   'store:changed': { what: Array<'accounts' | 'posts' | 'insights' | 'messages' | 'all'> };
   /** Progress of a running sync or demo load. */
   'sync:progress': { accountId: number | null; job: string; done: number; total: number };
+  /** Sync state changed: a run started or ended, a pause began, the budget moved. */
+  'sync:status': SyncStatus;
 }
 export type EventName = keyof Events;
 
-export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status'] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

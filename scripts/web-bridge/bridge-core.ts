@@ -4,6 +4,8 @@ import { loadDemo } from '../../src-main/demo/load-demo';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { openConfStore } from '../../src-main/settings/conf-store';
+import { resolveGraphConfig } from '../../src-main/meta/config';
+import { AppServices } from '../../src-main/services/app-services';
 import type { OsCrypto } from '../../src-main/vault/key-wrapping';
 import { createFakeKeychain } from '../../tests/support/fake-keychain';
 
@@ -47,9 +49,12 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     osCrypto: osCryptoFor(keychain),
     openStore: openConfStore,
   });
+  // Meta, or whatever GRAPH_API_BASE_URL points at (the emulator in tests); syncs run on demand only.
+  const services = new AppServices(core, { graphConfig: resolveGraphConfig(process.env), autoStart: false });
   core.start();
   const handlers = createHandlers({
     core,
+    services,
     loadDemo: () => loadDemo(core),
     quit: () => {
       // Electron would end the process; here the page stays, so record it and close the data.

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, Events } from '../../src-preload/contract';
+import { EVENT_NAMES, type EventName, type Events } from '../../src-preload/contract';
 
 /** Main → renderer events, typed by the contract. The IPC glue and the test bridge forward them. */
 export class AppEvents {
@@ -16,9 +16,7 @@ export class AppEvents {
 
   /** Every event, for transports that forward all of them. */
   onAny(listener: (event: EventName, payload: unknown) => void): () => void {
-    const offs = (['app:state-changed', 'store:changed', 'sync:progress'] as const).map((e) =>
-      this.on(e, (payload) => listener(e, payload)),
-    );
+    const offs = EVENT_NAMES.map((e) => this.on(e, (payload) => listener(e, payload)));
     return () => offs.forEach((off) => off());
   }
 }

@@ -1,4 +1,5 @@
-import type { DemoSummary } from '../../src-preload/contract';
+import type { AccountSummary, DemoSummary } from '../../src-preload/contract';
+import type { AppServices } from '../services/app-services';
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
@@ -12,10 +13,13 @@ export interface HandlerDeps {
   loadDemo: () => Promise<DemoSummary>;
   quit: () => void;
   openExternal: (url: string) => Promise<void>;
+  services: AppServices;
+  /** Facebook Login in a login window; only the desktop app has one. */
+  connectFacebook?: () => Promise<AccountSummary[]>;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, services, connectFacebook }: HandlerDeps): Handlers {
   return {
     'app:getState': () => core.state(),
     'app:quit': () => {
@@ -26,7 +30,23 @@ export function createHandlers({ core, loadDemo, quit, openExternal }: HandlerDe
     'vault:unlock': ({ passphrase }) => core.unlock(passphrase),
     'store:getStatus': () => core.storeStatus(),
     'demo:load': () => loadDemo(),
-    'accounts:list': () => core.repos.accounts.list().map(({ externalId: _e, linkedAccountId: _l, ...summary }) => summary),
+    'accounts:list': () => services.accounts.list(),
+    'accounts:connectToken': ({ token }) => services.accounts.connectToken(token.trim()),
+    'accounts:connectFacebook': () => {
+      if (!connectFacebook) throw new AppError('FORBIDDEN', 'Facebook Login opens a login window, which only the desktop app has. Paste a system-user token instead.');
+      return connectFacebook();
+    },
+    'accounts:checkHealth': ({ accountId }) => services.accounts.checkHealth(accountId),
+    'accounts:remove': ({ accountId }) => services.accounts.remove(accountId),
+    'accounts:revoke': async ({ accountId }) => {
+      await services.accounts.revoke(accountId);
+      return null;
+    },
+    'sync:run': ({ accountId }) => {
+      void services.sync.run(accountId);
+      return null;
+    },
+    'sync:getStatus': () => services.sync.status(),
     'analytics:getOverview': ({ accountId, days }) => analyticsOverview(core.repos, accountId, days, core.now()),
     'inbox:listConversations': ({ accountId, limit, before }) => core.repos.inbox.listConversations(accountId, limit, before, core.now()),
     'inbox:getMessages': ({ conversationId, limit, before }) => core.repos.inbox.getMessages(conversationId, limit, before),

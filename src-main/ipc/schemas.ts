@@ -24,4 +24,11 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'settings:get': none,
   'settings:update': SettingsPatchSchema,
   'shell:openExternal': z.object({ url: z.string().url().max(2048) }).strict(),
+  'accounts:connectToken': z.object({ token: z.string().trim().min(20, 'looks too short for a Meta access token').max(4096) }).strict(),
+  'accounts:connectFacebook': none,
+  'accounts:checkHealth': z.object({ accountId: id }).strict(),
+  'accounts:remove': z.object({ accountId: id, confirm: z.literal('REMOVE') }).strict(),
+  'accounts:revoke': z.object({ accountId: id }).strict(),
+  'sync:run': z.object({ accountId: id.nullable() }).strict(),
+  'sync:getStatus': none,
 };

@@ -21,6 +21,7 @@ export interface AccountRunResult {
   /** Set when the whole run must stop (offline): the scheduler retries later. */
   offline: boolean;
   errors: Array<{ job: string; kind: string; message: string }>;
+  finishedAt: number;
 }
 
 export interface SyncEngineOptions {
@@ -120,7 +121,7 @@ export class SyncEngine {
   async syncAccount(accountId: number, kind: 'full' | 'routine' | 'manual', signal?: AbortSignal): Promise<AccountRunResult> {
     const { repos, client, now } = this.options;
     const account = repos.accounts.get(accountId);
-    const result: AccountRunResult = { accountId, status: 'ok', httpRequests: 0, operations: 0, itemsWritten: 0, pausedUntil: null, offline: false, errors: [] };
+    const result: AccountRunResult = { accountId, status: 'ok', httpRequests: 0, operations: 0, itemsWritten: 0, pausedUntil: null, offline: false, errors: [], finishedAt: now() };
     const target = account ? this.target(account) : null;
     if (!account || !target) {
       result.status = 'failed';
@@ -152,6 +153,7 @@ export class SyncEngine {
     result.operations = after.operations - before.operations;
     result.itemsWritten = written.count;
     const finishedAt = now();
+    result.finishedAt = finishedAt;
     if (result.status === 'ok') {
       repos.accounts.markSynced(accountId, finishedAt);
       if (account.status !== 'active') repos.accounts.setStatus(accountId, 'active', null, finishedAt);

@@ -105,6 +105,17 @@ export class AccountsRepository {
     prepareCached(this.db, 'DELETE FROM accounts WHERE id = ?').run(id);
   }
 
+  /** How much an account owns, for the removal report. */
+  ownedCounts(id: number): { posts: number; conversations: number; messages: number; comments: number } {
+    return prepareCached(
+      this.db,
+      `SELECT (SELECT count(*) FROM posts WHERE account_id = @id) AS posts,
+              (SELECT count(*) FROM conversations WHERE account_id = @id) AS conversations,
+              (SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.account_id = @id) AS messages,
+              (SELECT count(*) FROM comments WHERE account_id = @id) AS comments`,
+    ).get({ id }) as { posts: number; conversations: number; messages: number; comments: number };
+  }
+
   setCredential(accountId: number, input: CredentialInput, now: number): void {
     prepareCached(this.db, 
         `INSERT INTO credentials (account_id, token_kind, access_token, expires_at, data_access_expires_at, scopes, updated_at)

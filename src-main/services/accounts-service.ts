@@ -1,0 +1,118 @@
+import type { AccountSummary, RemovalReport, TokenHealth } from '../../src-preload/contract';
+import { AppError } from '../core/app-error';
+import type { AppCore } from '../core/app-core';
+import { isMetaApiError } from '../meta/errors';
+import { debugToken, revokePermissions } from '../meta/oauth';
+import { checkpoint } from '../store/database';
+import { discoverAccounts } from '../sync/discovery';
+import type { SyncService } from './sync-service';
+
+/** Scopes the sync needs, by what they unlock, for the health advice. */
+const NEEDED_SCOPES = ['instagram_basic', 'instagram_manage_insights', 'pages_show_list', 'pages_read_engagement'];
+
+function toSummary({ externalId: _e, linkedAccountId: _l, ...summary }: AccountSummary & { externalId: string; linkedAccountId: number | null }): AccountSummary {
+  return summary;
+}
+
+/** Connecting, checking, removing and revoking accounts. Tokens never leave this service. */
+export class AccountsService {
+  constructor(
+    private readonly core: AppCore,
+    private readonly sync: SyncService,
+  ) {}
+
+  list(): AccountSummary[] {
+    return this.core.repos.accounts.list().map(toSummary);
+  }
+
+  /**
+   * Connects what a user or system-user token manages and starts their first sync. Meta's
+   * `/me/accounts` lists the Pages with their own Page tokens and linked Instagram accounts.
+   */
+  async connectToken(token: string, loginKind?: 'facebook' | 'system_user'): Promise<AccountSummary[]> {
+    const { client } = this.sync;
+    let kind = loginKind;
+    if (!kind) {
+      try {
+        const info = await debugToken(client, { inputToken: token, appToken: token });
+        if (!info.isValid) throw new AppError('AUTH_EXPIRED', 'Meta says that token is no longer valid. Create a new one and paste it again.');
+        kind = info.type === 'SYSTEM_USER' ? 'system_user' : 'facebook';
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (isMetaApiError(error) && error.kind !== 'invalid-request' && error.kind !== 'permission') throw error;
+        kind = 'system_user';
+      }
+    }
+    const ids = await discoverAccounts({ client, repos: this.core.repos, now: this.core.now, progress: () => {}, written: { count: 0 } }, token, kind);
+    if (ids.length === 0) {
+      throw new AppError('NOT_FOUND', 'That token does not manage any Facebook Page or Instagram professional account. Check that the assets are assigned to it, with the pages_show_list and business_management permissions.');
+    }
+    this.core.events.emit('store:changed', { what: ['accounts'] });
+    void this.sync.run(null);
+    return this.list().filter((a) => ids.includes(a.id));
+  }
+
+  async checkHealth(accountId: number): Promise<TokenHealth> {
+    const credential = this.core.repos.accounts.getCredential(accountId);
+    if (!credential) throw new AppError('NOT_FOUND', 'That account has no stored access; reconnect it.');
+    const base = { tokenKind: credential.tokenKind, checkedAt: this.core.now() };
+    try {
+      const info = await debugToken(this.sync.client, { inputToken: credential.accessToken, appToken: credential.accessToken });
+      const missing = NEEDED_SCOPES.filter((s) => info.scopes.length > 0 && !info.scopes.includes(s));
+      const advice = !info.isValid
+        ? 'Meta no longer accepts this token: reconnect the account. Your stored history is kept.'
+        : missing.length > 0
+          ? `The token lacks ${missing.join(', ')}: reconnect and grant them.`
+          : null;
+      return {
+        ...base,
+        isValid: info.isValid,
+        expiresAt: info.expiresAt,
+        dataAccessExpiresAt: info.dataAccessExpiresAt,
+        scopes: info.scopes,
+        grantedAssets: info.granularScopes.flatMap((g) => g.targetIds.map((id) => `${g.scope}: ${id}`)),
+        advice,
+      };
+    } catch (error) {
+      if (!isMetaApiError(error)) throw error;
+      const dead = error.kind === 'auth-expired' || error.kind === 'auth-invalid';
+      return {
+        ...base,
+        isValid: dead ? false : null,
+        expiresAt: credential.expiresAt,
+        dataAccessExpiresAt: credential.dataAccessExpiresAt,
+        scopes: credential.scopes,
+        grantedAssets: [],
+        advice: error.userAction,
+      };
+    }
+  }
+
+  /** Deletes the account and everything stored for it, then checkpoints so no text lingers. */
+  remove(accountId: number): RemovalReport {
+    const { repos } = this.core;
+    const account = repos.accounts.get(accountId);
+    if (!account) throw new AppError('NOT_FOUND', 'That account is not connected.');
+    const removed = repos.accounts.ownedCounts(accountId);
+    repos.db.transaction(() => {
+      repos.accounts.delete(accountId);
+      repos.audit.record(this.core.now(), 'account.removed', account.name, JSON.stringify(removed));
+    })();
+    checkpoint(repos.db);
+    this.core.events.emit('store:changed', { what: ['all'] });
+    return { accountName: account.name, removed };
+  }
+
+  /** Asks Meta to remove this app's permissions for the token's user; the data stays until removed. */
+  async revoke(accountId: number): Promise<void> {
+    const credential = this.core.repos.accounts.getCredential(accountId);
+    const account = this.core.repos.accounts.get(accountId);
+    if (!credential || !account) throw new AppError('NOT_FOUND', 'That account is not connected.');
+    const info = await debugToken(this.sync.client, { inputToken: credential.accessToken, appToken: credential.accessToken });
+    if (!info.userId) throw new AppError('CONFLICT', 'Meta did not say which user granted this token, so it cannot be revoked from here; remove the app in Meta Business settings.');
+    await revokePermissions(this.sync.client, info.userId, credential.accessToken);
+    this.core.repos.accounts.setStatus(accountId, 'needs_reconnect', 'Access was revoked at Meta. Reconnect to sync again, or remove the account.', this.core.now());
+    this.core.repos.audit.record(this.core.now(), 'account.revoked', account.name);
+    this.core.events.emit('store:changed', { what: ['accounts'] });
+  }
+}
