@@ -21,7 +21,7 @@ const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 function best(runs: Array<StoreFigures & { dir: string }>): StoreFigures & { dir: string } {
   const first = runs[0]!;
   const result = { ...first };
-  for (const key of Object.keys(first) as Array<keyof StoreFigures>) {
+  for (const key of (Object.keys(first) as Array<keyof StoreFigures | 'dir'>).filter((k): k is keyof StoreFigures => k !== 'dir')) {
     if (key === 'ingestRowsPerSec') result[key] = Math.max(...runs.map((r) => r[key]));
     else result[key] = Math.min(...runs.map((r) => r[key]));
   }

@@ -60,4 +60,16 @@ describe('migrations', () => {
     expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(before);
     db.close();
   });
+
+  it('002 adds the retired-metrics table to a version-1 database and keeps its data', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(schemaVersion(db)).toBe(1);
+    expect(migrate(db)).toBe(2);
+    expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
+    db.prepare(`INSERT INTO retired_metrics (scope, metric, retired_at, reason) VALUES ('ig-media', 'impressions', 1, 'x')`).run();
+    expect(() => db.prepare(`INSERT INTO retired_metrics (scope, metric, retired_at) VALUES ('ig-media', 'impressions', 2)`).run()).toThrow(/UNIQUE/);
+    db.close();
+  });
 });
