@@ -84,6 +84,10 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const payload = toErrorPayload(error);
+    if (payload.code === 'INVALID_ARGUMENT') {
+      process.stderr.write(`${payload.message}\n`);
+      return 2;
+    }
     const detail = payload.code === 'INTERNAL' && error instanceof Error ? ` (${error.message})` : '';
     process.stderr.write(`Error [${payload.code}]: ${payload.message}${detail}\n`);
     return 1;

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
+import { makeTempDir } from '../../support/temp-dir';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const PASSPHRASE = 'cli test passphrase';
+
+let tmp: { dir: string; cleanup: () => void };
+let emulator: RunningEmulator;
+
+/** Runs the real CLI as a user would; resolves with its exit code and output, never rejects. */
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(tsx, ['src-main/cli/index.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  tmp = makeTempDir();
+  emulator = await startEmulator({ port: 0, scenario: 'small' });
+});
+afterAll(async () => {
+  await emulator.stop();
+  tmp.cleanup();
+});
+
+describe('command line', () => {
+  it('explains bad arguments and exits 2', async () => {
+    const unknown = await cli(['frobnicate', '--data-dir', tmp.dir]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    const noDir = await cli(['status'], { SOCIAL_DESK_DATA_DIR: '' });
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toContain('--data-dir');
+    const badFormat = await cli(['export', '--format', 'xml', '--out', join(tmp.dir, 'x'), '--data-dir', join(tmp.dir, 'data')]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('--format must be csv or json');
+  }, 120_000);
+
+  it('init, sync from a system-user token, status, accounts, search, export, wipe', async () => {
+    const dataDir = join(tmp.dir, 'data');
+    expect((await cli(['status', '--data-dir', dataDir])).stderr).toContain('run "init" first');
+    expect((await cli(['init', '--data-dir', dataDir])).code).toBe(0);
+
+    const sync = await cli(['sync', '--data-dir', dataDir, '--graph-base-url', emulator.url], { SOCIAL_DESK_ACCESS_TOKEN: emulator.tokens.systemUser });
+    expect(sync.code).toBe(0);
+    expect(sync.stdout).toMatch(/instagram\s+.+\s+ok\s+\d+ operations/);
+    expect(sync.stdout).toMatch(/facebook\s+.+\s+ok/);
+
+    const wrong = await cli(['status', '--data-dir', dataDir], { SOCIAL_DESK_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('WRONG_PASSPHRASE');
+
+    const status = JSON.parse((await cli(['status', '--json', '--data-dir', dataDir])).stdout) as { counts: Record<string, number>; keyBackend: string };
+    expect(status.keyBackend).toBe('passphrase');
+    expect(status.counts.accounts).toBe(2);
+    expect(status.counts.messages).toBeGreaterThan(0);
+
+    const accounts = await cli(['accounts', '--data-dir', dataDir, '--graph-base-url', emulator.url]);
+    expect(accounts.stdout).toContain('never expires');
+    expect(accounts.stdout).not.toContain(emulator.tokens.systemUser);
+
+    const search = JSON.parse((await cli(['search', 'the', '--json', '--data-dir', dataDir])).stdout) as Array<{ snippet: string; sentAt: number }>;
+    expect(search.length).toBeGreaterThan(0);
+    expect(search[0]!.snippet.toLowerCase()).toContain('[the');
+    expect([...search].sort((a, b) => b.sentAt - a.sentAt)).toEqual(search);
+
+    const out = join(tmp.dir, 'export');
+    const exported = await cli(['export', '--format', 'csv', '--out', out, '--data-dir', dataDir]);
+    expect(exported.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['account_daily_insights.csv', 'conversations.csv', 'messages.csv', 'posts.csv']);
+    const messagesCsv = readFileSync(join(out, 'messages.csv'), 'utf8').trim().split('\r\n');
+    expect(messagesCsv.length - 1).toBe(status.counts.messages);
+    const again = await cli(['export', '--format', 'json', '--out', out, '--data-dir', dataDir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('not empty');
+
+    expect((await cli(['wipe', '--data-dir', dataDir])).code).toBe(2);
+    expect((await cli(['wipe', '--yes', '--data-dir', dataDir])).code).toBe(0);
+    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
+  }, 240_000);
+});
