@@ -47,8 +47,11 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.CI ? 2 : 3,
-  timeout: 60_000,
+  // Each worker runs a browser, the real services and the Graph emulator the demo syncs from;
+  // more than two of those fight over CPU on a small CI box and only make every spec slower.
+  workers: 2,
+  // A spec may load the demo (a full sync) twice and restart the app; that is seconds, not minutes.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : [['list']],
   use: {

@@ -27,7 +27,7 @@ test('a key the keychain cannot open → key recovery offers only quit and start
   const dialog = app.page.getByRole('alertdialog', { name: 'Erase the local data and start fresh?' });
   await dialog.getByRole('button', { name: 'Erase and start fresh' }).click();
   await expectAppState(app.page, 'first-run');
-
-  // The new keychain now protects a new key.
-  await exploreDemo(app.page);
+  // Started fresh for real: the next step is choosing how to protect a new key, not recovery.
+  await app.page.getByRole('button', { name: /^Explore the demo workspace/ }).click();
+  await expect(app.page.getByRole('button', { name: 'Use the keychain and continue' })).toBeVisible();
 });

@@ -24,8 +24,8 @@ test('erase everything after the demo → first run, and the data directory is e
     expect(left, 'files left in the data directory').toEqual([]);
   }
 
-  // A restart finds nothing either: still first run, and the demo can be loaded again.
+  // A restart finds nothing either: first run again, not key recovery over leftovers.
   await app.restart();
   await expectAppState(app.page, 'first-run');
-  await exploreDemo(app.page);
+  await expect(app.page.locator('[data-wipe-report]')).toHaveCount(0);
 });

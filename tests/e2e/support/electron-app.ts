@@ -24,7 +24,8 @@ export async function launchElectronApp(dataDir: string, profileDir: string, key
     if (current.kind === 'none' && process.platform === 'linux') args.push('--password-store=basic');
     app = await _electron.launch({
       args,
-      env: { ...process.env, SOCIAL_DESK_DATA_DIR: dataDir, SOCIAL_DESK_E2E: '1' } as Record<string, string>,
+      // XDG_CONFIG_HOME too: on Linux that is where userData (and its single-instance lock) lives.
+      env: { ...process.env, SOCIAL_DESK_DATA_DIR: dataDir, SOCIAL_DESK_E2E: '1', XDG_CONFIG_HOME: profileDir } as Record<string, string>,
     });
     app.on('close', () => {
       quit = true;
