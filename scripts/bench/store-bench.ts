@@ -30,15 +30,17 @@ export function timeMany(runs: number, fn: (i: number) => void): { p50: number; 
 
 /**
  * The ingest workload a sync produces: people, conversations and messages (with the FTS index
- * kept by triggers), in transactions of one thread at a time, 10 messages per thread.
+ * kept by triggers), 10 messages per thread, one transaction per page of 100 threads as the
+ * conversations job writes them.
  */
 export function ingest(repos: Repositories, messages: number, seed = 7): void {
   const rng = new Rng(seed);
   const accountId = repos.accounts.upsert({ network: 'instagram', externalId: 'bench', name: 'Bench', loginKind: 'demo' }, 1);
   const perThread = 10;
+  const threadsPerPage = 100;
   const start = Date.UTC(2024, 10, 23);
   const step = (730 * 86_400_000) / messages;
-  const thread = repos.db.transaction((t: number) => {
+  const thread = (t: number) => {
     const personId = repos.inbox.upsertPerson(accountId, { idKind: 'igsid', externalId: `p${t}`, name: `Person ${t}` }, start);
     const conversationId = repos.inbox.upsertConversation(accountId, { externalId: `c${t}`, platform: 'instagram', personId, updatedAt: start });
     for (let m = 0; m < perThread; m++) {
@@ -48,8 +50,12 @@ export function ingest(repos: Repositories, messages: number, seed = 7): void {
       repos.inbox.upsertMessage(conversationId, { externalId: `m${n}`, direction: inbound ? 'in' : 'out', sentAt: Math.round(start + n * step), text }, start);
     }
     repos.inbox.refreshConversationTimes(conversationId);
+  };
+  const page = repos.db.transaction((first: number, last: number) => {
+    for (let t = first; t < last; t++) thread(t);
   });
-  for (let t = 0; t < messages / perThread; t++) thread(t);
+  const threads = messages / perThread;
+  for (let t = 0; t < threads; t += threadsPerPage) page(t, Math.min(threads, t + threadsPerPage));
 }
 
 export interface StoreFigures {

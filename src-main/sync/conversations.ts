@@ -64,13 +64,22 @@ export async function syncConversations(ctx: SyncContext, source: ConversationSo
     businessId: source.ownerId === 'me' ? source.businessId : source.ownerId,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   })) {
-    for (const thread of page.data) {
-      const updatedAt = parseMetaTime(thread.updated_time) ?? ctx.now();
-      if (!source.full && highWater > 0 && updatedAt <= highWater) break pages;
-      newest = Math.max(newest, updatedAt);
-      ctx.repos.db.transaction(() => storeThread(ctx, source, idKind, thread, updatedAt))();
-      threads += 1;
-    }
+    // One transaction per page of threads: atomic, and each hot page is encrypted once per page
+    // rather than once per thread.
+    let reachedKnown = false;
+    ctx.repos.db.transaction(() => {
+      for (const thread of page.data) {
+        const updatedAt = parseMetaTime(thread.updated_time) ?? ctx.now();
+        if (!source.full && highWater > 0 && updatedAt <= highWater) {
+          reachedKnown = true;
+          return;
+        }
+        newest = Math.max(newest, updatedAt);
+        storeThread(ctx, source, idKind, thread, updatedAt);
+        threads += 1;
+      }
+    })();
+    if (reachedKnown) break pages;
     ctx.progress(source.platform === 'instagram' ? 'Instagram messages' : 'Messenger', threads, 0);
   }
   if (newest > highWater) ctx.repos.syncRuns.setHighWater(source.accountId, jobName(source), String(newest), ctx.now());
