@@ -75,8 +75,8 @@ describe('first run', () => {
   it('"Connect an account" explains what comes next and that nothing goes anywhere but Meta', async () => {
     renderApp();
     fireEvent.click(await screen.findByRole('button', { name: /Connect an account/ }));
-    expect(screen.getByRole('heading', { name: 'Accounts' })).toBeTruthy();
-    expect(screen.getByText(/arrives in the next version/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Connect an account' })).toBeTruthy();
+    expect(screen.getByText(/paste a\s+system-user token/)).toBeTruthy();
     expect(screen.getByText(/Nothing is sent anywhere but Meta/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('heading', { name: 'Welcome to Social Desk' })).toBeTruthy();

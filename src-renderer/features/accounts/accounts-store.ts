@@ -1,21 +1,9 @@
-import { create } from 'zustand';
-import type { AccountSummary } from '../../../src-preload/contract';
-import { getApi } from '../../api';
-import { call } from '../../lib/call';
-import { idle, onStoreChanged, requestGate, type Loadable } from '../../lib/loadable';
+import { onStoreChanged } from '../../lib/loadable';
+import { resetAccountActionsStore } from './account-actions';
+import { loadAccounts, resetAccountsList, useAccountsStore } from './accounts-list';
+import { resetConnectStore } from './connect-store';
 
-export const useAccountsStore = create<Loadable<AccountSummary[]>>()(idle);
-
-const gate = requestGate();
-
-export async function loadAccounts(): Promise<void> {
-  const isLatest = gate();
-  useAccountsStore.setState({ status: 'loading', error: null });
-  const result = await call(() => getApi().accounts.list(undefined));
-  if (!isLatest()) return;
-  if (result.ok) useAccountsStore.setState({ data: result.data, status: 'ready', error: null });
-  else useAccountsStore.setState({ status: 'error', error: result.error });
-}
+export { loadAccounts, useAccountsStore };
 
 /** Refetch when accounts change, but only once something has shown them. */
 export function initAccounts(): () => void {
@@ -24,7 +12,9 @@ export function initAccounts(): () => void {
   });
 }
 
+/** Forget the list, the connect panel, token checks and the last removal report. */
 export function resetAccountsStore(): void {
-  gate();
-  useAccountsStore.setState(idle<AccountSummary[]>(), true);
+  resetAccountsList();
+  resetConnectStore();
+  resetAccountActionsStore();
 }

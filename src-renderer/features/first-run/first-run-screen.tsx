@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { AppState, ErrorPayload } from '../../../src-preload/contract';
 import { ScreenFrame } from '../../components/screen-frame';
+import { openConnectPanel } from '../accounts/connect-store';
 import { rememberWipe, useAppStore } from '../app/app-store';
+import { navigate } from '../shell/nav-store';
 import { ConnectInfo } from './connect-info';
 import { loadDemo, skipDemo } from './demo-flow';
 import { DemoLoader } from './demo-loader';
@@ -23,7 +25,23 @@ export function FirstRunScreen({ appState }: { appState: AppState }) {
     const result = await loadDemo();
     if (!result.ok) setDemoError(result.error);
   };
-  const exploreDemo = () => (vaultExists ? void runDemo() : setStep('key'));
+  // After the key step: load the demo, or open the workspace on Accounts with the connect panel.
+  const [afterKey, setAfterKey] = useState<'demo' | 'connect'>('demo');
+  const openConnect = async () => {
+    openConnectPanel();
+    navigate('accounts');
+    await skipDemo();
+  };
+  const exploreDemo = () => {
+    setAfterKey('demo');
+    if (vaultExists) void runDemo();
+    else setStep('key');
+  };
+  const connectAccount = () => {
+    setAfterKey('connect');
+    if (vaultExists) void openConnect();
+    else setStep('key');
+  };
 
   return (
     <ScreenFrame name="first-run">
@@ -59,12 +77,12 @@ export function FirstRunScreen({ appState }: { appState: AppState }) {
           </div>
         </section>
       )}
-      {step === 'connect' && <ConnectInfo onBack={() => setStep('welcome')} onDemo={exploreDemo} />}
+      {step === 'connect' && <ConnectInfo onBack={() => setStep('welcome')} onContinue={connectAccount} />}
       {step === 'key' && (
         <KeySetup
           keyProtection={appState.keyProtection}
           onBack={() => setStep('welcome')}
-          onCreated={() => void runDemo()}
+          onCreated={() => void (afterKey === 'connect' ? openConnect() : runDemo())}
         />
       )}
       {step === 'demo' && (

@@ -1,3 +1,4 @@
+import { SyncIndicator } from '../sync/sync-indicator';
 import { VIEWS, VIEW_LABELS, navigate, useNavStore } from './nav-store';
 
 /** Left navigation: plain buttons (Tab reaches each), the active one marked with aria-current. */
@@ -21,6 +22,9 @@ export function SideNav() {
           </li>
         ))}
       </ul>
+      <div className="side-nav__footer">
+        <SyncIndicator />
+      </div>
     </nav>
   );
 }

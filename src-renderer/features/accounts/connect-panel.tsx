@@ -1,0 +1,107 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { RECONNECT_METHOD, connectedText } from './account-text';
+import { ActionNotice } from './action-notice';
+import { closeConnectPanel, connectWithFacebook, connectWithToken, useConnectStore, type ConnectMethod } from './connect-store';
+import { TokenForm } from './token-form';
+
+interface MethodCardProps {
+  method: ConnectMethod;
+  title: string;
+  suggested: boolean;
+  children: ReactNode;
+}
+
+function MethodCard({ method, title, suggested, children }: MethodCardProps) {
+  const { error, method: failed } = useConnectStore();
+  const titleId = `connect-${method}-title`;
+  return (
+    <section
+      className={suggested ? 'connect-method connect-method--suggested' : 'connect-method'}
+      data-connect-method={method}
+      aria-labelledby={titleId}
+    >
+      <h3 id={titleId} tabIndex={-1}>
+        {title}
+      </h3>
+      {failed === method && error && <ActionNotice action={method} error={error} />}
+      {children}
+    </section>
+  );
+}
+
+/** Three ways to connect, explained for someone who has never seen Meta's developer pages. */
+export function ConnectPanel({ canClose }: { canClose: boolean }) {
+  const { data, status, method, reconnect } = useConnectStore();
+  const panelRef = useRef<HTMLElement>(null);
+  const busy = status === 'loading';
+  const suggested: ConnectMethod | null = reconnect ? RECONNECT_METHOD[reconnect.loginKind] : null;
+
+  // Opening the panel to reconnect moves focus (and the view) to the method that fits.
+  useEffect(() => {
+    if (!suggested) return;
+    const target = panelRef.current?.querySelector<HTMLElement>(`[data-connect-method="${suggested}"] h3`);
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'nearest' });
+  }, [suggested, reconnect]);
+
+  return (
+    <section ref={panelRef} className="panel connect" aria-labelledby="connect-title" data-connect-status={status}>
+      <div className="panel__header">
+        <h2 id="connect-title">{reconnect ? `Reconnect ${reconnect.name}` : 'Connect an account'}</h2>
+        {canClose && (
+          <button type="button" className="button button--quiet button--small" onClick={closeConnectPanel}>
+            Close
+          </button>
+        )}
+      </div>
+      <p className="muted">
+        {reconnect
+          ? 'Connect it again the same way it was connected. Everything already saved for it stays on this computer.'
+          : 'Pick one way. Social Desk then talks only to Meta, and keeps what it fetches encrypted on this computer.'}
+      </p>
+      {status === 'ready' && data && (
+        <div className="notice notice--success" role="status" data-connect-result={data.length}>
+          <p className="notice__title">{connectedText(data)}</p>
+        </div>
+      )}
+      <div className="connect__methods">
+        <MethodCard
+          method="token"
+          title="Paste a system-user token from Meta Business Manager"
+          suggested={suggested === 'token'}
+        >
+          <p>
+            The simplest for a small brand: one token from your business settings brings in your Instagram account
+            and your Facebook Page, and it doesn&apos;t expire.
+          </p>
+          <TokenForm busy={busy && method === 'token'} onSubmit={(token) => void connectWithToken(token)} />
+        </MethodCard>
+        <div className="connect__more">
+          <MethodCard method="facebook" title="Log in with Facebook" suggested={suggested === 'facebook'}>
+            <p>
+              For Facebook Pages, and Instagram professional accounts linked to a Page. A Facebook window opens; log
+              in and tick the Pages and accounts to bring in.
+            </p>
+            <div className="actions actions--start">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void connectWithFacebook()}
+              >
+                {busy && method === 'facebook' ? 'Waiting for Facebook…' : 'Log in with Facebook'}
+              </button>
+            </div>
+          </MethodCard>
+          <MethodCard method="instagram" title="Log in with Instagram" suggested={suggested === 'instagram'}>
+            <p>
+              For Instagram professional accounts without a Facebook Page. It needs your brand&apos;s own Meta app to
+              be set up for Instagram Login, and arrives together with the desktop login window.
+            </p>
+            <p className="muted">Not available yet. Use a system-user token or Facebook Login meanwhile.</p>
+          </MethodCard>
+        </div>
+      </div>
+    </section>
+  );
+}

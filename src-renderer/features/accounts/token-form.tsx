@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+
+export const SYSTEM_USER_SCOPES = [
+  'instagram_basic',
+  'instagram_manage_insights',
+  'instagram_manage_comments',
+  'instagram_manage_messages',
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'business_management',
+] as const;
+
+interface TokenFormProps {
+  busy: boolean;
+  onSubmit: (token: string) => void;
+}
+
+/**
+ * Paste a system-user token. The field is masked, never shown back, and emptied as soon as it is
+ * sent, so the token does not linger on screen or in the page.
+ */
+export function TokenForm({ busy, onSubmit }: TokenFormProps) {
+  const [token, setToken] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const fieldId = useId();
+  const stepsId = useId();
+  const problemId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = token.trim();
+    setToken('');
+    if (!value) {
+      setProblem('Paste the token first.');
+      return;
+    }
+    setProblem(null);
+    onSubmit(value);
+  };
+
+  return (
+    <form className="stack stack--tight" onSubmit={submit} noValidate>
+      <details className="how-to" id={stepsId}>
+        <summary>How to create the token (about 5 minutes)</summary>
+        <ol>
+          <li>
+            Open <strong>Meta Business Suite</strong> → <strong>Business settings</strong> →{' '}
+            <strong>Users</strong> → <strong>System users</strong>, and add one (role: Admin).
+          </li>
+          <li>
+            Choose <strong>Assign assets</strong> and give it your Instagram account and your Facebook Page.
+          </li>
+          <li>
+            Choose <strong>Generate new token</strong>, pick your app, set it to never expire, and tick these
+            permissions:
+            <ul className="scope-list">
+              {SYSTEM_USER_SCOPES.map((scope) => (
+                <li key={scope}>
+                  <code>{scope}</code>
+                </li>
+              ))}
+            </ul>
+          </li>
+          <li>Copy the token and paste it below. Social Desk keeps it encrypted on this computer only.</li>
+        </ol>
+      </details>
+      <div className="field">
+        <label htmlFor={fieldId}>System-user access token</label>
+        <input
+          id={fieldId}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? problemId : undefined}
+          disabled={busy}
+          data-token-input="true"
+        />
+        {problem && (
+          <p className="field__problem" id={problemId} role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="actions actions--start">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Connecting…' : 'Connect'}
+        </button>
+      </div>
+    </form>
+  );
+}
