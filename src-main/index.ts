@@ -16,7 +16,7 @@ import { createMainWindow, isAppUrl, rendererUrl } from './electron/window';
 import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { LOGIN_PARTITION } from './electron/partitions';
-import { connectWithFacebook } from './electron/connect-facebook';
+import { connectWithFacebook, connectWithInstagram } from './electron/connect-accounts';
 import { resolveGraphConfig } from './meta/config';
 import { AppServices } from './services/app-services';
 
@@ -50,7 +50,8 @@ void app.whenReady().then(() => {
       loadDemo: () => loadDemo(core),
       quit: () => app.quit(),
       openExternal: (url) => shell.openExternal(url),
-      connectFacebook: () => connectWithFacebook(window, services, graphConfig),
+      connectFacebook: () => connectWithFacebook(window, core, services),
+      connectInstagram: () => connectWithInstagram(window, core, services),
     }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
   );

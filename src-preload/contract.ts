@@ -212,6 +212,16 @@ export interface RemovalReport {
   removed: { posts: number; conversations: number; messages: number; comments: number };
 }
 
+/** The brand's own Meta app, needed for Facebook/Instagram Login. Secrets are write-only. */
+export interface MetaAppConfig {
+  facebookAppId: string | null;
+  hasFacebookAppSecret: boolean;
+  instagramAppId: string | null;
+  hasInstagramAppSecret: boolean;
+  /** The https redirect URI registered for Instagram Login (intercepted, never loaded). */
+  instagramRedirectUri: string | null;
+}
+
 export interface Settings {
   theme: 'system' | 'light' | 'dark';
   syncIntervalMinutes: number;
@@ -270,6 +280,15 @@ export interface Contract {
   'sync:getStatus': { args: undefined; result: SyncStatus };
   /** Open an allow-listed https link in the system browser. */
   'shell:openExternal': { args: { url: string }; result: null };
+  /** The brand's Meta app settings (whether secrets are set, never their values). */
+  'settings:getMetaApp': { args: undefined; result: MetaAppConfig };
+  /** Change the Meta app settings; secrets are stored inside the encrypted database. Empty string clears. */
+  'settings:setMetaApp': {
+    args: { facebookAppId?: string; facebookAppSecret?: string; instagramAppId?: string; instagramAppSecret?: string; instagramRedirectUri?: string };
+    result: MetaAppConfig;
+  };
+  /** Instagram Login (no Page needed) in a dedicated window (desktop app only). */
+  'accounts:connectInstagram': { args: undefined; result: AccountSummary[] };
 }
 
 export type Channel = keyof Contract;
@@ -301,6 +320,9 @@ export const CHANNELS = [
   'accounts:revoke',
   'sync:run',
   'sync:getStatus',
+  'settings:getMetaApp',
+  'settings:setMetaApp',
+  'accounts:connectInstagram',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -2,6 +2,22 @@ import type { ErrorCode, ErrorPayload } from '../../src-preload/contract';
 import { NewerSchemaError } from '../store/migrations';
 import { DatabaseKeyError } from '../store/database';
 import { KeyUnavailableError, WrongPassphraseError } from '../vault/key-wrapping';
+import { isMetaApiError, type MetaErrorKind } from '../meta/errors';
+
+/** Meta's failure kinds in the renderer's closed set of codes (the message is Meta's next step in plain words). */
+const META_KIND_CODES: Partial<Record<MetaErrorKind, ErrorCode>> = {
+  offline: 'OFFLINE',
+  timeout: 'OFFLINE',
+  'rate-limited': 'RATE_LIMITED',
+  'auth-expired': 'AUTH_EXPIRED',
+  'auth-invalid': 'AUTH_EXPIRED',
+  permission: 'AUTH_EXPIRED',
+  'not-found': 'NOT_FOUND',
+  'outside-window': 'CONFLICT',
+  'invalid-request': 'INVALID_ARGUMENT',
+  transient: 'BUSY',
+  aborted: 'BUSY',
+};
 
 /** An error meant for the person using the app: its code picks the words and the next step. */
 export class AppError extends Error {
@@ -26,9 +42,6 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     return { code: 'DISK_FULL', message: 'The disk is full. Nothing was lost; free some space and try again.' };
   }
   if (sqliteCode === 'SQLITE_BUSY') return { code: 'BUSY', message: 'The local database is busy; try again in a moment.' };
-  const kind = (error as { kind?: unknown } | null)?.kind;
-  if (kind === 'offline') return { code: 'OFFLINE', message: 'You are offline. Everything shown is from this computer.' };
-  if (kind === 'rate-limited') return { code: 'RATE_LIMITED', message: 'Meta asked us to slow down; syncing resumes automatically.' };
-  if (kind === 'auth-expired' || kind === 'auth-invalid') return { code: 'AUTH_EXPIRED', message: 'The connection to Meta expired; reconnect the account.' };
+  if (isMetaApiError(error)) return { code: META_KIND_CODES[error.kind] ?? 'INTERNAL', message: error.userAction };
   return { code: 'INTERNAL', message: 'Something went wrong inside Social Desk. Your data is safe; try again.' };
 }

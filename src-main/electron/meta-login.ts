@@ -1,55 +1,40 @@
-import { BrowserWindow } from 'electron';
-import { buildFacebookLoginUrl, createOAuthState, parseLoginRedirect, type LoginRedirectResult } from '../meta/oauth';
-import type { GraphConfig } from '../meta/config';
+import { BrowserWindow, session } from 'electron';
+import type { LoginRequest } from '../services/login-flows';
 import { LOGIN_PARTITION } from './partitions';
 import { denyPermissions } from './security';
-import { session } from 'electron';
-
-/** Scopes for Instagram professional accounts through their Pages, and the Pages themselves. */
-export const FACEBOOK_SCOPES = [
-  'instagram_basic',
-  'instagram_manage_insights',
-  'instagram_manage_comments',
-  'instagram_manage_messages',
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'pages_messaging',
-  'business_management',
-];
 
 /**
- * Meta's documented desktop flow: the login dialog in a dedicated window (its own session
- * partition, no preload, no Node), `response_type=token` to `login_success.html`, and a `state`
- * that must come back unchanged. Closing the window cancels. The token never reaches a renderer.
+ * Shows Meta's login page in a dedicated window: its own session partition, no preload, no Node,
+ * sandboxed. The redirect back (login_success.html, or the Instagram app's registered URI) is
+ * caught before it loads and resolved; closing the window resolves with null (cancelled).
  */
-export function facebookLogin(parent: BrowserWindow, appId: string, config: GraphConfig): Promise<LoginRedirectResult> {
-  const state = createOAuthState();
-  const url = buildFacebookLoginUrl({ appId, scopes: FACEBOOK_SCOPES, state, responseType: 'token', dialogBaseUrl: config.oauth.facebookDialogBaseUrl });
+export function runLoginWindow(parent: BrowserWindow, request: LoginRequest, title: string): Promise<string | null> {
   denyPermissions(session.fromPartition(LOGIN_PARTITION));
   const win = new BrowserWindow({
     parent,
     modal: true,
     width: 600,
     height: 720,
-    title: 'Log in with Facebook',
+    title,
     webPreferences: { partition: LOGIN_PARTITION, contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (result: LoginRedirectResult) => {
+    const finish = (url: string | null) => {
       if (settled) return;
       settled = true;
-      resolve(result);
+      resolve(url);
       if (!win.isDestroyed()) win.close();
     };
-    const inspect = (target: string) => {
-      if (target.includes('login_success.html')) finish(parseLoginRedirect(target, state));
+    const intercept = (event: { preventDefault(): void }, url: string) => {
+      if (!request.isRedirect(url)) return;
+      event.preventDefault();
+      finish(url);
     };
-    win.webContents.on('will-redirect', (_event, target) => inspect(target));
-    win.webContents.on('will-navigate', (_event, target) => inspect(target));
-    win.webContents.on('did-navigate', (_event, target) => inspect(target));
-    win.on('closed', () => finish({ kind: 'cancelled' }));
-    void win.loadURL(url);
+    win.webContents.on('will-redirect', intercept);
+    win.webContents.on('will-navigate', intercept);
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    win.on('closed', () => finish(null));
+    void win.loadURL(request.url);
   });
 }

@@ -1,5 +1,6 @@
 import type { AccountSummary, DemoSummary } from '../../src-preload/contract';
 import type { AppServices } from '../services/app-services';
+import { metaAppConfig } from '../services/login-flows';
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
@@ -14,12 +15,13 @@ export interface HandlerDeps {
   quit: () => void;
   openExternal: (url: string) => Promise<void>;
   services: AppServices;
-  /** Facebook Login in a login window; only the desktop app has one. */
+  /** Facebook and Instagram Login in a login window; only the desktop app has one. */
   connectFacebook?: () => Promise<AccountSummary[]>;
+  connectInstagram?: () => Promise<AccountSummary[]>;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, services, connectFacebook }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, services, connectFacebook, connectInstagram }: HandlerDeps): Handlers {
   return {
     'app:getState': () => core.state(),
     'app:quit': () => {
@@ -35,6 +37,26 @@ export function createHandlers({ core, loadDemo, quit, openExternal, services, c
     'accounts:connectFacebook': () => {
       if (!connectFacebook) throw new AppError('FORBIDDEN', 'Facebook Login opens a login window, which only the desktop app has. Paste a system-user token instead.');
       return connectFacebook();
+    },
+    'accounts:connectInstagram': () => {
+      if (!connectInstagram) throw new AppError('FORBIDDEN', 'Instagram Login opens a login window, which only the desktop app has. Paste a system-user token instead.');
+      return connectInstagram();
+    },
+    'settings:getMetaApp': () => metaAppConfig(core.repos.appConfig),
+    'settings:setMetaApp': (patch) => {
+      const keys = {
+        facebookAppId: 'facebook_app_id',
+        facebookAppSecret: 'facebook_app_secret',
+        instagramAppId: 'instagram_app_id',
+        instagramAppSecret: 'instagram_app_secret',
+        instagramRedirectUri: 'instagram_redirect_uri',
+      } as const;
+      for (const [field, key] of Object.entries(keys) as Array<[keyof typeof keys, (typeof keys)[keyof typeof keys]]>) {
+        const value = patch[field];
+        if (value !== undefined) core.repos.appConfig.set(key, value.trim(), core.now());
+      }
+      core.repos.audit.record(core.now(), 'settings.meta_app_changed', null, Object.keys(patch).join(','));
+      return metaAppConfig(core.repos.appConfig);
     },
     'accounts:checkHealth': ({ accountId }) => services.accounts.checkHealth(accountId),
     'accounts:remove': ({ accountId }) => services.accounts.remove(accountId),

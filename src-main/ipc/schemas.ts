@@ -31,4 +31,15 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'accounts:revoke': z.object({ accountId: id }).strict(),
   'sync:run': z.object({ accountId: id.nullable() }).strict(),
   'sync:getStatus': none,
+  'settings:getMetaApp': none,
+  'settings:setMetaApp': z
+    .object({
+      facebookAppId: z.string().regex(/^\d{0,20}$/, 'must be the numeric app id').optional(),
+      facebookAppSecret: z.string().regex(/^[0-9a-f]{0,64}$/i, 'must be the hexadecimal app secret').optional(),
+      instagramAppId: z.string().regex(/^\d{0,20}$/, 'must be the numeric app id').optional(),
+      instagramAppSecret: z.string().regex(/^[0-9a-f]{0,64}$/i, 'must be the hexadecimal app secret').optional(),
+      instagramRedirectUri: z.union([z.literal(''), z.string().url().startsWith('https://')]).optional(),
+    })
+    .strict(),
+  'accounts:connectInstagram': none,
 };

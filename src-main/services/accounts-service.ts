@@ -52,6 +52,47 @@ export class AccountsService {
     return this.list().filter((a) => ids.includes(a.id));
   }
 
+  /**
+   * Connects the Instagram professional account behind an Instagram Login token (graph.instagram.com;
+   * `user_id` is the account's id, `id` only app-scoped) and starts its first sync.
+   */
+  async connectInstagramToken(token: string, expiresAt: number | null): Promise<AccountSummary[]> {
+    const me = await this.sync.client.get<Record<string, unknown>>('me', {
+      host: 'instagram',
+      token,
+      params: { fields: 'user_id,username,name,profile_picture_url,followers_count,follows_count,media_count' },
+    });
+    const externalId = String(me.user_id ?? '');
+    if (!externalId) throw new AppError('INTERNAL', 'Instagram did not say which account this login belongs to.');
+    const { accounts, audit } = this.core.repos;
+    const now = this.core.now();
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    const num = (v: unknown) => (typeof v === 'number' ? v : null);
+    const id = this.core.repos.db.transaction(() => {
+      const accountId = accounts.upsert(
+        {
+          network: 'instagram',
+          externalId,
+          handle: str(me.username),
+          name: str(me.name) ?? str(me.username) ?? externalId,
+          pictureUrl: str(me.profile_picture_url),
+          followersCount: num(me.followers_count),
+          followsCount: num(me.follows_count),
+          mediaCount: num(me.media_count),
+          loginKind: 'instagram',
+        },
+        now,
+      );
+      accounts.setCredential(accountId, { tokenKind: 'instagram_user', accessToken: token, expiresAt }, now);
+      accounts.setStatus(accountId, 'active', null, now);
+      audit.record(now, 'account.connected', str(me.username), 'instagram');
+      return accountId;
+    })();
+    this.core.events.emit('store:changed', { what: ['accounts'] });
+    void this.sync.run(id);
+    return this.list().filter((a) => a.id === id);
+  }
+
   async checkHealth(accountId: number): Promise<TokenHealth> {
     const credential = this.core.repos.accounts.getCredential(accountId);
     if (!credential) throw new AppError('NOT_FOUND', 'That account has no stored access; reconnect it.');
@@ -110,7 +151,15 @@ export class AccountsService {
     if (!credential || !account) throw new AppError('NOT_FOUND', 'That account is not connected.');
     const info = await debugToken(this.sync.client, { inputToken: credential.accessToken, appToken: credential.accessToken });
     if (!info.userId) throw new AppError('CONFLICT', 'Meta did not say which user granted this token, so it cannot be revoked from here; remove the app in Meta Business settings.');
-    await revokePermissions(this.sync.client, info.userId, credential.accessToken);
+    try {
+      await revokePermissions(this.sync.client, info.userId, credential.accessToken);
+    } catch (error) {
+      // Page and system-user tokens cannot take back a person's grant; only their own login can.
+      if (isMetaApiError(error) && (error.kind === 'not-found' || error.kind === 'permission' || error.kind === 'invalid-request')) {
+        throw new AppError('CONFLICT', "Meta does not let this account's token revoke the app. Remove Social Desk in Meta Business settings → Business integrations (or Facebook settings → Apps and websites).");
+      }
+      throw error;
+    }
     this.core.repos.accounts.setStatus(accountId, 'needs_reconnect', 'Access was revoked at Meta. Reconnect to sync again, or remove the account.', this.core.now());
     this.core.repos.audit.record(this.core.now(), 'account.revoked', account.name);
     this.core.events.emit('store:changed', { what: ['accounts'] });

@@ -23,6 +23,7 @@ export class SyncService {
   private readonly engine: SyncEngine;
   readonly scheduler: SyncScheduler;
   private online = true;
+  private lastPublished = 0;
 
   constructor(
     private readonly core: AppCore,
@@ -35,6 +36,10 @@ export class SyncService {
       onConnectivityChange: (online) => {
         this.online = online;
         this.publish();
+      },
+      // The budget meter moves with every response; tell the renderer at most once a second.
+      onResponse: () => {
+        if (Date.now() - this.lastPublished >= 1000) this.publish();
       },
     });
     this.engine = new SyncEngine({
@@ -89,6 +94,7 @@ export class SyncService {
   }
 
   private publish(): void {
+    this.lastPublished = Date.now();
     this.core.events.emit('sync:status', this.status());
   }
 }

@@ -1,5 +1,6 @@
 import { isMetaApiError, RateLimitPausedError, type MetaApiError } from '../meta/errors';
 import type { GraphClient } from '../meta/graph-client';
+import { refreshInstagramToken, shouldRefreshInstagramToken } from '../meta/oauth';
 import type { Repositories } from '../store/repositories';
 import type { AccountRecord } from '../store/repositories/accounts';
 import { syncDemographics, syncInstagramInsights, syncPageInsights } from './account-insights';
@@ -57,7 +58,8 @@ export class SyncEngine {
         ['insights', () => syncInstagramInsights(ctx, target)],
         ['demographics', () => syncDemographics(ctx, target)],
       ];
-      const dm = target.page ?? (target.host === 'instagram' ? { externalId: 'me', token: target.token } : null);
+      // Instagram Login reads DMs at graph.instagram.com/me; Facebook Login through the linked Page.
+      const dm = target.host === 'instagram' ? { externalId: 'me', token: target.token } : (target.page ?? null);
       if (dm) {
         jobs.push(['messages', () =>
           syncConversations(ctx, { accountId: account.id, platform: 'instagram', businessId: account.externalId, ownerId: dm.externalId, token: dm.token, host: target.host, full: target.full }),
@@ -128,6 +130,10 @@ export class SyncEngine {
       result.errors.push({ job: 'start', kind: 'not-found', message: 'The account or its credentials are missing.' });
       return result;
     }
+    await this.refreshInstagramToken(account.id, target).catch((error: unknown) => {
+      if (!isMetaApiError(error)) throw error;
+      result.errors.push({ job: 'token refresh', kind: error.kind, message: error.message.slice(0, 300) });
+    });
     const before = client.stats();
     const runId = repos.syncRuns.start(accountId, kind, now());
     const written = { count: 0 };
@@ -168,6 +174,18 @@ export class SyncEngine {
       ...(result.errors.length > 0 ? { detail: result.errors } : {}),
     });
     return result;
+  }
+
+  /** Instagram Login tokens live 60 days and die if not refreshed: refresh once they are a day old. */
+  private async refreshInstagramToken(accountId: number, target: SyncTarget): Promise<void> {
+    const { repos, client, now } = this.options;
+    const credential = repos.accounts.getCredential(accountId);
+    if (!credential || credential.tokenKind !== 'instagram_user' || credential.expiresAt === null) return;
+    if (!shouldRefreshInstagramToken(credential.updatedAt, credential.expiresAt, now())) return;
+    const fresh = await refreshInstagramToken(client, { token: credential.accessToken });
+    const expiresAt = fresh.expiresIn === null ? null : now() + fresh.expiresIn * 1000;
+    repos.accounts.setCredential(accountId, { ...credential, accessToken: fresh.accessToken, expiresAt }, now());
+    target.token = fresh.accessToken;
   }
 
   /** Applies a job failure to the result and account; true when the account's run must stop. */

@@ -1,4 +1,5 @@
-import { GraphApiError } from '../meta/errors';
+import { GraphApiError, isMetaApiError } from '../meta/errors';
+import type { BatchItemResult } from '../meta/graph-batch';
 import { identifyRejectedMetrics } from '../meta/error-parse';
 import type { GraphConfig } from '../meta/config';
 import { rebaseNextUrl, type GraphHost } from '../meta/graph-paging';
@@ -69,4 +70,31 @@ export async function withRetiredRetry<T>(
     }
   }
   return null;
+}
+
+/**
+ * Runs GET operations as Graph batches (≤ 50 per request, each counted as one operation) on
+ * graph.facebook.com. graph.instagram.com has no batch endpoint, so there they run one by one;
+ * either way each operation's outcome comes back in order, failures included.
+ */
+export async function getMany(ctx: SyncContext, target: { token: string; host: GraphHost; externalId: string }, relativeUrls: readonly string[]): Promise<BatchItemResult[]> {
+  const signal = ctx.signal ? { signal: ctx.signal } : {};
+  if (target.host === 'facebook') {
+    return ctx.client.batch(
+      relativeUrls.map((relativeUrl) => ({ method: 'GET' as const, relativeUrl })),
+      { token: target.token, businessId: target.externalId, ...signal },
+    );
+  }
+  const results: BatchItemResult[] = [];
+  for (const relativeUrl of relativeUrls) {
+    const [path, query = ''] = relativeUrl.split('?');
+    try {
+      const body = await ctx.client.get(path!, { host: 'instagram', token: target.token, params: Object.fromEntries(new URLSearchParams(query)), businessId: target.externalId, ...signal });
+      results.push({ ok: true, status: 200, body });
+    } catch (error) {
+      if (!isMetaApiError(error) || error.kind === 'offline' || error.kind === 'aborted') throw error;
+      results.push({ ok: false, error });
+    }
+  }
+  return results;
 }

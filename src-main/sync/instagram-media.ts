@@ -5,7 +5,7 @@ import type { MetricSnapshot } from '../store/repositories/posts';
 import { isSnapshotDue } from './cadence';
 import { IG_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
 import type { SyncContext, SyncTarget } from './context';
-import { parseMetaTime, withRetiredRetry } from './graph-helpers';
+import { getMany, parseMetaTime, withRetiredRetry } from './graph-helpers';
 
 const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,media_url,thumbnail_url,timestamp,like_count,comments_count';
 const PAGE_SIZE = 100;
@@ -136,12 +136,13 @@ export async function refreshDuePosts(ctx: SyncContext, target: SyncTarget, seen
   const due = [...ctx.repos.posts.snapshotState(target.accountId).entries()].filter(
     ([externalId, s]) => !seen.has(externalId) && isSnapshotDue(s.publishedAt, s.lastSnapshotAt, now),
   );
-  if (due.length === 0 || target.host !== 'facebook') return 0;
+  if (due.length === 0) return 0;
   let refreshed = 0;
   await withRetiredRetry(ctx, 'ig-media', listingMetrics(login), async (current) => {
-    const results = await ctx.client.batch(
-      due.map(([externalId]) => ({ method: 'GET' as const, relativeUrl: `${externalId}?fields=id,like_count,comments_count,insights.metric(${current.join(',')})` })),
-      { token: target.token, businessId: target.externalId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+    const results = await getMany(
+      ctx,
+      target,
+      due.map(([externalId]) => `${externalId}?fields=id,like_count,comments_count,insights.metric(${current.join(',')})`),
     );
     const retired = results.find((r) => !r.ok && r.error instanceof GraphApiError && r.error.kind === 'retired-metric');
     if (retired && !retired.ok) throw retired.error;

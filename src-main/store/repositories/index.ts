@@ -1,6 +1,7 @@
 import type { Db } from '../database';
 import type { StoreStatus } from '../../../src-preload/contract';
 import { AccountsRepository } from './accounts';
+import { AppConfigRepository } from './app-config';
 import { AuditRepository } from './audit';
 import { CommentsRepository } from './comments';
 import { InboxRepository } from './inbox';
@@ -19,6 +20,7 @@ export interface Repositories {
   audit: AuditRepository;
   syncRuns: SyncRunsRepository;
   retiredMetrics: RetiredMetricsRepository;
+  appConfig: AppConfigRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -32,6 +34,7 @@ export function createRepositories(db: Db): Repositories {
     audit: new AuditRepository(db),
     syncRuns: new SyncRunsRepository(db),
     retiredMetrics: new RetiredMetricsRepository(db),
+    appConfig: new AppConfigRepository(db),
   };
 }
 

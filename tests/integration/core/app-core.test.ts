@@ -32,7 +32,7 @@ describe('app core', () => {
     const core = makeCore(dataDir, keychain);
     expect(core.start().phase).toBe('first-run');
     const state = core.createVault('os-keychain');
-    expect(state).toMatchObject({ phase: 'ready', keyProtection: { backend: 'os-keychain', osProtectionAvailable: true }, schemaVersion: 2 });
+    expect(state).toMatchObject({ phase: 'ready', keyProtection: { backend: 'os-keychain', osProtectionAvailable: true }, schemaVersion: 3 });
     expect(core.repos.audit.list(5).map((e) => e.action)).toEqual(['vault.created']);
     core.close();
     const again = makeCore(dataDir, keychain);

@@ -88,6 +88,12 @@ describe('accounts through the IPC handlers', () => {
     expect(messages()).toBeGreaterThanOrEqual(before);
   });
 
+  it('revoking with a token that cannot take back the grant says where to do it instead', async () => {
+    const page = core.repos.accounts.list().find((a) => a.network === 'facebook')!;
+    const result = await call('accounts:revoke', { accountId: page.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Business integrations/) } });
+  });
+
   it('removes one account and everything it owns, and says what went', async () => {
     const page = core.repos.accounts.list().find((a) => a.network === 'facebook')!;
     const result = await call('accounts:remove', { accountId: page.id, confirm: 'REMOVE' });

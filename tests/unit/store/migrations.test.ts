@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../../src-main/store/database';
 import { migrate, MIGRATIONS, NewerSchemaError, SCHEMA_VERSION, schemaVersion, type Migration } from '../../../src-main/store/migrations';
 import { makeTempDir } from '../../support/temp-dir';
+import { createRepositories } from '../../../src-main/store/repositories';
 
 const key = Buffer.alloc(32, 7);
 let cleanup = () => {};
@@ -20,7 +21,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['accounts', 'account_daily_insights', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
+      ['accounts', 'account_daily_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
@@ -66,10 +67,25 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS.slice(0, 1));
     db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
     expect(schemaVersion(db)).toBe(1);
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
     expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
     db.prepare(`INSERT INTO retired_metrics (scope, metric, retired_at, reason) VALUES ('ig-media', 'impressions', 1, 'x')`).run();
     expect(() => db.prepare(`INSERT INTO retired_metrics (scope, metric, retired_at) VALUES ('ig-media', 'impressions', 2)`).run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('003 adds app_config to a version-2 database: one value per key, cleared by an empty value', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(migrate(db)).toBe(3);
+    expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
+    const config = createRepositories(db).appConfig;
+    config.set('facebook_app_id', '123', 1);
+    config.set('facebook_app_id', '456', 2);
+    expect(config.get('facebook_app_id')).toBe('456');
+    config.set('facebook_app_id', '', 3);
+    expect(config.get('facebook_app_id')).toBeNull();
     db.close();
   });
 });

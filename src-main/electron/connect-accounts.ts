@@ -1,0 +1,24 @@
+import type { BrowserWindow } from 'electron';
+import type { AccountSummary } from '../../src-preload/contract';
+import type { AppCore } from '../core/app-core';
+import type { AppServices } from '../services/app-services';
+import { facebookLoginRequest, instagramLoginRequest } from '../services/login-flows';
+import { runLoginWindow } from './meta-login';
+
+/** Facebook Login → user token → the Pages it manages (Page tokens) and their Instagram accounts. */
+export async function connectWithFacebook(window: BrowserWindow, core: AppCore, services: AppServices): Promise<AccountSummary[]> {
+  const request = facebookLoginRequest(services.sync.client, core.repos.appConfig, core.now);
+  const redirect = await runLoginWindow(window, request, 'Log in with Facebook');
+  if (!redirect) return [];
+  const { token } = await request.complete(redirect);
+  return services.accounts.connectToken(token, 'facebook');
+}
+
+/** Instagram Login → a 60-day Instagram token → the professional account behind it. */
+export async function connectWithInstagram(window: BrowserWindow, core: AppCore, services: AppServices): Promise<AccountSummary[]> {
+  const request = instagramLoginRequest(services.sync.client, core.repos.appConfig, core.now);
+  const redirect = await runLoginWindow(window, request, 'Log in with Instagram');
+  if (!redirect) return [];
+  const { token, expiresAt } = await request.complete(redirect);
+  return services.accounts.connectInstagramToken(token, expiresAt);
+}

@@ -1,0 +1,113 @@
+import type { MetaAppConfig } from '../../src-preload/contract';
+import { AppError } from '../core/app-error';
+import type { GraphClient } from '../meta/graph-client';
+import {
+  buildFacebookLoginUrl,
+  buildInstagramLoginUrl,
+  createOAuthState,
+  exchangeFacebookCode,
+  exchangeForLongLivedUserToken,
+  exchangeInstagramCode,
+  exchangeInstagramLongLived,
+  parseLoginRedirect,
+} from '../meta/oauth';
+import { FACEBOOK_DESKTOP_REDIRECT_URI } from '../meta/config';
+import type { AppConfigRepository } from '../store/repositories/app-config';
+
+/** Scopes for Instagram professional accounts through their Pages, and the Pages themselves. */
+export const FACEBOOK_SCOPES = [
+  'instagram_basic',
+  'instagram_manage_insights',
+  'instagram_manage_comments',
+  'instagram_manage_messages',
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'pages_messaging',
+  'business_management',
+];
+
+/** Instagram Login scopes (the 2025 names; the old business_* names are dead). */
+export const INSTAGRAM_SCOPES = [
+  'instagram_business_basic',
+  'instagram_business_manage_messages',
+  'instagram_business_manage_comments',
+  'instagram_business_manage_insights',
+];
+
+export function metaAppConfig(config: AppConfigRepository): MetaAppConfig {
+  return {
+    facebookAppId: config.get('facebook_app_id'),
+    hasFacebookAppSecret: config.get('facebook_app_secret') !== null,
+    instagramAppId: config.get('instagram_app_id'),
+    hasInstagramAppSecret: config.get('instagram_app_secret') !== null,
+    instagramRedirectUri: config.get('instagram_redirect_uri'),
+  };
+}
+
+/** A login the desktop shell opens in its window: where to go and how to recognise the way back. */
+export interface LoginRequest {
+  url: string;
+  isRedirect: (url: string) => boolean;
+  complete: (redirectUrl: string) => Promise<{ token: string; expiresAt: number | null }>;
+}
+
+/**
+ * Facebook Login, Meta's documented desktop flow: `response_type=token` to login_success.html
+ * with a `state` that must come back. With the app secret configured, the short-lived user token
+ * is exchanged for a long-lived one, so the Page tokens read from it never expire.
+ */
+export function facebookLoginRequest(client: GraphClient, config: AppConfigRepository, now: () => number): LoginRequest {
+  const appId = config.get('facebook_app_id');
+  if (!appId) throw new AppError('CONFLICT', "Facebook Login needs your brand's Meta app id: add it in Settings → Meta app, or paste a system-user token instead.");
+  const state = createOAuthState();
+  return {
+    url: buildFacebookLoginUrl({ appId, scopes: FACEBOOK_SCOPES, state, responseType: 'token', dialogBaseUrl: client.config.oauth.facebookDialogBaseUrl }),
+    isRedirect: (url) => url.startsWith(FACEBOOK_DESKTOP_REDIRECT_URI),
+    async complete(redirectUrl) {
+      const result = parseLoginRedirect(redirectUrl, state);
+      if (result.kind === 'cancelled') throw new AppError('CONFLICT', 'Facebook Login was cancelled; nothing changed.');
+      if (result.kind === 'error') throw new AppError('AUTH_EXPIRED', `Facebook Login did not complete: ${result.message}`);
+      const secret = config.get('facebook_app_secret');
+      let token: string;
+      let expiresIn: number | null;
+      if (result.kind === 'code') {
+        if (!secret) throw new AppError('CONFLICT', 'Facebook answered with a code; exchanging it needs the app secret (Settings → Meta app).');
+        ({ accessToken: token, expiresIn } = await exchangeFacebookCode(client, { appId, appSecret: secret, code: result.code }));
+      } else {
+        ({ accessToken: token, expiresIn } = result);
+      }
+      if (secret) ({ accessToken: token, expiresIn } = await exchangeForLongLivedUserToken(client, { appId, appSecret: secret, shortLivedToken: token }));
+      return { token, expiresAt: expiresIn === null ? null : now() + expiresIn * 1000 };
+    },
+  };
+}
+
+/**
+ * Instagram Login (no Page needed): authorize → code at the registered redirect URI (intercepted
+ * by the window, never loaded) → short-lived token → 60-day token, refreshed by the sync.
+ */
+export function instagramLoginRequest(client: GraphClient, config: AppConfigRepository, now: () => number): LoginRequest {
+  const appId = config.get('instagram_app_id');
+  const secret = config.get('instagram_app_secret');
+  const redirectUri = config.get('instagram_redirect_uri');
+  if (!appId || !secret || !redirectUri) {
+    throw new AppError('CONFLICT', 'Instagram Login needs your Instagram app id, app secret and registered redirect URI (Settings → Meta app).');
+  }
+  const state = createOAuthState();
+  return {
+    url: buildInstagramLoginUrl({ appId, redirectUri, scopes: INSTAGRAM_SCOPES, state, authorizeUrl: client.config.oauth.instagramAuthorizeUrl }),
+    isRedirect: (url) => url.startsWith(redirectUri),
+    async complete(redirectUrl) {
+      const url = new URL(redirectUrl);
+      if (url.searchParams.get('state') !== state) throw new AppError('FORBIDDEN', 'The login answer did not match the request; nothing was stored.');
+      const error = url.searchParams.get('error');
+      if (error) throw new AppError('CONFLICT', `Instagram Login did not complete: ${url.searchParams.get('error_description') ?? error}`);
+      const code = url.searchParams.get('code');
+      if (!code) throw new AppError('INTERNAL', 'Instagram did not return a code.');
+      const short = await exchangeInstagramCode(client, { appId, appSecret: secret, redirectUri, code });
+      const long = await exchangeInstagramLongLived(client, { appSecret: secret, shortLivedToken: short.accessToken });
+      return { token: long.accessToken, expiresAt: long.expiresIn === null ? null : now() + long.expiresIn * 1000 };
+    },
+  };
+}
