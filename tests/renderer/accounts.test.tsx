@@ -206,11 +206,76 @@ describe('connect panel', () => {
     expect(screen.queryByText('That token is expired or was revoked.')).toBeNull();
   });
 
-  it('Instagram Login is explained, not faked', async () => {
+  it('Log in with Instagram calls accounts:connectInstagram and shows what was connected', async () => {
+    const connected = [account({ id: 9, handle: 'bluemug.ceramics', loginKind: 'instagram' })];
+    const fake = await openAccounts([], { 'accounts:connectInstagram': () => ok(connected) });
+    const instagram = document.querySelector<HTMLElement>('[data-connect-method="instagram"]')!;
+    expect(within(instagram).queryByText(/Not available yet/)).toBeNull();
+    fake.handle('accounts:list', () => ok(connected));
+    fireEvent.click(within(instagram).getByRole('button', { name: 'Log in with Instagram' }));
+    await waitFor(() => expect(fake.callsTo('accounts:connectInstagram')).toEqual([undefined]));
+    expect(await screen.findByText('Connected: 1 Instagram account — first sync started')).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-account-id="9"]')).toBeTruthy());
+  });
+
+  it('Instagram Login without the Meta app settings (CONFLICT) points to Settings → Meta app', async () => {
+    const fake = await openAccounts([], {
+      'accounts:connectInstagram': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'Instagram Login needs your Instagram app id, app secret and registered redirect URI (Settings → Meta app).' },
+      }),
+    });
+    const instagram = document.querySelector<HTMLElement>('[data-connect-method="instagram"]')!;
+    fireEvent.click(within(instagram).getByRole('button', { name: 'Log in with Instagram' }));
+    expect(await within(instagram).findByText('Log in with Instagram needs your brand’s Meta app first.')).toBeTruthy();
+    expect(within(instagram).queryByText(/changed somewhere else/)).toBeNull();
+
+    fireEvent.click(within(instagram).getByRole('button', { name: 'Open Settings → Meta app' }));
+    await waitFor(() => expect(document.querySelector('[data-view="settings"]')).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    const title = await screen.findByRole('heading', { name: 'Meta app' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    expect(fake.callsTo('settings:getMetaApp').length).toBeGreaterThan(0);
+  });
+
+  it('Facebook Login without an app id (CONFLICT) points to Settings too; a cancelled login does not', async () => {
+    const fake = await openAccounts([], {
+      'accounts:connectFacebook': () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: "Facebook Login needs your brand's Meta app id: add it in Settings → Meta app." },
+      }),
+    });
+    const facebook = document.querySelector<HTMLElement>('[data-connect-method="facebook"]')!;
+    fireEvent.click(within(facebook).getByRole('button', { name: 'Log in with Facebook' }));
+    expect(await within(facebook).findByText('Log in with Facebook needs your brand’s Meta app first.')).toBeTruthy();
+    expect(within(facebook).getByRole('button', { name: 'Open Settings → Meta app' })).toBeTruthy();
+
+    fake.handle('accounts:connectFacebook', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Facebook Login was cancelled; nothing changed.' },
+    }));
+    fireEvent.click(within(facebook).getByRole('button', { name: 'Log in with Facebook' }));
+    expect(await within(facebook).findByText('The login was closed before it finished.')).toBeTruthy();
+    expect(within(facebook).queryByRole('button', { name: 'Open Settings → Meta app' })).toBeNull();
+  });
+
+  it('Instagram Login in the web preview (FORBIDDEN) says it needs the desktop app', async () => {
     await openAccounts([]);
     const instagram = document.querySelector<HTMLElement>('[data-connect-method="instagram"]')!;
-    expect(within(instagram).queryByRole('button')).toBeNull();
-    expect(within(instagram).getByText(/Not available yet/)).toBeTruthy();
+    fireEvent.click(within(instagram).getByRole('button', { name: 'Log in with Instagram' }));
+    expect(await within(instagram).findByText('Log in with Instagram works only in the Social Desk desktop app.')).toBeTruthy();
+  });
+
+  it('a login window closed early (no accounts) is not called a success', async () => {
+    await openAccounts([], { 'accounts:connectInstagram': () => ok([]) });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in with Instagram' }));
+    const result = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-connect-result="0"]');
+      if (!element) throw new Error('no result yet');
+      return element;
+    });
+    expect(result.className).toContain('notice--warning');
+    expect(result.textContent).toMatch(/Nothing was connected/);
   });
 
   it('is reached from first run: Connect an account → key step → the Accounts view with the panel', async () => {

@@ -105,6 +105,70 @@ describe('inbox', () => {
     await waitFor(() => expect(fake.callsTo('inbox:getMessages')[0]?.conversationId).toBe(7));
   });
 
+  it('opening a search hit older than the first page loads older pages, then scrolls to and highlights that message', async () => {
+    // 120 messages in conversation 7, one a minute; the hit is the 10th oldest, so two older pages are needed.
+    const long: MessageItem[] = Array.from({ length: 120 }, (_, index) => ({
+      id: 1000 + index,
+      conversationId: 7,
+      direction: index % 2 === 0 ? 'in' : 'out',
+      sentAt: now - (120 - index) * 60_000,
+      text: index === 9 ? 'Do you ship the blue mug to Norway?' : `Message ${index}`,
+      hasAttachments: false,
+      isDeleted: false,
+    }));
+    const hit = long[9]!;
+    const fake = renderApp({
+      'app:getState': () => ok(appState({ phase: 'ready' })),
+      'inbox:listConversations': () => ok(conversations),
+      'inbox:getMessages': ({ limit, before }) =>
+        ok(long.filter((message) => before === null || message.sentAt < before).reverse().slice(0, limit)),
+      'inbox:search': () =>
+        ok([{ messageId: hit.id, conversationId: 7, personName: 'Mia Chen', sentAt: hit.sentAt, snippet: 'Do you ship the [blue] mug to Norway?' }]),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
+    fireEvent.change(await screen.findByRole('searchbox', { name: 'Search messages' }), { target: { value: 'blue' } });
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    const button = within(results).getByRole('button', { name: /Mia Chen/ });
+    fireEvent.click(button);
+
+    const row = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-highlighted="true"]');
+      if (!element) throw new Error('no highlighted message yet');
+      return element;
+    });
+    expect(row.getAttribute('data-message-id')).toBe(String(hit.id));
+    expect(row.textContent).toContain('Do you ship the blue mug to Norway?');
+    expect(document.querySelectorAll('[data-highlighted]')).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(row));
+    expect(row.tabIndex).toBe(-1);
+    expect(button.getAttribute('aria-current')).toBe('true');
+    // Newest page, then older pages by `before` until the hit was there; no more than needed.
+    const pages = fake.callsTo('inbox:getMessages');
+    expect(pages.map((call) => call.before)).toEqual([null, long[70]!.sentAt, long[20]!.sentAt]);
+    expect(document.querySelector('[data-target-missing]')).toBeNull();
+
+    // Opening a conversation from the list shows no highlight.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search messages' }), { target: { value: '' } });
+    fireEvent.click(await screen.findByRole('button', { name: /Omar Haddad/ }));
+    await screen.findByRole('list', { name: 'Messages with Omar Haddad' });
+    expect(document.querySelector('[data-highlighted]')).toBeNull();
+  });
+
+  it('says so when a search hit’s message is no longer in the conversation', async () => {
+    renderApp({
+      'app:getState': () => ok(appState({ phase: 'ready' })),
+      'inbox:listConversations': () => ok(conversations),
+      'inbox:getMessages': ({ conversationId }) => ok(messagesNewestFirst.filter((message) => message.conversationId === conversationId)),
+      'inbox:search': () => ok([{ messageId: 99, conversationId: 7, personName: 'Mia Chen', sentAt: now - 4 * HOUR, snippet: '[gone]' }]),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
+    fireEvent.change(await screen.findByRole('searchbox', { name: 'Search messages' }), { target: { value: 'gone' } });
+    fireEvent.click(within(await screen.findByRole('list', { name: 'Search results' })).getByRole('button', { name: /Mia Chen/ }));
+    await waitFor(() => expect(document.querySelector('[data-target-missing]')).toBeTruthy());
+    expect(document.querySelectorAll('[data-message-id]')).toHaveLength(3);
+    expect(document.querySelector('[data-highlighted]')).toBeNull();
+  });
+
   it('shows the honest empty state when there are no conversations', async () => {
     renderApp({ 'app:getState': () => ok(appState({ phase: 'ready' })) });
     fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));

@@ -33,18 +33,20 @@ describe('shell', () => {
     }
   });
 
-  it('shows sync:progress as a progress bar while events arrive', async () => {
+  it('shows sync progress once, in the navigation’s sync indicator, with no second bar above the view', async () => {
     const fake = renderApp({ 'app:getState': ready });
     await screen.findByRole('navigation', { name: 'Main' });
-    expect(document.querySelector('.sync-bar')).toBeNull();
+    fake.emit('sync:status', { online: true, accounts: [{ accountId: 1, running: true, pausedUntil: null, lastRun: null }], budget: [] });
     fake.emit('sync:progress', { accountId: 1, job: 'posts', done: 2, total: 8 });
     const bar = await waitFor(() => {
-      const element = document.querySelector<HTMLProgressElement>('.sync-bar progress');
-      if (!element) throw new Error('no sync bar yet');
+      const element = document.querySelector<HTMLProgressElement>('[data-sync-state="running"] progress[value]');
+      if (!element) throw new Error('no progress in the indicator yet');
       return element;
     });
     expect(bar.value).toBe(2);
     expect(bar.max).toBe(8);
+    expect(bar.closest('nav')).toBeTruthy();
+    expect(document.querySelectorAll('progress')).toHaveLength(1);
   });
 
   it('forgets what it showed when the app locks, and asks for the passphrase', async () => {

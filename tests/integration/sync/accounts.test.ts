@@ -1,41 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
-import { createDispatch, type Dispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
 import { resolveGraphConfig } from '../../../src-main/meta/config';
 import { AppServices } from '../../../src-main/services/app-services';
-import type { AppCore } from '../../../src-main/core/app-core';
 import { makeCore } from '../../support/core';
 import { createFakeKeychain } from '../../support/fake-keychain';
 import { makeTempDir } from '../../support/temp-dir';
-import { T0 } from '../../support/sync-harness';
+import { makeServicesHarness, type ServicesHarness } from '../../support/services-harness';
 
-let emulator: RunningEmulator;
-let core: AppCore;
-let services: AppServices;
-let call: Dispatch;
-let cleanup: () => void;
-const clock = { now: T0 };
+let h: ServicesHarness;
+let emulator: ServicesHarness['emulator'];
+let core: ServicesHarness['core'];
+let services: ServicesHarness['services'];
+let call: ServicesHarness['call'];
+let clock: ServicesHarness['clock'];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, scenario: 'small', now: () => clock.now });
-  const tmp = makeTempDir();
-  cleanup = tmp.cleanup;
-  core = makeCore(join(tmp.dir, 'data'), createFakeKeychain('accounts'), { now: () => clock.now });
-  services = new AppServices(core, { graphConfig: resolveGraphConfig({ GRAPH_API_BASE_URL: emulator.url }), autoStart: false });
-  core.start();
-  core.createVault('os-keychain');
-  call = createDispatch(
-    createHandlers({ core, services, loadDemo: async () => Promise.reject(new Error('unused')), quit: () => {}, openExternal: async () => {} }),
-  );
+  h = await makeServicesHarness('accounts');
+  ({ emulator, core, services, call, clock } = h);
 });
-afterAll(async () => {
-  core.close();
-  await emulator.stop();
-  cleanup();
-});
+afterAll(() => h.close());
 
 const messages = () => (core.repos.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
 

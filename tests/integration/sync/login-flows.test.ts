@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { AppCore } from '../../../src-main/core/app-core';
-import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
-import { createDispatch, type Dispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
-import { resolveGraphConfig } from '../../../src-main/meta/config';
-import { AppServices } from '../../../src-main/services/app-services';
 import { facebookLoginRequest, instagramLoginRequest } from '../../../src-main/services/login-flows';
-import { makeCore } from '../../support/core';
-import { createFakeKeychain } from '../../support/fake-keychain';
-import { T0 } from '../../support/sync-harness';
-import { makeTempDir } from '../../support/temp-dir';
+import { makeServicesHarness, type ServicesHarness } from '../../support/services-harness';
 
-let emulator: RunningEmulator;
-let core: AppCore;
-let services: AppServices;
-let call: Dispatch;
-let cleanup: () => void;
-const clock = { now: T0 };
+let h: ServicesHarness;
+let emulator: ServicesHarness['emulator'];
+let core: ServicesHarness['core'];
+let services: ServicesHarness['services'];
+let call: ServicesHarness['call'];
+let clock: ServicesHarness['clock'];
 const REDIRECT = 'https://brand.example/instagram-callback';
 
 /** What a person clicking a link on Meta's consent page would navigate to: the link's target. */
@@ -29,20 +19,10 @@ async function choose(url: string, id: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, scenario: 'small', now: () => clock.now });
-  const tmp = makeTempDir();
-  cleanup = tmp.cleanup;
-  core = makeCore(join(tmp.dir, 'data'), createFakeKeychain('login'), { now: () => clock.now });
-  services = new AppServices(core, { graphConfig: resolveGraphConfig({ GRAPH_API_BASE_URL: emulator.url }), autoStart: false });
-  core.start();
-  core.createVault('os-keychain');
-  call = createDispatch(createHandlers({ core, services, loadDemo: () => Promise.reject(new Error('unused')), quit: () => {}, openExternal: async () => {} }));
+  h = await makeServicesHarness('login');
+  ({ emulator, core, services, call, clock } = h);
 });
-afterAll(async () => {
-  core.close();
-  await emulator.stop();
-  cleanup();
-});
+afterAll(() => h.close());
 
 describe('Meta app settings', () => {
   it('stores secrets inside the encrypted database and only ever says whether they are set', async () => {

@@ -7,10 +7,12 @@ import {
   type Channel,
   type EventName,
   type Events,
+  type MetaAppConfig,
   type Result,
   type ResultOf,
   type Settings,
   type StoreStatus,
+  type SyncStatus,
 } from '../../../src-preload/contract';
 
 type Handler<C extends Channel> = (args: ArgsOf<C>) => Result<ResultOf<C>> | Promise<Result<ResultOf<C>>>;
@@ -72,6 +74,22 @@ export function storeStatus(): StoreStatus {
   };
 }
 
+/** Online, nothing running, no budget reported yet. */
+export function idleSyncStatus(): SyncStatus {
+  return { online: true, accounts: [], budget: [] };
+}
+
+/** No Meta app set up yet: what a fresh install answers. */
+export function emptyMetaApp(): MetaAppConfig {
+  return {
+    facebookAppId: null,
+    hasFacebookAppSecret: false,
+    instagramAppId: null,
+    hasInstagramAppSecret: false,
+    instagramRedirectUri: null,
+  };
+}
+
 /** Sensible answers for every channel: an empty, ready workspace. Tests override what they exercise. */
 const defaults: Handlers = {
   'app:getState': () => ok(appState()),
@@ -91,6 +109,24 @@ const defaults: Handlers = {
   'settings:get': () => ok(defaultSettings),
   'settings:update': (change) => ok({ ...defaultSettings, ...change }),
   'shell:openExternal': () => ok(null),
+  'sync:getStatus': () => ok(idleSyncStatus()),
+  'sync:run': () => ok(null),
+  'settings:getMetaApp': () => ok(emptyMetaApp()),
+  // Like the real handler: empty string clears, secrets only ever come back as "is set".
+  'settings:setMetaApp': (patch) => {
+    const value = (text: string | undefined, before: string | null) => (text === undefined ? before : text.trim() || null);
+    const before = emptyMetaApp();
+    return ok({
+      facebookAppId: value(patch.facebookAppId, before.facebookAppId),
+      hasFacebookAppSecret: patch.facebookAppSecret === undefined ? before.hasFacebookAppSecret : patch.facebookAppSecret !== '',
+      instagramAppId: value(patch.instagramAppId, before.instagramAppId),
+      hasInstagramAppSecret: patch.instagramAppSecret === undefined ? before.hasInstagramAppSecret : patch.instagramAppSecret !== '',
+      instagramRedirectUri: value(patch.instagramRedirectUri, before.instagramRedirectUri),
+    });
+  },
+  // The web preview's answer: the login windows exist only in the desktop app.
+  'accounts:connectFacebook': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
+  'accounts:connectInstagram': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
 };
 
 export interface FakeApi {
