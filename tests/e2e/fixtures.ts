@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { launchBridgeApp } from './support/bridge-app';
 import { launchElectronApp } from './support/electron-app';
 import type { AppDriver, Keychain } from './support/types';
+import { startEmulator, type RunningEmulator } from '../../src-main/emulator/server';
 
 export { expect };
 export type { AppDriver, Keychain, TestLog } from './support/types';
@@ -17,6 +18,10 @@ export interface AppFixture extends AppDriver {
 interface TestFixtures {
   /** What plays the OS keychain at launch; `test.use({ keychain: { kind: 'none' } })` for passphrase mode. */
   keychain: Keychain;
+  /** Point the app's Graph client at a fresh emulator (`test.use({ useEmulator: true })`). */
+  useEmulator: boolean;
+  /** That emulator, or null; started before the app so the app reads its URL at launch. */
+  metaEmulator: RunningEmulator | null;
   app: AppFixture;
 }
 
@@ -32,6 +37,21 @@ interface WorkerFixtures {
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   keychain: [{ kind: 'fake', secret: 'keychain-secret-A' }, { option: true }],
+  useEmulator: [false, { option: true }],
+
+  metaEmulator: async ({ useEmulator }, use) => {
+    if (!useEmulator) return use(null);
+    const emulator = await startEmulator({ port: 0, scenario: 'small' });
+    const previous = process.env.GRAPH_API_BASE_URL;
+    process.env.GRAPH_API_BASE_URL = emulator.url;
+    try {
+      await use(emulator);
+    } finally {
+      if (previous === undefined) delete process.env.GRAPH_API_BASE_URL;
+      else process.env.GRAPH_API_BASE_URL = previous;
+      await emulator.stop();
+    }
+  },
 
   lazyBrowser: [
     async ({ playwright, launchOptions }, use) => {
@@ -42,7 +62,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  app: async ({ keychain, lazyBrowser }, use, testInfo) => {
+  app: async ({ keychain, lazyBrowser, metaEmulator: _emulatorStartsFirst }, use, testInfo) => {
     const root = mkdtempSync(join(tmpdir(), 'social-desk-e2e-'));
     const dataDir = join(root, 'data');
     mkdirSync(dataDir);
