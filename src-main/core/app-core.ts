@@ -163,14 +163,13 @@ export class AppCore {
       const path = join(this.options.dataDir, name);
       return sum + (existsSync(path) ? statSync(path).size : 0);
     }, 0);
-    const lastSync = repos.db.prepare('SELECT max(last_synced_at) AS at FROM accounts').get() as { at: number | null };
     return {
       schemaVersion: schemaVersion(repos.db),
       keyBackend: this.vault.record()?.backend ?? 'none',
       dataDir: this.options.dataDir,
       databaseBytes: bytes,
       counts: countRows(repos.db),
-      lastSyncedAt: lastSync.at,
+      lastSyncedAt: repos.accounts.lastSyncedAt(),
     };
   }
 

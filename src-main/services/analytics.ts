@@ -1,12 +1,7 @@
 import type { AnalyticsOverview } from '../../src-preload/contract';
 import type { Repositories } from '../store/repositories';
+import { DAY_MS, utcDay } from '../core/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** `YYYY-MM-DD` of a unix-ms time, in UTC (Meta's insight days end at midnight UTC-ish; we key on UTC). */
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /** The overview Analytics shows: read only from the local cache, with its freshness. */
 export function analyticsOverview(repos: Repositories, accountId: number | null, days: number, now: number): AnalyticsOverview {

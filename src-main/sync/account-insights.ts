@@ -9,7 +9,8 @@ import {
 } from '../meta/metric-catalogue';
 import type { DailyValue, DemographicBucket } from '../store/repositories/insights';
 import type { SyncContext, SyncTarget } from './context';
-import { DAY_MS, getMany, insightDay, utcDay, withRetiredRetry } from './graph-helpers';
+import { DAY_MS, utcDay } from '../core/time';
+import { getMany, insightDay, withRetiredRetry } from './graph-helpers';
 
 /** Meta keeps two years of insights. */
 export const HISTORY_MS = 730 * DAY_MS;

@@ -1,4 +1,4 @@
-import { DAY_MS } from './graph-helpers';
+import { DAY_MS } from '../core/time';
 
 const HOUR_MS = 3_600_000;
 

@@ -5,12 +5,7 @@ import type { GraphConfig } from '../meta/config';
 import { rebaseNextUrl, type GraphHost } from '../meta/graph-paging';
 import type { SyncContext } from './context';
 
-export const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` (UTC) of a unix-ms time. */
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+import { DAY_MS, utcDay } from '../core/time';
 
 /**
  * The day a daily insight value belongs to. Meta stamps `end_time` at the end of the day, in

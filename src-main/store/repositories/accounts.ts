@@ -105,6 +105,11 @@ export class AccountsRepository {
     prepareCached(this.db, 'DELETE FROM accounts WHERE id = ?').run(id);
   }
 
+  /** The newest successful sync of any account. */
+  lastSyncedAt(): number | null {
+    return (prepareCached(this.db, 'SELECT max(last_synced_at) AS at FROM accounts').get() as { at: number | null }).at;
+  }
+
   /** How much an account owns, for the removal report. */
   ownedCounts(id: number): { posts: number; conversations: number; messages: number; comments: number } {
     return prepareCached(

@@ -1,0 +1,199 @@
+/**
+ * The payloads that cross the IPC boundary, named by what they hold. Plain data only: no
+ * tokens, no SQL, no raw Graph responses. `contract.ts` maps channels to these.
+ */
+export type Network = 'instagram' | 'facebook' | 'whatsapp';
+
+/** Where the app is in its life: drives which top-level screen shows. */
+export type AppPhase = 'first-run' | 'locked' | 'key-recovery' | 'ready';
+
+/** How the database key is (or would be) protected, in terms the UI can explain. */
+export interface KeyProtection {
+  /** What protects the key now; `none` before first run. */
+  backend: 'os-keychain' | 'passphrase' | 'none';
+  /** Whether this computer's keychain can protect the key (false on Linux `basic_text`). */
+  osProtectionAvailable: boolean;
+  /** The keychain's own name, e.g. `keychain` (macOS), `dpapi` (Windows), `gnome_libsecret`. */
+  osBackendName: string | null;
+}
+
+export interface AppState {
+  phase: AppPhase;
+  keyProtection: KeyProtection;
+  /** Why the key could not be opened, in plain words (phase `key-recovery` only). */
+  recoveryReason: string | null;
+  appVersion: string;
+  schemaVersion: number | null;
+}
+
+export interface StoreStatus {
+  schemaVersion: number;
+  keyBackend: KeyProtection['backend'];
+  dataDir: string;
+  databaseBytes: number;
+  counts: Record<
+    'accounts' | 'posts' | 'postSnapshots' | 'dailyInsights' | 'demographics' | 'people' | 'conversations' | 'messages' | 'comments' | 'syncRuns' | 'auditEntries',
+    number
+  >;
+  lastSyncedAt: number | null;
+}
+
+export interface AccountSummary {
+  id: number;
+  network: Network;
+  handle: string | null;
+  name: string;
+  followersCount: number | null;
+  mediaCount: number | null;
+  status: 'active' | 'needs_reconnect' | 'paused';
+  statusDetail: string | null;
+  loginKind: 'facebook' | 'instagram' | 'system_user' | 'demo';
+  lastSyncedAt: number | null;
+  isDemo: boolean;
+}
+
+export interface DemoSummary {
+  accounts: number;
+  posts: number;
+  conversations: number;
+  messages: number;
+  comments: number;
+  durationMs: number;
+}
+
+export interface DailyPoint {
+  /** `YYYY-MM-DD` in UTC. */
+  day: string;
+  reach: number | null;
+  views: number | null;
+  engaged: number | null;
+  interactions: number | null;
+  followers: number | null;
+}
+
+export interface PostSummary {
+  id: number;
+  accountId: number;
+  network: Network;
+  caption: string;
+  mediaType: string | null;
+  productType: string | null;
+  permalink: string | null;
+  publishedAt: number;
+  views: number | null;
+  reach: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  /** When these metrics were read from Meta (the newest snapshot). */
+  metricsAt: number | null;
+}
+
+export interface AnalyticsOverview {
+  accountId: number | null;
+  days: number;
+  series: DailyPoint[];
+  totals: { reach: number; views: number; interactions: number; posts: number };
+  topPosts: PostSummary[];
+  /** Freshness: when the newest figure shown was fetched from Meta; null if never. */
+  dataAsOf: number | null;
+}
+
+export interface ConversationSummary {
+  id: number;
+  accountId: number;
+  platform: 'instagram' | 'messenger' | 'whatsapp';
+  personName: string;
+  lastMessageAt: number | null;
+  lastMessageText: string | null;
+  messageCount: number;
+  /** Replies are allowed until this time (Meta's 24-hour window); null if closed or unknown. */
+  replyWindowEndsAt: number | null;
+}
+
+export interface MessageItem {
+  id: number;
+  conversationId: number;
+  direction: 'in' | 'out';
+  sentAt: number;
+  text: string | null;
+  hasAttachments: boolean;
+  isDeleted: boolean;
+}
+
+export interface SearchHit {
+  messageId: number;
+  conversationId: number;
+  personName: string;
+  sentAt: number;
+  /** Message text with matches wrapped in `[` and `]`. */
+  snippet: string;
+}
+
+export interface WipeReport {
+  removed: string[];
+  durationMs: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+}
+
+/** What Meta says about an account's token (`/debug_token`), for the health panel. */
+export interface TokenHealth {
+  tokenKind: 'user' | 'page' | 'system_user' | 'instagram_user';
+  /** False when Meta rejects it; null when it could not be checked (offline). */
+  isValid: boolean | null;
+  /** When the token dies; null = never expires. */
+  expiresAt: number | null;
+  /** When Meta stops returning data for it (data access expiry); null = not reported. */
+  dataAccessExpiresAt: number | null;
+  scopes: string[];
+  /** Pages / Instagram accounts / WABAs the token was granted, by scope. */
+  grantedAssets: string[];
+  checkedAt: number;
+  /** Plain-words next step when something is wrong. */
+  advice: string | null;
+}
+
+export interface AccountSyncState {
+  accountId: number;
+  running: boolean;
+  /** No sync starts before this (Meta rate-limit pause or offline back-off). */
+  pausedUntil: number | null;
+  lastRun: { status: 'ok' | 'partial' | 'failed' | 'cancelled'; finishedAt: number; operations: number; error: string | null } | null;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  accounts: AccountSyncState[];
+  /** Meta API budget from the usage headers, per app or business: percent used (0–100). */
+  budget: Array<{ key: string; percent: number; pausedUntil: number | null }>;
+}
+
+export interface RemovalReport {
+  accountName: string;
+  removed: { posts: number; conversations: number; messages: number; comments: number };
+}
+
+/** The brand's own Meta app, needed for Facebook/Instagram Login. Secrets are write-only. */
+export interface MetaAppConfig {
+  facebookAppId: string | null;
+  hasFacebookAppSecret: boolean;
+  instagramAppId: string | null;
+  hasInstagramAppSecret: boolean;
+  /** The https redirect URI registered for Instagram Login (intercepted, never loaded). */
+  instagramRedirectUri: string | null;
+}
+
+export interface Settings {
+  theme: 'system' | 'light' | 'dark';
+  syncIntervalMinutes: number;
+  textOnlyDms: boolean;
+  messageRetentionDays: number | null;
+}
