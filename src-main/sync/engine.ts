@@ -149,7 +149,15 @@ export class SyncEngine {
       try {
         await run();
       } catch (error) {
-        if (!isMetaApiError(error)) throw error;
+        if (!isMetaApiError(error)) {
+          // Not Meta's doing (a full disk, a bug): record the run as failed if the store still can, then surface it.
+          try {
+            repos.syncRuns.finish(runId, 'failed', now(), { httpRequests: 0, operations: 0, itemsWritten: written.count, errorCode: 'local', errorMessage: String((error as Error).message).slice(0, 300) });
+          } catch {
+            // The store itself refused (e.g. still full): the next start closes the run as interrupted.
+          }
+          throw error;
+        }
         result.errors.push({ job, kind: error.kind, message: error.message.slice(0, 300) });
         if (this.handleFailure(account, error, result)) break;
       }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,5 +92,35 @@ describe('command line', () => {
     expect((await cli(['wipe', '--data-dir', dataDir])).code).toBe(2);
     expect((await cli(['wipe', '--yes', '--data-dir', dataDir])).code).toBe(0);
     expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
+  }, 240_000);
+
+  it('a sync process killed mid-run (SIGKILL) resumes on the next run without loss or duplicates', async () => {
+    const dataDir = join(tmp.dir, 'killed');
+    expect((await cli(['init', '--data-dir', dataDir])).code).toBe(0);
+    const env = { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, SOCIAL_DESK_ACCESS_TOKEN: emulator.tokens.systemUser };
+    const child = spawn(tsx, ['src-main/cli/index.ts', 'sync', '--data-dir', dataDir, '--graph-base-url', emulator.url], { cwd: root, env });
+    // Kill it the moment it is inside the account-insights job: posts are in, insights half-way.
+    await new Promise<void>((resolveKill) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Account insights')) {
+          child.kill('SIGKILL');
+          resolveKill();
+        }
+      });
+      child.on('exit', () => resolveKill());
+    });
+    await new Promise((r) => child.once('exit', r).once('close', r));
+    expect(child.signalCode).toBe('SIGKILL');
+
+    const resumed = await cli(['sync', '--data-dir', dataDir, '--graph-base-url', emulator.url], { SOCIAL_DESK_ACCESS_TOKEN: emulator.tokens.systemUser });
+    expect(resumed.code).toBe(0);
+    const truth = (await (await fetch(`${emulator.url}/__emulator/truth`)).json()) as {
+      accounts: Array<{ mediaIds?: string[]; postIds?: string[]; commentIds: string[]; conversations: Array<{ retrievableMessageIds: string[] }> }>;
+    };
+    const status = JSON.parse((await cli(['status', '--json', '--data-dir', dataDir])).stdout) as { counts: Record<string, number> };
+    expect(status.counts.posts).toBe(truth.accounts.flatMap((a) => a.mediaIds ?? a.postIds ?? []).length);
+    expect(status.counts.comments).toBe(truth.accounts.flatMap((a) => a.commentIds).length);
+    expect(status.counts.messages).toBe(truth.accounts.flatMap((a) => a.conversations.flatMap((c) => c.retrievableMessageIds)).length);
+    expect(status.counts.syncRuns).toBeGreaterThanOrEqual(3);
   }, 240_000);
 });
