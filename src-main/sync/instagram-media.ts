@@ -1,11 +1,12 @@
 import { GraphApiError } from '../meta/errors';
 import { parseInsightsResponse } from '../meta/insights';
-import { metricsFor } from '../meta/metric-catalogue';
 import type { MetricSnapshot } from '../store/repositories/posts';
 import { isSnapshotDue } from './cadence';
 import { IG_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
 import type { SyncContext, SyncTarget } from './context';
 import { getMany, parseMetaTime, withRetiredRetry } from './graph-helpers';
+import { addTypeSpecificInsights, type TypedPost } from './media-type-insights';
+import { listingMetrics } from './media-metrics';
 
 const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,media_url,thumbnail_url,timestamp,like_count,comments_count';
 const PAGE_SIZE = 100;
@@ -25,18 +26,6 @@ interface RawMedia {
   comments_count?: number;
   insights?: unknown;
   comments?: CommentEdge;
-}
-
-/**
- * Metrics valid for every media in a /media listing (feed posts, carousels and reels alike), so
- * they can be nested in the listing through field expansion: one call per 100 posts instead of
- * one per post. A metric valid for only one product type would fail the whole listing.
- */
-export function listingMetrics(login: 'facebook' | 'instagram'): string[] {
-  const feed = metricsFor('FEED', 'IMAGE', { login });
-  const reels = new Set(metricsFor('REELS', 'VIDEO', { login }));
-  const carousel = new Set(metricsFor('FEED', 'CAROUSEL_ALBUM', { login }));
-  return feed.filter((m) => reels.has(m) && carousel.has(m));
 }
 
 const SNAPSHOT_COLUMNS: Record<string, keyof Omit<MetricSnapshot, 'extra'>> = {
@@ -71,6 +60,7 @@ export function toSnapshot(insights: unknown): MetricSnapshot | null {
 export async function syncInstagramMedia(ctx: SyncContext, target: SyncTarget, login: 'facebook' | 'instagram'): Promise<Set<string>> {
   const highWater = Number(ctx.repos.syncRuns.getHighWater(target.accountId, MEDIA_JOB) ?? 0);
   const seen = new Set<string>();
+  const listed: TypedPost[] = [];
   let newest = highWater;
   const metrics = listingMetrics(login);
   await withRetiredRetry(ctx, 'ig-media', metrics, async (current) => {
@@ -89,7 +79,8 @@ export async function syncInstagramMedia(ctx: SyncContext, target: SyncTarget, l
         oldestOnPage = Math.min(oldestOnPage, publishedAt);
         newest = Math.max(newest, publishedAt);
         seen.add(media.id);
-        await storeMedia(ctx, target, media, publishedAt, state.get(media.id)?.lastSnapshotAt ?? null);
+        const postId = await storeMedia(ctx, target, media, publishedAt, state.get(media.id)?.lastSnapshotAt ?? null);
+        listed.push({ postId, externalId: media.id, productType: media.media_product_type ?? null, mediaType: media.media_type ?? null, publishedAt });
       }
       ctx.progress('Instagram posts', seen.size, 0);
       if (!target.full && highWater > 0 && oldestOnPage < highWater) break;
@@ -97,10 +88,17 @@ export async function syncInstagramMedia(ctx: SyncContext, target: SyncTarget, l
     return true;
   });
   if (newest > highWater) ctx.repos.syncRuns.setHighWater(target.accountId, MEDIA_JOB, String(newest), ctx.now());
+  await addTypeSpecificInsights(ctx, target, listed, login);
   return seen;
 }
 
-async function storeMedia(ctx: SyncContext, target: SyncTarget, media: RawMedia, publishedAt: number, lastSnapshotAt: number | null): Promise<void> {
+async function storeMedia(
+  ctx: SyncContext,
+  target: SyncTarget,
+  media: RawMedia,
+  publishedAt: number,
+  lastSnapshotAt: number | null,
+): Promise<number> {
   const now = ctx.now();
   const postId = ctx.repos.db.transaction(() => {
     const id = ctx.repos.posts.upsert(
@@ -125,6 +123,7 @@ async function storeMedia(ctx: SyncContext, target: SyncTarget, media: RawMedia,
     return id;
   })();
   await storeCommentEdge(ctx, target, postId, media.comments, 'instagram');
+  return postId;
 }
 
 /**

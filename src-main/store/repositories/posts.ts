@@ -113,6 +113,27 @@ export class PostsRepository {
       );
   }
 
+  /** The newest snapshot's time and the metric names in its `extra`, or null when there is none. */
+  latestSnapshotExtras(postId: number): { capturedAt: number; extraKeys: Set<string> } | null {
+    const row = prepareCached(
+      this.db,
+      'SELECT captured_at, extra FROM post_metric_snapshots WHERE post_id = ? ORDER BY captured_at DESC LIMIT 1',
+    ).get(postId) as { captured_at: number; extra: string | null } | undefined;
+    if (!row) return null;
+    return { capturedAt: row.captured_at, extraKeys: new Set(Object.keys(row.extra ? (JSON.parse(row.extra) as object) : {})) };
+  }
+
+  /** Adds metrics to an existing snapshot's `extra`; false when there is no such snapshot. */
+  mergeSnapshotExtra(postId: number, capturedAt: number, extra: Record<string, number>): boolean {
+    if (Object.keys(extra).length === 0) return false;
+    return (
+      prepareCached(
+        this.db,
+        `UPDATE post_metric_snapshots SET extra = json_patch(coalesce(extra, '{}'), ?) WHERE post_id = ? AND captured_at = ?`,
+      ).run(JSON.stringify(extra), postId, capturedAt).changes > 0
+    );
+  }
+
   setCommentsCount(postId: number, count: number): void {
     prepareCached(this.db, 'UPDATE posts SET comments_count = ? WHERE id = ?').run(count, postId);
   }

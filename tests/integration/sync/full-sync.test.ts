@@ -53,6 +53,21 @@ describe('full sync against the emulator', () => {
     expect((db.prepare(`SELECT count(DISTINCT breakdown) AS n FROM audience_demographics`).get() as { n: number }).n).toBe(4);
   });
 
+  it("adds each media type's own metrics to young posts: reels watch time, feed profile visits", () => {
+    const rows = h.core.repos.db
+      .prepare(
+        `SELECT p.product_type, s.extra FROM posts p JOIN post_metric_snapshots s ON s.post_id = p.id
+         WHERE p.published_at > ? AND p.product_type IN ('REELS', 'FEED')`,
+      )
+      .all(h.clock.now - 30 * 86_400_000) as Array<{ product_type: string; extra: string | null }>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const extra = JSON.parse(row.extra ?? '{}') as Record<string, number>;
+      if (row.product_type === 'REELS') expect(extra).toHaveProperty('ig_reels_avg_watch_time');
+      else expect(extra).toHaveProperty('profile_visits');
+    }
+  });
+
   it('records each run with the calls it used', () => {
     const runs = h.core.repos.db.prepare(`SELECT status, http_requests, operations FROM sync_runs`).all() as Array<{ status: string; http_requests: number; operations: number }>;
     expect(runs).toHaveLength(firstRun.length);

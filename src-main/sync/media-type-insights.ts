@@ -1,0 +1,70 @@
+import { GraphApiError } from '../meta/errors';
+import { parseInsightsResponse } from '../meta/insights';
+import { metricsFor } from '../meta/metric-catalogue';
+import { DAY_MS } from '../core/time';
+import type { SyncContext, SyncTarget } from './context';
+import { getMany, withRetiredRetry } from './graph-helpers';
+import { listingMetrics } from './media-metrics';
+
+/** Only young posts get their type-specific metrics: that is when reels watch time and profile visits move. */
+export const TYPE_SPECIFIC_MAX_AGE_MS = 30 * DAY_MS;
+
+export interface TypedPost {
+  postId: number;
+  externalId: string;
+  productType: string | null;
+  mediaType: string | null;
+  publishedAt: number;
+}
+
+/**
+ * Metrics that exist for one media type only (reels watch time; profile visits and follows for
+ * feed posts) cannot ride in the mixed /media listing, where one invalid metric fails it all. For
+ * posts younger than 30 days whose newest snapshot lacks them (just taken, or a previous read
+ * failed), they are read per post, batched, and added to that snapshot. A failed item is retried
+ * by the next run, and its error is raised after the others are stored.
+ */
+export async function addTypeSpecificInsights(ctx: SyncContext, target: SyncTarget, posts: readonly TypedPost[], login: 'facebook' | 'instagram'): Promise<number> {
+  const common = new Set(listingMetrics(login));
+  const retired = ctx.repos.retiredMetrics.list('ig-media');
+  const now = ctx.now();
+  const groups = new Map<string, { metrics: string[]; posts: Array<TypedPost & { capturedAt: number }> }>();
+  for (const post of posts) {
+    if (now - post.publishedAt >= TYPE_SPECIFIC_MAX_AGE_MS) continue;
+    const latest = ctx.repos.posts.latestSnapshotExtras(post.postId);
+    const metrics = metricsFor(post.productType ?? '', post.mediaType ?? '', { login, retired }).filter((m) => !common.has(m));
+    if (!latest || metrics.length === 0 || metrics.every((m) => latest.extraKeys.has(m))) continue;
+    const key = metrics.join(',');
+    const group = groups.get(key) ?? { metrics, posts: [] };
+    group.posts.push({ ...post, capturedAt: latest.capturedAt });
+    groups.set(key, group);
+  }
+  let added = 0;
+  let firstError: unknown = null;
+  for (const { metrics, posts: group } of groups.values()) {
+    await withRetiredRetry(ctx, 'ig-media', metrics, async (current) => {
+      const results = await getMany(ctx, target, group.map((p) => `${p.externalId}/insights?metric=${current.join(',')}`));
+      const retired = results.find((r) => !r.ok && r.error instanceof GraphApiError && r.error.kind === 'retired-metric');
+      if (retired && !retired.ok) throw retired.error;
+      ctx.repos.db.transaction(() => {
+        for (const [i, result] of results.entries()) {
+          const post = group[i];
+          if (!post) continue;
+          if (!result.ok) {
+            firstError ??= result.error;
+            continue;
+          }
+          const extra: Record<string, number> = {};
+          for (const metric of parseInsightsResponse(result.body).metrics) {
+            const value = metric.total ?? metric.values.at(-1)?.value;
+            if (typeof value === 'number') extra[metric.name] = value;
+          }
+          if (ctx.repos.posts.mergeSnapshotExtra(post.postId, post.capturedAt, extra)) added += 1;
+        }
+      })();
+      return true;
+    });
+  }
+  if (firstError) throw firstError;
+  return added;
+}
