@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalyticsOverview } from '../../src-preload/contract';
+import { axisTicks } from '../../src-renderer/features/analytics/axis-ticks';
 import { selectChartSeries } from '../../src-renderer/features/analytics/analytics-selectors';
 import { formatDateTime } from '../../src-renderer/lib/format';
 import { appState, emptyOverview, ok } from './helpers/fake-api';
@@ -113,5 +114,21 @@ describe('analytics', () => {
     expect(selectChartSeries(data)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(first.map((point) => point.reach)).toEqual([1200, null]);
+  });
+});
+
+describe('chart axis', () => {
+  it('gives the chart’s y-axis round ticks, all in one unit (never 900 next to 1.8K)', () => {
+    const labels = (values: Array<number | null>) => {
+      const axis = axisTicks(values);
+      return axis.ticks.map(axis.format);
+    };
+    expect(labels([6_100, 23_800, null, 12_000])).toEqual(['0', '5K', '10K', '15K', '20K', '25K']);
+    expect(labels([1_200, 3_500])).toEqual(['0', '1K', '2K', '3K', '4K']);
+    expect(labels([900, 2_000])).toEqual(['0', '0.5K', '1K', '1.5K', '2K']);
+    expect(labels([101_000, 40_000])).toEqual(['0', '25K', '50K', '75K', '100K', '125K']);
+    expect(labels([3, 9])).toEqual(['0', '2', '4', '6', '8', '10']);
+    expect(labels([2_400_000])).toEqual(['0', '0.5M', '1M', '1.5M', '2M', '2.5M']);
+    expect(labels([null, null])).toEqual(['0', '1']);
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCompactNumber } from '../../src-renderer/lib/format';
 
-const styles = (name: string) => readFileSync(resolve(__dirname, '../../src-renderer/styles', name), 'utf8');
+const sheet = (name: string) => readFileSync(new URL(`../../src-renderer/styles/${name}`, import.meta.url), 'utf8');
+const theme = sheet('theme.css');
+const controls = sheet('controls.css');
 
 /** The custom properties of one `selector { … }` block in theme.css. */
 function palette(css: string, selector: string): Record<string, string> {
@@ -37,9 +37,6 @@ function rule(css: string, selectors: string): Record<string, string> {
 }
 
 describe('styles', () => {
-  const theme = styles('theme.css');
-  const controls = styles('controls.css');
-
   it('keeps a disabled primary button readable (≥ 4.5:1) in light and dark, without fading it', () => {
     const disabled = rule(controls, '.button--primary:disabled,\n.button--danger:disabled');
     expect(disabled.color).toBe('var(--text-muted)');
@@ -58,10 +55,5 @@ describe('styles', () => {
     expect(root['font-emoji']).toBe("'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol', 'Noto Color Emoji'");
     expect(root['font-sans']).toMatch(/sans-serif, var\(--font-emoji\)$/);
     expect(root['font-mono']).toMatch(/var\(--font-emoji\)$/);
-  });
-
-  it('formats chart ticks in one compact style', () => {
-    expect([0, 3_000, 6_000, 9_000, 12_000].map(formatCompactNumber)).toEqual(['0', '3K', '6K', '9K', '12K']);
-    expect([0, 500, 1_500, 2_500_000].map(formatCompactNumber)).toEqual(['0', '500', '1.5K', '2.5M']);
   });
 });

@@ -78,8 +78,13 @@ export function groupGrantedAssets(assets: string[]): Array<{ asset: string; sco
 }
 
 /** "Connected: 2 Instagram accounts, 2 Pages — first sync started". */
-export function connectedText(accounts: AccountSummary[]): string {
-  if (accounts.length === 0) return 'That worked, but the token can’t see any Instagram account or Page yet.';
+export function connectedText(accounts: AccountSummary[], method: ConnectMethod | null = 'token'): string {
+  if (accounts.length === 0) {
+    // A login window closed before the end also answers "no accounts".
+    return method === 'facebook' || method === 'instagram'
+      ? 'Nothing was connected. If the login window was closed early, try again; otherwise allow access to your accounts when Meta asks.'
+      : 'That worked, but the token can’t see any Instagram account or Page yet.';
+  }
   const count = (network: AccountSummary['network']) => accounts.filter((account) => account.network === network).length;
   const parts: string[] = [];
   const add = (n: number, one: string, many: string) => n > 0 && parts.push(`${n} ${n === 1 ? one : many}`);
@@ -117,6 +122,10 @@ const ACTION_TEXT: Partial<Record<AccountAction, Partial<Record<ErrorCode, Error
     },
   },
   facebook: {
+    CONFLICT: {
+      title: 'Log in with Facebook needs your brand’s Meta app first.',
+      next: 'Add the Facebook app id in Settings → Meta app, then try again. Or paste a system-user token instead.',
+    },
     FORBIDDEN: {
       title: 'Log in with Facebook works only in the Social Desk desktop app.',
       next: 'This window is the web preview. Open the desktop app, or paste a system-user token instead.',
@@ -127,6 +136,24 @@ const ACTION_TEXT: Partial<Record<AccountAction, Partial<Record<ErrorCode, Error
     },
     OFFLINE: {
       title: 'You’re offline, so Facebook can’t open the login.',
+      next: 'Connect to the internet and try again.',
+    },
+  },
+  instagram: {
+    CONFLICT: {
+      title: 'Log in with Instagram needs your brand’s Meta app first.',
+      next: 'Add the Instagram app id, app secret and redirect URI in Settings → Meta app, then try again.',
+    },
+    FORBIDDEN: {
+      title: 'Log in with Instagram works only in the Social Desk desktop app.',
+      next: 'This window is the web preview. Open the desktop app, or paste a system-user token instead.',
+    },
+    AUTH_EXPIRED: {
+      title: 'Instagram didn’t finish the login.',
+      next: 'Try again, and allow every permission Instagram asks about.',
+    },
+    OFFLINE: {
+      title: 'You’re offline, so Instagram can’t open the login.',
       next: 'Connect to the internet and try again.',
     },
   },
@@ -152,6 +179,27 @@ const ACTION_TEXT: Partial<Record<AccountAction, Partial<Record<ErrorCode, Error
   },
 };
 
+/**
+ * CONFLICT from a login also covers a login that was cancelled or refused in the login window
+ * ("… was cancelled", "… did not complete: …"); only the rest means the Meta app settings are missing.
+ */
+function loginEndedEarly(error: ErrorPayload): boolean {
+  return /cancel|did not complete/i.test(error.message);
+}
+
+const LOGIN_ENDED_TEXT: ErrorText = {
+  title: 'The login was closed before it finished.',
+  next: 'Nothing changed. Try again when you’re ready, and allow every permission Meta asks about.',
+};
+
+/** Whether this error should offer the way to Settings → Meta app. */
+export function needsMetaAppSettings(action: AccountAction, error: ErrorPayload): boolean {
+  return (action === 'facebook' || action === 'instagram') && error.code === 'CONFLICT' && !loginEndedEarly(error);
+}
+
 export function actionErrorText(action: AccountAction, error: ErrorPayload): ErrorText {
+  if ((action === 'facebook' || action === 'instagram') && error.code === 'CONFLICT' && loginEndedEarly(error)) {
+    return LOGIN_ENDED_TEXT;
+  }
   return ACTION_TEXT[action]?.[error.code] ?? errorText(error.code);
 }

@@ -1,7 +1,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { RECONNECT_METHOD, connectedText } from './account-text';
 import { ActionNotice } from './action-notice';
-import { closeConnectPanel, connectWithFacebook, connectWithToken, useConnectStore, type ConnectMethod } from './connect-store';
+import {
+  closeConnectPanel,
+  connectWithFacebook,
+  connectWithInstagram,
+  connectWithToken,
+  useConnectStore,
+  type ConnectMethod,
+} from './connect-store';
 import { TokenForm } from './token-form';
 
 interface MethodCardProps {
@@ -23,8 +30,9 @@ function MethodCard({ method, title, suggested, children }: MethodCardProps) {
       <h3 id={titleId} tabIndex={-1}>
         {title}
       </h3>
-      {failed === method && error && <ActionNotice action={method} error={error} />}
       {children}
+      {/* Below the button that was pressed, where the eye already is. */}
+      {failed === method && error && <ActionNotice action={method} error={error} />}
     </section>
   );
 }
@@ -60,8 +68,12 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
           : 'Pick one way. Social Desk then talks only to Meta, and keeps what it fetches encrypted on this computer.'}
       </p>
       {status === 'ready' && data && (
-        <div className="notice notice--success" role="status" data-connect-result={data.length}>
-          <p className="notice__title">{connectedText(data)}</p>
+        <div
+          className={data.length > 0 ? 'notice notice--success' : 'notice notice--warning'}
+          role="status"
+          data-connect-result={data.length}
+        >
+          <p className="notice__title">{connectedText(data, method)}</p>
         </div>
       )}
       <div className="connect__methods">
@@ -80,7 +92,8 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
           <MethodCard method="facebook" title="Log in with Facebook" suggested={suggested === 'facebook'}>
             <p>
               For Facebook Pages, and Instagram professional accounts linked to a Page. A Facebook window opens; log
-              in and tick the Pages and accounts to bring in.
+              in and tick the Pages and accounts to bring in. It needs your brand&apos;s Meta app id (Settings → Meta
+              app).
             </p>
             <div className="actions actions--start">
               <button
@@ -95,10 +108,19 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
           </MethodCard>
           <MethodCard method="instagram" title="Log in with Instagram" suggested={suggested === 'instagram'}>
             <p>
-              For Instagram professional accounts without a Facebook Page. It needs your brand&apos;s own Meta app to
-              be set up for Instagram Login, and arrives together with the desktop login window.
+              For Instagram professional accounts without a Facebook Page. An Instagram window opens; log in and allow
+              access. It needs your brand&apos;s own Meta app set up for Instagram Login (Settings → Meta app).
             </p>
-            <p className="muted">Not available yet. Use a system-user token or Facebook Login meanwhile.</p>
+            <div className="actions actions--start">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void connectWithInstagram()}
+              >
+                {busy && method === 'instagram' ? 'Waiting for Instagram…' : 'Log in with Instagram'}
+              </button>
+            </div>
           </MethodCard>
         </div>
       </div>

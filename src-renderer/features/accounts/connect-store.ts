@@ -3,6 +3,7 @@ import type { AccountSummary, Result } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { call } from '../../lib/call';
 import { idle, type Loadable } from '../../lib/loadable';
+import { navigate } from '../shell/nav-store';
 import { loadAccounts } from './accounts-list';
 
 export type ConnectMethod = 'token' | 'facebook' | 'instagram';
@@ -50,6 +51,16 @@ export function connectWithToken(token: string): Promise<boolean> {
 /** Facebook Login in its own window: desktop app only (the web preview answers FORBIDDEN). */
 export function connectWithFacebook(): Promise<boolean> {
   return connect('facebook', () => getApi().accounts.connectFacebook(undefined));
+}
+
+/** Instagram Login (no Page needed) in its own window: desktop app only, and needs the Meta app settings. */
+export function connectWithInstagram(): Promise<boolean> {
+  return connect('instagram', () => getApi().accounts.connectInstagram(undefined));
+}
+
+/** The logins need the brand's Meta app: go to Settings → Meta app (the panel's state stays for coming back). */
+export function openMetaAppSettings(): void {
+  navigate('settings', 'meta-app');
 }
 
 export function resetConnectStore(): void {

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDay, formatFullNumber, formatNumber } from '../../lib/format';
+import { formatDay, formatFullNumber } from '../../lib/format';
 import { useCssColors } from '../../lib/use-css-colors';
+import { axisTicks } from './axis-ticks';
 import { METRICS, METRIC_LABELS, type ChartPoint, type Metric } from './analytics-selectors';
 
 const COLOR_VARS = ['chart-1', 'chart-fill', 'chart-grid', 'text-muted', 'surface', 'border', 'text'] as const;
@@ -10,6 +11,7 @@ const COLOR_VARS = ['chart-1', 'chart-fill', 'chart-grid', 'text-muted', 'surfac
 export function AnalyticsChart({ points }: { points: readonly ChartPoint[] }) {
   const [metric, setMetric] = useState<Metric>('reach');
   const colors = useCssColors(COLOR_VARS);
+  const axis = useMemo(() => axisTicks(points.map((point) => point[metric])), [points, metric]);
 
   return (
     <section className="panel" aria-labelledby="daily-chart-title" data-chart-metric={metric}>
@@ -41,13 +43,16 @@ export function AnalyticsChart({ points }: { points: readonly ChartPoint[] }) {
               minTickGap={24}
             />
             <YAxis
-              tickFormatter={(value: number) => formatNumber(value)}
+              ticks={axis.ticks}
+              domain={[0, axis.ticks.at(-1) ?? 'auto']}
+              tickFormatter={axis.format}
               tick={{ fill: colors['text-muted'], fontSize: 12 }}
               tickLine={false}
               axisLine={false}
               width={56}
             />
             <Tooltip
+              separator=": "
               formatter={(value) => [formatFullNumber(typeof value === 'number' ? value : null), METRIC_LABELS[metric]]}
               labelFormatter={(_label, payload) => {
                 const day = (payload?.[0]?.payload as ChartPoint | undefined)?.day;

@@ -2,6 +2,7 @@ import { initAccounts, resetAccountsStore } from '../accounts/accounts-store';
 import { initAnalytics, resetAnalyticsStore } from '../analytics/analytics-store';
 import { initInbox, resetInboxStore } from '../inbox/inbox-store';
 import { initPrivacy, resetPrivacyStore } from '../privacy/privacy-store';
+import { resetMetaAppStore } from '../settings/meta-app-store';
 import { initSettings, loadSettings, resetSettingsStore } from '../settings/settings-store';
 import { restoreTheme } from '../settings/theme';
 import { initSync } from '../sync/sync-store';
@@ -14,6 +15,7 @@ export function resetFeatureStores(): void {
   resetInboxStore();
   resetPrivacyStore();
   resetSettingsStore();
+  resetMetaAppStore();
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ThreadPage {
 export interface ThreadState extends Loadable<ThreadPage> {
   conversationId: number | null;
   loadingOlder: boolean;
+  /** The message a search hit pointed at: loaded (older pages too), scrolled to and highlighted. */
+  target: { messageId: number; sentAt: number; found: 'searching' | 'found' | 'missing' } | null;
 }
 
 export interface SearchState extends Loadable<SearchHit[]> {
@@ -41,7 +43,7 @@ interface InboxStore extends Loadable<ConversationPage> {
   search: SearchState;
 }
 
-const emptyThread = (): ThreadState => ({ ...idle<ThreadPage>(), conversationId: null, loadingOlder: false });
+const emptyThread = (): ThreadState => ({ ...idle<ThreadPage>(), conversationId: null, loadingOlder: false, target: null });
 const emptySearch = (): SearchState => ({ ...idle<SearchHit[]>(), query: '' });
 const initial = (): InboxStore => ({
   ...idle<ConversationPage>(),
@@ -105,6 +107,38 @@ export function openConversation(conversation: SelectedConversation): void {
   void loadThread();
 }
 
+/** Most older pages walked to reach a search hit (at 50 a page, 2,000 messages back). */
+export const MAX_PAGES_TO_HIT = 40;
+
+/**
+ * Open a search hit's conversation at that message: load the newest page, then older pages until
+ * the message is there (the contract pages by `before`), so the thread can scroll to it and mark it.
+ */
+export async function openSearchHit(hit: SearchHit): Promise<void> {
+  const { conversationId, messageId, sentAt } = hit;
+  useInboxStore.setState({
+    selected: { id: conversationId, personName: hit.personName },
+    thread: { ...emptyThread(), conversationId, target: { messageId, sentAt, found: 'searching' } },
+  });
+  await loadThread();
+  for (let page = 0; ; page += 1) {
+    const { thread } = useInboxStore.getState();
+    // Another conversation or hit was opened meanwhile: that one is in charge now.
+    if (thread.conversationId !== conversationId || thread.target?.messageId !== messageId) return;
+    const items = thread.data?.items ?? [];
+    if (items.some((message) => message.id === messageId)) return patchTarget('found');
+    const oldest = items[0]?.sentAt ?? null;
+    const older = thread.data?.hasMore && oldest !== null && oldest >= sentAt;
+    if (!older || thread.error || page >= MAX_PAGES_TO_HIT) return patchTarget('missing');
+    await loadOlderMessages();
+  }
+}
+
+function patchTarget(found: 'found' | 'missing'): void {
+  const { target } = useInboxStore.getState().thread;
+  if (target) patchThread({ target: { ...target, found } });
+}
+
 export function closeConversation(): void {
   threadGate();
   useInboxStore.setState({ selected: null, thread: emptyThread() });
@@ -122,9 +156,10 @@ export async function loadThread(): Promise<void> {
   if (!isLatest()) return;
   if (result.ok) {
     const items = [...result.data].reverse();
-    patchThread({ data: { items, hasMore: result.data.length === limit }, status: 'ready' });
+    // loadingOlder too: this answer replaced an older-page request that was still running.
+    patchThread({ data: { items, hasMore: result.data.length === limit }, status: 'ready', loadingOlder: false });
   } else {
-    patchThread({ status: 'error', error: result.error });
+    patchThread({ status: 'error', error: result.error, loadingOlder: false });
   }
 }
 

@@ -1,11 +1,11 @@
 import { ErrorNotice } from '../../components/error-notice';
 import { formatWhen } from '../../lib/format';
 import { HighlightedSnippet } from './highlighted-snippet';
-import { openConversation, useInboxStore } from './inbox-store';
+import { openSearchHit, useInboxStore } from './inbox-store';
 
 export function SearchResults() {
   const search = useInboxStore((state) => state.search);
-  const selectedId = useInboxStore((state) => state.selected?.id ?? null);
+  const targetId = useInboxStore((state) => state.thread.target?.messageId ?? null);
   const hits = search.data ?? [];
 
   return (
@@ -23,8 +23,8 @@ export function SearchResults() {
                 type="button"
                 className="item"
                 data-search-hit={hit.messageId}
-                aria-current={hit.conversationId === selectedId ? 'true' : undefined}
-                onClick={() => openConversation({ id: hit.conversationId, personName: hit.personName })}
+                aria-current={hit.messageId === targetId ? 'true' : undefined}
+                onClick={() => void openSearchHit(hit)}
               >
                 <span className="item__top">
                   <span className="item__name">{hit.personName}</span>

@@ -12,9 +12,12 @@ export function ThreadView() {
   const summary = useInboxStore((state) => state.data?.items.find((item) => item.id === state.selected?.id));
   const scrollRef = useRef<HTMLDivElement>(null);
   const previous = useRef({ firstId: -1, lastId: -1, height: 0 });
+  const revealed = useRef<number | null>(null);
   const items = thread.data?.items ?? [];
   const firstId = items[0]?.id ?? -1;
   const lastId = items.at(-1)?.id ?? -1;
+  const target = thread.target;
+  const targetId = target?.found === 'found' ? target.messageId : null;
 
   useLayoutEffect(() => {
     const box = scrollRef.current;
@@ -24,6 +27,20 @@ export function ThreadView() {
     else if (firstId !== before.firstId) box.scrollTop += box.scrollHeight - before.height;
     previous.current = { firstId, lastId, height: box.scrollHeight };
   }, [firstId, lastId]);
+
+  // A search hit's message, once loaded: centre it in the thread (only this box scrolls) and focus it.
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    if (targetId === null) revealed.current = null;
+    if (!box || targetId === null || revealed.current === targetId) return;
+    const row = box.querySelector<HTMLElement>(`[data-message-id="${targetId}"]`);
+    if (!row) return;
+    const rowBox = row.getBoundingClientRect();
+    const frame = box.getBoundingClientRect();
+    box.scrollTop += rowBox.top - frame.top - Math.max(0, (box.clientHeight - rowBox.height) / 2);
+    row.focus({ preventScroll: true });
+    revealed.current = targetId;
+  }, [targetId, firstId, lastId]);
 
   if (!selected) {
     return (
@@ -57,9 +74,20 @@ export function ThreadView() {
         {thread.error && <ErrorNotice error={thread.error} onRetry={() => void loadThread()} />}
         {thread.status === 'loading' && items.length === 0 && <p className="muted pad">Opening conversation…</p>}
         {thread.status === 'ready' && items.length === 0 && <p className="muted pad">No messages in this conversation.</p>}
+        {target?.found === 'searching' && thread.data && (
+          <p className="muted pad" role="status">
+            Finding the message…
+          </p>
+        )}
+        {target?.found === 'missing' && !thread.error && (
+          <p className="notice notice--warning" role="status" data-target-missing="true">
+            That message isn&apos;t on this computer any more; it may have been removed. Here is the rest of the
+            conversation.
+          </p>
+        )}
         <ol className="messages" aria-label={`Messages with ${selected.personName}`}>
           {items.map((message) => (
-            <MessageRow key={message.id} message={message} />
+            <MessageRow key={message.id} message={message} highlighted={message.id === targetId} />
           ))}
         </ol>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import type { Settings } from '../../../src-preload/contract';
 import { ErrorNotice } from '../../components/error-notice';
+import { MetaAppSection } from './meta-app-section';
 import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
 import './settings.css';
 
@@ -117,6 +118,7 @@ export function SettingsView() {
               <p className="muted">Older messages are erased from this computer automatically.</p>
             </div>
           </fieldset>
+          <MetaAppSection />
         </div>
       )}
     </section>

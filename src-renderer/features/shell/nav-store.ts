@@ -11,8 +11,22 @@ export const VIEW_LABELS: Record<ViewId, string> = {
   settings: 'Settings',
 };
 
-export const useNavStore = create<{ view: ViewId }>()(() => ({ view: 'analytics' }));
+/** Parts of a view that other views link to. */
+export type Anchor = 'meta-app';
 
-export function navigate(view: ViewId): void {
-  useNavStore.setState({ view });
+interface NavState {
+  view: ViewId;
+  /** A part of the view to bring into view and focus once it shows (e.g. Settings → `meta-app`). */
+  anchor: Anchor | null;
+}
+
+export const useNavStore = create<NavState>()(() => ({ view: 'analytics', anchor: null }));
+
+export function navigate(view: ViewId, anchor: Anchor | null = null): void {
+  useNavStore.setState({ view, anchor });
+}
+
+/** The view calls this once it has moved focus to the anchor, so going back later doesn't jump again. */
+export function clearAnchor(): void {
+  useNavStore.setState({ anchor: null });
 }

@@ -6,7 +6,6 @@ import { PrivacyView } from '../privacy/privacy-view';
 import { SettingsView } from '../settings/settings-view';
 import { useNavStore, type ViewId } from './nav-store';
 import { SideNav } from './side-nav';
-import { SyncBar } from './sync-bar';
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   analytics: AnalyticsView,
@@ -16,7 +15,7 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   settings: SettingsView,
 };
 
-/** The workspace: skip link, left navigation, sync progress and the active view. */
+/** The workspace: skip link, left navigation (with the sync indicator and its progress) and the active view. */
 export function Shell() {
   const view = useNavStore((state) => state.view);
   const mainRef = useRef<HTMLElement>(null);
@@ -35,7 +34,6 @@ export function Shell() {
       </a>
       <SideNav />
       <div className="shell__content">
-        <SyncBar />
         <main id="main-content" ref={mainRef} tabIndex={-1} className="shell__main">
           <View key={view} />
         </main>
