@@ -10,8 +10,8 @@ export async function connectWithFacebook(window: BrowserWindow, core: AppCore, 
   const request = facebookLoginRequest(services.sync.client, core.repos.appConfig, core.now);
   const redirect = await runLoginWindow(window, request, 'Log in with Facebook');
   if (!redirect) return [];
-  const { token } = await request.complete(redirect);
-  return services.accounts.connectToken(token, 'facebook');
+  const granted = await request.complete(redirect);
+  return granted ? services.accounts.connectToken(granted.token, 'facebook') : [];
 }
 
 /** Instagram Login → a 60-day Instagram token → the professional account behind it. */
@@ -19,6 +19,6 @@ export async function connectWithInstagram(window: BrowserWindow, core: AppCore,
   const request = instagramLoginRequest(services.sync.client, core.repos.appConfig, core.now);
   const redirect = await runLoginWindow(window, request, 'Log in with Instagram');
   if (!redirect) return [];
-  const { token, expiresAt } = await request.complete(redirect);
-  return services.accounts.connectInstagramToken(token, expiresAt);
+  const granted = await request.complete(redirect);
+  return granted ? services.accounts.connectInstagramToken(granted.token, granted.expiresAt) : [];
 }

@@ -6,6 +6,7 @@ import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
 import { analyticsOverview } from '../services/analytics';
 import { readSettings, updateSettings } from '../settings/settings';
+import { applyRetention } from '../privacy/retention';
 import type { Handlers } from './dispatch';
 
 export interface HandlerDeps {
@@ -76,7 +77,14 @@ export function createHandlers({ core, loadDemo, quit, openExternal, services, c
     'privacy:wipe': () => core.wipe(),
     'privacy:listAudit': ({ limit }) => core.repos.audit.list(limit),
     'settings:get': () => readSettings(core.settings()),
-    'settings:update': (patch) => updateSettings(core.settings(), patch),
+    'settings:update': (patch) => {
+      const settings = updateSettings(core.settings(), patch);
+      if ((patch.messageRetentionDays !== undefined || patch.textOnlyDms !== undefined) && core.state().phase === 'ready') {
+        applyRetention(core.repos, settings, core.now());
+        core.events.emit('store:changed', { what: ['messages'] });
+      }
+      return settings;
+    },
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('FORBIDDEN', 'That link is not one Social Desk opens.');
       await openExternal(url);

@@ -49,7 +49,8 @@ export function metaAppConfig(config: AppConfigRepository): MetaAppConfig {
 export interface LoginRequest {
   url: string;
   isRedirect: (url: string) => boolean;
-  complete: (redirectUrl: string) => Promise<{ token: string; expiresAt: number | null }>;
+  /** The token and its expiry; null when the person cancelled (nothing changes). */
+  complete: (redirectUrl: string) => Promise<{ token: string; expiresAt: number | null } | null>;
 }
 
 /**
@@ -66,7 +67,7 @@ export function facebookLoginRequest(client: GraphClient, config: AppConfigRepos
     isRedirect: (url) => url.startsWith(FACEBOOK_DESKTOP_REDIRECT_URI),
     async complete(redirectUrl) {
       const result = parseLoginRedirect(redirectUrl, state);
-      if (result.kind === 'cancelled') throw new AppError('CONFLICT', 'Facebook Login was cancelled; nothing changed.');
+      if (result.kind === 'cancelled') return null;
       if (result.kind === 'error') throw new AppError('AUTH_EXPIRED', `Facebook Login did not complete: ${result.message}`);
       const secret = config.get('facebook_app_secret');
       let token: string;
@@ -102,6 +103,7 @@ export function instagramLoginRequest(client: GraphClient, config: AppConfigRepo
       const url = new URL(redirectUrl);
       if (url.searchParams.get('state') !== state) throw new AppError('FORBIDDEN', 'The login answer did not match the request; nothing was stored.');
       const error = url.searchParams.get('error');
+      if (error === 'access_denied') return null;
       if (error) throw new AppError('CONFLICT', `Instagram Login did not complete: ${url.searchParams.get('error_description') ?? error}`);
       const code = url.searchParams.get('code');
       if (!code) throw new AppError('INTERNAL', 'Instagram did not return a code.');

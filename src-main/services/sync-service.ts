@@ -6,6 +6,7 @@ import type { FetchLike } from '../meta/http-transport';
 import { readSettings } from '../settings/settings';
 import { SyncEngine, type AccountRunResult } from '../sync/engine';
 import { SyncScheduler } from '../sync/scheduler';
+import { applyRetention } from '../privacy/retention';
 
 export interface SyncServiceOptions {
   graphConfig: GraphConfig;
@@ -53,7 +54,14 @@ export class SyncService {
       accounts: () => core.repos.accounts.list(),
       intervalMs: () => readSettings(core.settings()).syncIntervalMinutes * 60_000,
       now: core.now,
-      onStatus: () => this.publish(),
+      onStatus: (status) => {
+        // A run just ended: apply retention and text-only mode to what it brought in, then tell the UI.
+        if (!status.running && status.lastResult) {
+          applyRetention(core.repos, readSettings(core.settings()), core.now());
+          core.events.emit('store:changed', { what: ['all'] });
+        }
+        this.publish();
+      },
     });
     core.registerWork(this.scheduler);
     if (options.autoStart) this.scheduler.start();
@@ -66,7 +74,6 @@ export class SyncService {
     for (const id of ids) {
       const result = await this.scheduler.runAccount(id, 'manual');
       results.push(result);
-      this.core.events.emit('store:changed', { what: ['all'] });
       if (result.offline) break;
     }
     return results;

@@ -88,6 +88,19 @@ export class InboxRepository {
     return inserted;
   }
 
+  /** Deletes messages sent before `cutoff` and refreshes their threads' times; returns how many. */
+  deleteMessagesBefore(cutoff: number): number {
+    const affected = prepareCached(this.db, 'SELECT DISTINCT conversation_id AS id FROM messages WHERE sent_at < ?').all(cutoff) as Array<{ id: number }>;
+    const deleted = prepareCached(this.db, 'DELETE FROM messages WHERE sent_at < ?').run(cutoff).changes;
+    for (const { id } of affected) this.refreshConversationTimes(id);
+    return deleted;
+  }
+
+  /** Text-only mode: drops every stored attachment reference; returns how many messages had one. */
+  clearAttachments(): number {
+    return prepareCached(this.db, 'UPDATE messages SET attachments = NULL WHERE attachments IS NOT NULL').run().changes;
+  }
+
   /** Local ids of an account's conversations by Meta id. */
   conversationIds(accountId: number): Map<string, number> {
     const rows = prepareCached(this.db, 'SELECT id, external_id FROM conversations WHERE account_id = ?').all(accountId) as Array<{ id: number; external_id: string }>;
