@@ -75,6 +75,22 @@ import type {
   Settings,
 } from './api-types';
 
+/**
+ * The Meta permissions Social Desk asks for on Pages and their linked Instagram accounts, through
+ * Facebook Login or on a system-user token: read profiles, media, insights, comments and DMs.
+ */
+export const META_PERMISSIONS = [
+  'instagram_basic',
+  'instagram_manage_insights',
+  'instagram_manage_comments',
+  'instagram_manage_messages',
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'pages_messaging',
+  'business_management',
+] as const;
+
 /** Channel → argument and result types. One-line doc per entry says what it does. */
 export interface Contract {
   /** Where the app is: first run, locked, key recovery or ready. */

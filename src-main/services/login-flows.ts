@@ -1,4 +1,4 @@
-import type { MetaAppConfig } from '../../src-preload/contract';
+import { META_PERMISSIONS, type MetaAppConfig } from '../../src-preload/contract';
 import { AppError } from '../core/app-error';
 import type { GraphClient } from '../meta/graph-client';
 import {
@@ -13,19 +13,6 @@ import {
 } from '../meta/oauth';
 import { FACEBOOK_DESKTOP_REDIRECT_URI } from '../meta/config';
 import type { AppConfigRepository } from '../store/repositories/app-config';
-
-/** Scopes for Instagram professional accounts through their Pages, and the Pages themselves. */
-export const FACEBOOK_SCOPES = [
-  'instagram_basic',
-  'instagram_manage_insights',
-  'instagram_manage_comments',
-  'instagram_manage_messages',
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'pages_messaging',
-  'business_management',
-];
 
 /** Instagram Login scopes (the 2025 names; the old business_* names are dead). */
 export const INSTAGRAM_SCOPES = [
@@ -63,7 +50,7 @@ export function facebookLoginRequest(client: GraphClient, config: AppConfigRepos
   if (!appId) throw new AppError('CONFLICT', "Facebook Login needs your brand's Meta app id: add it in Settings → Meta app, or paste a system-user token instead.");
   const state = createOAuthState();
   return {
-    url: buildFacebookLoginUrl({ appId, scopes: FACEBOOK_SCOPES, state, responseType: 'token', dialogBaseUrl: client.config.oauth.facebookDialogBaseUrl }),
+    url: buildFacebookLoginUrl({ appId, scopes: META_PERMISSIONS, state, responseType: 'token', dialogBaseUrl: client.config.oauth.facebookDialogBaseUrl }),
     isRedirect: (url) => url.startsWith(FACEBOOK_DESKTOP_REDIRECT_URI),
     async complete(redirectUrl) {
       const result = parseLoginRedirect(redirectUrl, state);

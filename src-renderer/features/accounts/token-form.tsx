@@ -1,15 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { META_PERMISSIONS } from '../../../src-preload/contract';
 
-export const SYSTEM_USER_SCOPES = [
-  'instagram_basic',
-  'instagram_manage_insights',
-  'instagram_manage_comments',
-  'instagram_manage_messages',
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'business_management',
-] as const;
+
 
 interface TokenFormProps {
   busy: boolean;
@@ -55,7 +47,7 @@ export function TokenForm({ busy, onSubmit }: TokenFormProps) {
             Choose <strong>Generate new token</strong>, pick your app, set it to never expire, and tick these
             permissions:
             <ul className="scope-list">
-              {SYSTEM_USER_SCOPES.map((scope) => (
+              {META_PERMISSIONS.map((scope) => (
                 <li key={scope}>
                   <code>{scope}</code>
                 </li>
