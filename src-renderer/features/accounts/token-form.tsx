@@ -1,8 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { META_PERMISSIONS } from '../../../src-preload/contract';
 
-
-
 interface TokenFormProps {
   busy: boolean;
   onSubmit: (token: string) => void;
