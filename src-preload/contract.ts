@@ -34,29 +34,7 @@ export interface ErrorPayload {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Every payload type, re-exported so both ends import from the contract alone. */
-export type {
-  Network,
-  AppPhase,
-  KeyProtection,
-  AppState,
-  StoreStatus,
-  AccountSummary,
-  DemoSummary,
-  DailyPoint,
-  PostSummary,
-  AnalyticsOverview,
-  ConversationSummary,
-  MessageItem,
-  SearchHit,
-  WipeReport,
-  AuditEntry,
-  TokenHealth,
-  AccountSyncState,
-  SyncStatus,
-  RemovalReport,
-  MetaAppConfig,
-  Settings,
-} from './api-types';
+export type * from './api-types';
 import type {
   AppState,
   StoreStatus,

@@ -38,6 +38,29 @@ function MethodCard({ method, title, suggested, children }: MethodCardProps) {
 }
 
 /** Three ways to connect, explained for someone who has never seen Meta's developer pages. */
+interface LoginCardProps {
+  network: 'Facebook' | 'Instagram';
+  description: string;
+  suggested: boolean;
+  busy: boolean;
+  waiting: boolean;
+  onLogin: () => void;
+}
+
+/** One "Log in with …" way in: the login window opens in the desktop app. */
+function LoginCard({ network, description, suggested, busy, waiting, onLogin }: LoginCardProps) {
+  return (
+    <MethodCard method={network === 'Facebook' ? 'facebook' : 'instagram'} title={`Log in with ${network}`} suggested={suggested}>
+      <p>{description}</p>
+      <div className="actions actions--start">
+        <button type="button" className="button button--primary" disabled={busy} onClick={onLogin}>
+          {waiting ? `Waiting for ${network}…` : `Log in with ${network}`}
+        </button>
+      </div>
+    </MethodCard>
+  );
+}
+
 export function ConnectPanel({ canClose }: { canClose: boolean }) {
   const { data, status, method, reconnect } = useConnectStore();
   const panelRef = useRef<HTMLElement>(null);
@@ -89,39 +112,22 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
           <TokenForm busy={busy && method === 'token'} onSubmit={(token) => void connectWithToken(token)} />
         </MethodCard>
         <div className="connect__more">
-          <MethodCard method="facebook" title="Log in with Facebook" suggested={suggested === 'facebook'}>
-            <p>
-              For Facebook Pages, and Instagram professional accounts linked to a Page. A Facebook window opens; log
-              in and tick the Pages and accounts to bring in. It needs your brand&apos;s Meta app id (Settings → Meta
-              app).
-            </p>
-            <div className="actions actions--start">
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={busy}
-                onClick={() => void connectWithFacebook()}
-              >
-                {busy && method === 'facebook' ? 'Waiting for Facebook…' : 'Log in with Facebook'}
-              </button>
-            </div>
-          </MethodCard>
-          <MethodCard method="instagram" title="Log in with Instagram" suggested={suggested === 'instagram'}>
-            <p>
-              For Instagram professional accounts without a Facebook Page. An Instagram window opens; log in and allow
-              access. It needs your brand&apos;s own Meta app set up for Instagram Login (Settings → Meta app).
-            </p>
-            <div className="actions actions--start">
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={busy}
-                onClick={() => void connectWithInstagram()}
-              >
-                {busy && method === 'instagram' ? 'Waiting for Instagram…' : 'Log in with Instagram'}
-              </button>
-            </div>
-          </MethodCard>
+          <LoginCard
+            network="Facebook"
+            suggested={suggested === 'facebook'}
+            busy={busy}
+            waiting={busy && method === 'facebook'}
+            onLogin={() => void connectWithFacebook()}
+            description="For Facebook Pages, and Instagram professional accounts linked to a Page. A Facebook window opens; log in and tick the Pages and accounts to bring in. It needs your brand's Meta app id (Settings → Meta app)."
+          />
+          <LoginCard
+            network="Instagram"
+            suggested={suggested === 'instagram'}
+            busy={busy}
+            waiting={busy && method === 'instagram'}
+            onLogin={() => void connectWithInstagram()}
+            description="For Instagram professional accounts without a Facebook Page. An Instagram window opens; log in and allow access. It needs your brand's own Meta app set up for Instagram Login (Settings → Meta app)."
+          />
         </div>
       </div>
     </section>
