@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPhase, AppState, StoreStatus, WipeReport } from '../../src-preload/contract';
 import { wipeDataDir } from '../privacy/wipe';
@@ -147,8 +146,22 @@ export class AppCore {
     if (this.repositories) listener(this.repositories);
   }
 
+  /**
+   * The settings file. One that cannot be parsed (a crash mid-write on an old file system, a hand
+   * edit) is set aside as `settings.json.damaged-<time>` and defaults are used: settings hold
+   * nothing that cannot be chosen again, and the app must still open.
+   */
   settings(): JsonStore {
-    this.settingsStore ??= this.options.openStore(this.options.dataDir, SETTINGS_FILE);
+    if (this.settingsStore) return this.settingsStore;
+    try {
+      this.settingsStore = this.options.openStore(this.options.dataDir, SETTINGS_FILE);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      const file = join(this.options.dataDir, `${SETTINGS_FILE}.json`);
+      renameSync(file, `${file}.damaged-${this.now()}`);
+      this.settingsStore = this.options.openStore(this.options.dataDir, SETTINGS_FILE);
+      if (this.repositories) this.repositories.audit.record(this.now(), 'settings.reset_damaged_file');
+    }
     return this.settingsStore;
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { DEFAULT_SETTINGS, readSettings } from '../../../src-main/settings/settings';
 import { join } from 'node:path';
 import { createFakeKeychain } from '../../support/fake-keychain';
 import { makeCore } from '../../support/core';
@@ -114,5 +115,21 @@ describe('app core', () => {
     expect(core.state().phase).toBe('first-run');
     expect(core.state().keyProtection.backend).toBe('none');
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('a damaged settings file is set aside and defaults are used; the app still opens', () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const core = makeCore(tmp.dir, createFakeKeychain('machine-a'));
+    core.start();
+    core.createVault('os-keychain');
+    core.close();
+    writeFileSync(join(tmp.dir, 'settings.json'), '{"theme": "dark", "syncInterval');
+    const again = makeCore(tmp.dir, createFakeKeychain('machine-a'));
+    expect(again.start().phase).toBe('ready');
+    expect(readSettings(again.settings())).toEqual(DEFAULT_SETTINGS);
+    expect(readdirSync(tmp.dir).some((f) => f.startsWith('settings.json.damaged-'))).toBe(true);
+    expect(again.repos.audit.list(1)[0]?.action).toBe('settings.reset_damaged_file');
+    again.close();
   });
 });
