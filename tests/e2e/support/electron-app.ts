@@ -25,7 +25,7 @@ export async function launchElectronApp(dataDir: string, profileDir: string, key
     app = await _electron.launch({
       args,
       // XDG_CONFIG_HOME too: on Linux that is where userData (and its single-instance lock) lives.
-      env: { ...process.env, SOCIAL_DESK_DATA_DIR: dataDir, SOCIAL_DESK_E2E: '1', XDG_CONFIG_HOME: profileDir } as Record<string, string>,
+      env: { ...process.env, SOCIAL_DESK_DATA_DIR: dataDir, XDG_CONFIG_HOME: profileDir } as Record<string, string>,
     });
     app.on('close', () => {
       quit = true;
