@@ -8,17 +8,6 @@ export function rendererUrl(mainDir: string): string {
   return devServer ?? pathToFileURL(join(mainDir, '../renderer/index.html')).toString();
 }
 
-/** True for URLs of our own renderer (same file, or same dev-server origin). */
-export function isAppUrl(url: string, appUrl: string): boolean {
-  try {
-    const target = new URL(url);
-    const own = new URL(appUrl);
-    return own.protocol === 'file:' ? target.protocol === 'file:' && target.pathname === own.pathname : target.origin === own.origin;
-  } catch {
-    return false;
-  }
-}
-
 export function createMainWindow(mainDir: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
