@@ -45,7 +45,7 @@ describe('IPC dispatch', () => {
 
   it('maps Meta and local failures to the closed set of codes with a next step', () => {
     expect(toErrorPayload(new AppError('NOT_FOUND', 'gone'))).toEqual({ code: 'NOT_FOUND', message: 'gone' });
-    expect(toErrorPayload(new NetworkError('getaddrinfo ENOTFOUND graph.facebook.com'))).toMatchObject({ code: 'OFFLINE' });
+    expect(toErrorPayload(new NetworkError('getaddrinfo ENOTFOUND graph.facebook.com', 'ENOTFOUND'))).toMatchObject({ code: 'OFFLINE' });
     const expired = new GraphApiError({ message: 'Session has expired', kind: 'auth-expired', code: 190, subcode: 463, type: 'OAuthException', httpStatus: 400, fbtraceId: null, isTransient: false });
     expect(toErrorPayload(expired)).toMatchObject({ code: 'AUTH_EXPIRED', message: expect.stringMatching(/Reconnect/) });
     expect(toErrorPayload(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))).toMatchObject({ code: 'DISK_FULL' });
