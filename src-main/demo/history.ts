@@ -3,6 +3,7 @@ import type { MetricSnapshot } from '../store/repositories/posts';
 import { metricsAt, postMetricsAt } from '../emulator/world/metrics';
 import type { World } from '../emulator/world/types';
 import { refreshInterval } from '../sync/cadence';
+import { toSnapshot } from '../sync/snapshots';
 
 /**
  * A real workspace builds its post-metric history one sync at a time; the demo has two years of
@@ -21,29 +22,15 @@ export function backfillDemoHistory(repos: Repositories, world: World, accountId
       const pagePost = world.posts[externalId];
       if (!media && !pagePost) continue;
       for (let at = state.publishedAt + refreshInterval(0); at < syncedAt - 60_000; at += refreshInterval(at - state.publishedAt)) {
-        const snapshot = media ? fromMediaMetrics(metricsAt(world, externalId, at)) : fromPageMetrics(postMetricsAt(world, pagePost!, at));
-        if (snapshot) rows.push([state.id, at, snapshot]);
+        const values = media ? metricsAt(world, externalId, at) : postMetricsAt(world, pagePost!, at);
+        // History keeps the chart metrics only, as the syncs it stands in for would have for older posts.
+        if (values) rows.push([state.id, at, { ...toSnapshot(values, media ? 'ig-media' : 'page-post'), extra: null }]);
       }
     }
     insert(rows);
     written += rows.length;
   }
   return written;
-}
-
-function fromMediaMetrics(m: Record<string, number> | undefined): MetricSnapshot | null {
-  if (!m) return null;
-  return { views: m.views ?? null, reach: m.reach ?? null, likes: m.likes ?? null, comments: m.comments ?? null, shares: m.shares ?? null, saves: m.saved ?? null, totalInteractions: m.total_interactions ?? null };
-}
-
-function fromPageMetrics(m: Record<string, number | Record<string, number>>): MetricSnapshot | null {
-  const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  const reactions = m.post_reactions_by_type_total;
-  return {
-    views: num(m.post_media_view),
-    reach: num(m.post_total_media_view_unique),
-    likes: reactions && typeof reactions === 'object' ? Object.values(reactions).reduce((a, b) => a + b, 0) : null,
-  };
 }
 
 /**

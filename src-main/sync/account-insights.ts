@@ -1,4 +1,4 @@
-import { GraphApiError, type MetaApiError } from '../meta/errors';
+import type { MetaApiError } from '../meta/errors';
 import { parseInsightsResponse, type InsightMetric } from '../meta/insights';
 import {
   accountInsightRequests,
@@ -10,7 +10,7 @@ import {
 import type { DailyValue, DemographicBucket } from '../store/repositories/insights';
 import type { SyncContext, SyncTarget } from './context';
 import { DAY_MS, utcDay } from '../core/time';
-import { getMany, insightDay, withRetiredRetry } from './graph-helpers';
+import { getMany, insightDay, throwIfRetired, withRetiredRetry } from './graph-helpers';
 
 /** Meta keeps two years of insights. */
 export const HISTORY_MS = 730 * DAY_MS;
@@ -101,10 +101,10 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
       target,
       days.map((day) => `${target.externalId}/insights?metric=${current.join(',')}&metric_type=total_value&period=day&since=${day / 1000}&until=${(day + DAY_MS) / 1000}`),
     );
+    throwIfRetired(results);
     const values: DailyValue[] = [];
     for (const [i, result] of results.entries()) {
       if (!result.ok) {
-        if (result.error instanceof GraphApiError && result.error.kind === 'retired-metric') throw result.error;
         // Resume from the first day Meta did not answer, so no day is skipped for good.
         firstFailed = Math.min(firstFailed, days[i]!);
         firstError ??= result.error;

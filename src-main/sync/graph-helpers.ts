@@ -93,3 +93,11 @@ export async function getMany(ctx: SyncContext, target: { token: string; host: G
   }
   return results;
 }
+
+/**
+ * A retired metric fails every operation that asks for it; surface it from a batch so
+ * `withRetiredRetry` records it and asks again without it.
+ */
+export function throwIfRetired(results: readonly BatchItemResult[]): void {
+  for (const r of results) if (!r.ok && r.error instanceof GraphApiError && r.error.kind === 'retired-metric') throw r.error;
+}

@@ -1,12 +1,10 @@
-import { GraphApiError } from '../meta/errors';
-import { parseInsightsResponse } from '../meta/insights';
-import type { MetricSnapshot } from '../store/repositories/posts';
 import { isSnapshotDue } from './cadence';
 import { IG_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
 import type { SyncContext, SyncTarget } from './context';
-import { getMany, parseMetaTime, withRetiredRetry } from './graph-helpers';
+import { getMany, parseMetaTime, throwIfRetired, withRetiredRetry } from './graph-helpers';
 import { addTypeSpecificInsights, type TypedPost } from './media-type-insights';
 import { listingMetrics } from './media-metrics';
+import { insightValues, toSnapshot } from './snapshots';
 
 const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,media_url,thumbnail_url,timestamp,like_count,comments_count';
 const PAGE_SIZE = 100;
@@ -26,30 +24,6 @@ interface RawMedia {
   comments_count?: number;
   insights?: unknown;
   comments?: CommentEdge;
-}
-
-const SNAPSHOT_COLUMNS: Record<string, keyof Omit<MetricSnapshot, 'extra'>> = {
-  views: 'views',
-  reach: 'reach',
-  likes: 'likes',
-  comments: 'comments',
-  shares: 'shares',
-  saved: 'saves',
-  total_interactions: 'totalInteractions',
-};
-
-/** Lifetime media insights → a snapshot row; metrics without a column go to `extra`. */
-export function toSnapshot(insights: unknown): MetricSnapshot | null {
-  if (!insights) return null;
-  const snapshot: MetricSnapshot = { extra: {} };
-  for (const metric of parseInsightsResponse(insights).metrics) {
-    const value = metric.total ?? (typeof metric.values.at(-1)?.value === 'number' ? (metric.values.at(-1)!.value as number) : undefined);
-    if (value === undefined) continue;
-    const column = SNAPSHOT_COLUMNS[metric.name];
-    if (column) snapshot[column] = value;
-    else snapshot.extra![metric.name] = value;
-  }
-  return snapshot;
 }
 
 /**
@@ -117,7 +91,7 @@ async function storeMedia(
       },
       now,
     );
-    const snapshot = isSnapshotDue(publishedAt, lastSnapshotAt, now) ? toSnapshot(media.insights) : null;
+    const snapshot = isSnapshotDue(publishedAt, lastSnapshotAt, now) ? (media.insights ? toSnapshot(insightValues(media.insights), 'ig-media') : null) : null;
     if (snapshot) ctx.repos.posts.addSnapshot(id, now, snapshot);
     ctx.written.count += 1;
     return id;
@@ -143,14 +117,13 @@ export async function refreshDuePosts(ctx: SyncContext, target: SyncTarget, seen
       target,
       due.map(([externalId]) => `${externalId}?fields=id,like_count,comments_count,insights.metric(${current.join(',')})`),
     );
-    const retired = results.find((r) => !r.ok && r.error instanceof GraphApiError && r.error.kind === 'retired-metric');
-    if (retired && !retired.ok) throw retired.error;
+    throwIfRetired(results);
     for (const [i, result] of results.entries()) {
       const entry = due[i];
       if (!entry || !result.ok) continue;
       const [externalId, state] = entry;
       const body = result.body as RawMedia;
-      const snapshot = toSnapshot(body.insights);
+      const snapshot = body.insights ? toSnapshot(insightValues(body.insights), 'ig-media') : null;
       if (snapshot) ctx.repos.posts.addSnapshot(state.id, now, snapshot);
       refreshed += 1;
       if (body.comments_count !== undefined && body.comments_count !== state.commentsCount) {

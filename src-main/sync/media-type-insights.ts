@@ -1,10 +1,9 @@
-import { GraphApiError } from '../meta/errors';
-import { parseInsightsResponse } from '../meta/insights';
 import { metricsFor } from '../meta/metric-catalogue';
 import { DAY_MS } from '../core/time';
 import type { SyncContext, SyncTarget } from './context';
-import { getMany, withRetiredRetry } from './graph-helpers';
+import { getMany, throwIfRetired, withRetiredRetry } from './graph-helpers';
 import { listingMetrics } from './media-metrics';
+import { insightValues, toSnapshot } from './snapshots';
 
 /** Only young posts get their type-specific metrics: that is when reels watch time and profile visits move. */
 export const TYPE_SPECIFIC_MAX_AGE_MS = 30 * DAY_MS;
@@ -44,8 +43,7 @@ export async function addTypeSpecificInsights(ctx: SyncContext, target: SyncTarg
   for (const { metrics, posts: group } of groups.values()) {
     await withRetiredRetry(ctx, 'ig-media', metrics, async (current) => {
       const results = await getMany(ctx, target, group.map((p) => `${p.externalId}/insights?metric=${current.join(',')}`));
-      const retired = results.find((r) => !r.ok && r.error instanceof GraphApiError && r.error.kind === 'retired-metric');
-      if (retired && !retired.ok) throw retired.error;
+      throwIfRetired(results);
       ctx.repos.db.transaction(() => {
         for (const [i, result] of results.entries()) {
           const post = group[i];
@@ -54,11 +52,7 @@ export async function addTypeSpecificInsights(ctx: SyncContext, target: SyncTarg
             firstError ??= result.error;
             continue;
           }
-          const extra: Record<string, number> = {};
-          for (const metric of parseInsightsResponse(result.body).metrics) {
-            const value = metric.total ?? metric.values.at(-1)?.value;
-            if (typeof value === 'number') extra[metric.name] = value;
-          }
+          const extra = toSnapshot(insightValues(result.body), 'ig-media').extra ?? {};
           if (ctx.repos.posts.mergeSnapshotExtra(post.postId, post.capturedAt, extra)) added += 1;
         }
       })();

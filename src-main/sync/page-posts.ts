@@ -1,10 +1,9 @@
 import { pageMetricsFor } from '../meta/metric-catalogue';
-import { parseInsightsResponse } from '../meta/insights';
-import type { MetricSnapshot } from '../store/repositories/posts';
 import { isSnapshotDue } from './cadence';
 import { FB_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
 import type { SyncContext, SyncTarget } from './context';
 import { parseMetaTime, withRetiredRetry } from './graph-helpers';
+import { insightValues, toSnapshot } from './snapshots';
 
 const POST_FIELDS = 'id,message,created_time,permalink_url,status_type,full_picture';
 const JOB = 'page-posts';
@@ -18,25 +17,6 @@ interface RawPagePost {
   full_picture?: string;
   insights?: unknown;
   comments?: CommentEdge;
-}
-
-/** Page post insights → snapshot: views from post_media_view, reach from the unique variant. */
-function toPageSnapshot(insights: unknown): MetricSnapshot | null {
-  if (!insights) return null;
-  const snapshot: MetricSnapshot = { extra: {} };
-  for (const metric of parseInsightsResponse(insights).metrics) {
-    const last = metric.values.at(-1)?.value;
-    if (metric.name === 'post_reactions_by_type_total' && last && typeof last === 'object') {
-      snapshot.likes = Object.values(last).reduce((a, b) => a + b, 0);
-      continue;
-    }
-    const value = metric.total ?? (typeof last === 'number' ? last : undefined);
-    if (value === undefined) continue;
-    if (metric.name === 'post_media_view') snapshot.views = value;
-    else if (metric.name === 'post_total_media_view_unique') snapshot.reach = value;
-    else snapshot.extra![metric.name] = value;
-  }
-  return snapshot;
 }
 
 /** A Page's posts newest first with insights and comments nested; routine runs stop at known posts. */
@@ -73,7 +53,7 @@ export async function syncPagePosts(ctx: SyncContext, target: SyncTarget): Promi
             },
             now,
           );
-          const snapshot = isSnapshotDue(publishedAt, state.get(post.id)?.lastSnapshotAt ?? null, now) ? toPageSnapshot(post.insights) : null;
+          const snapshot = isSnapshotDue(publishedAt, state.get(post.id)?.lastSnapshotAt ?? null, now) ? (post.insights ? toSnapshot(insightValues(post.insights), 'page-post') : null) : null;
           if (snapshot) ctx.repos.posts.addSnapshot(id, now, snapshot);
           return id;
         })();
