@@ -1,29 +1,16 @@
-import { useState } from 'react';
-import type { ErrorPayload } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { call } from '../../lib/call';
-import { wipeEverything } from '../privacy/wipe';
+import { useWipe } from '../privacy/wipe';
 
 /**
  * The key that protects the local data can't be opened. Exactly two ways out: erase and start
  * fresh, or quit. Nothing else, so nobody is led into a half-working state.
  */
 export function KeyRecoveryScreen({ recoveryReason }: { recoveryReason: string | null }) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-
-  const wipe = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await wipeEverything();
-    setBusy(false);
-    setConfirming(false);
-    if (!result.ok) setError(result.error);
-  };
+  const { confirming, setConfirming, busy, error, setError, wipe } = useWipe();
 
   const quit = async () => {
     setError(null);

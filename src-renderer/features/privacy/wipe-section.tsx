@@ -1,25 +1,10 @@
-import { useState } from 'react';
-import type { ErrorPayload, WipeReport } from '../../../src-preload/contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
-import { wipeEverything } from './wipe';
+import { useWipe } from './wipe';
 
 /** The one-click wipe: one button, one confirmation, then the report (and the app returns to first run). */
 export function WipeSection() {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-  const [report, setReport] = useState<WipeReport | null>(null);
-
-  const wipe = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await wipeEverything();
-    setBusy(false);
-    setConfirming(false);
-    if (result.ok) setReport(result.data);
-    else setError(result.error);
-  };
+  const { confirming, setConfirming, busy, error, report, wipe } = useWipe();
 
   return (
     <section className="panel panel--danger" aria-labelledby="wipe-title" data-wipe-status={report ? 'done' : 'idle'}>
