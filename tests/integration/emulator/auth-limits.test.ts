@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../support/meta-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src-main/emulator/server';
 import { call, errorOf, form, start, u } from './helpers';
 
-const expiredFixture = JSON.parse(readFileSync('/work/shared/fixtures/meta/graph-error-190-463-expired-token-error-object.json', 'utf8')) as Record<string, unknown>;
-const debugFixture = JSON.parse(readFileSync('/work/shared/fixtures/meta/debug-token-data-object-with-data-access-expiry.json', 'utf8')) as Record<string, unknown>;
-const legacyFixture = JSON.parse(readFileSync('/work/shared/fixtures/meta/oauth-code-exchange-error-redirect-uri-mismatch.json', 'utf8')) as Record<string, unknown>;
+const expiredFixture = JSON.parse(readFileSync(fixturePath('graph-error-190-463-expired-token-error-object.json'), 'utf8')) as Record<string, unknown>;
+const debugFixture = JSON.parse(readFileSync(fixturePath('debug-token-data-object-with-data-access-expiry.json'), 'utf8')) as Record<string, unknown>;
+const legacyFixture = JSON.parse(readFileSync(fixturePath('oauth-code-exchange-error-redirect-uri-mismatch.json'), 'utf8')) as Record<string, unknown>;
 const REDIRECT = 'https://www.facebook.com/connect/login_success.html';
 
 let emu: RunningEmulator;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../support/meta-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src-main/emulator/server';
 import { call, errorOf, form, start, truth, u, type Truth } from './helpers';
 
-const fixture = JSON.parse(readFileSync('/work/shared/fixtures/meta/graph-batch-response-first-item-error.json', 'utf8')) as Array<{
+const fixture = JSON.parse(readFileSync(fixturePath('graph-batch-response-first-item-error.json'), 'utf8')) as Array<{
   code: number;
   headers: Array<{ name: string; value: string }>;
   body: string;

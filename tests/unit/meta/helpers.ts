@@ -2,22 +2,9 @@
  * Test helpers for the Meta client: load the shared real payload samples and fake `fetch` so no
  * test touches the network.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { resolveGraphConfig, type GraphConfig } from '../../../src-main/meta/config';
 
-// shared/ sits beside the repo (locally /work/shared, in CI beside the fresh clone).
-const FIXTURES = new URL('../../../../shared/fixtures/meta/', import.meta.url);
-
-/** Parsed JSON of a fixture in shared/fixtures/meta. */
-export function fixture<T = unknown>(name: string): T {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(name, FIXTURES)), 'utf8')) as T;
-}
-
-/** Raw bytes of a fixture (for signature checks). */
-export function fixtureBytes(name: string): Buffer {
-  return readFileSync(fileURLToPath(new URL(name, FIXTURES)));
-}
+export { fixture, fixtureBytes } from '../../support/meta-fixtures';
 
 /** One request seen by the fake fetch. */
 export interface SeenRequest {
