@@ -5,7 +5,7 @@
  * own parsers; a missing field stays undefined (no data is not zero).
  */
 import { MalformedResponseError } from './errors';
-import { asArray, asNumber, asRecord, asString, toEpochMs } from './json-access';
+import { asArray, asNumber, asRecord, asString, definedFields, toEpochMs } from './json-access';
 
 /** A nested list edge as Meta returns it: a page of items and where the next page is. */
 export interface RawEdge {
@@ -48,22 +48,22 @@ function requireId(json: unknown, what: string): { record: Record<string, unknow
 /** Normalises an IG media node (from a listing, `/{media-id}` or a batch item). */
 export function parseIgMedia(json: unknown): IgMedia {
   const { record: m, id } = requireId(json, 'Instagram media');
-  const out: IgMedia = { id };
-  const set = <K extends keyof IgMedia>(key: K, value: IgMedia[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
+  return {
+    id,
+    ...definedFields({
+      caption: asString(m.caption),
+      mediaType: asString(m.media_type),
+      productType: asString(m.media_product_type),
+      permalink: asString(m.permalink),
+      mediaUrl: asString(m.media_url),
+      thumbnailUrl: asString(m.thumbnail_url),
+      timestampMs: toEpochMs(m.timestamp),
+      likeCount: asNumber(m.like_count),
+      commentsCount: asNumber(m.comments_count),
+      insights: m.insights,
+      comments: parseEdge(m.comments),
+    }),
   };
-  set('caption', asString(m.caption));
-  set('mediaType', asString(m.media_type));
-  set('productType', asString(m.media_product_type));
-  set('permalink', asString(m.permalink));
-  set('mediaUrl', asString(m.media_url));
-  set('thumbnailUrl', asString(m.thumbnail_url));
-  set('timestampMs', toEpochMs(m.timestamp));
-  set('likeCount', asNumber(m.like_count));
-  set('commentsCount', asNumber(m.comments_count));
-  if (m.insights !== undefined) out.insights = m.insights;
-  set('comments', parseEdge(m.comments));
-  return out;
 }
 
 /** A Facebook Page post. */
@@ -81,16 +81,16 @@ export interface PagePost {
 /** Normalises a Page post node from `/{page-id}/posts`. */
 export function parsePagePost(json: unknown): PagePost {
   const { record: p, id } = requireId(json, 'Page post');
-  const out: PagePost = { id };
-  const set = <K extends keyof PagePost>(key: K, value: PagePost[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
+  return {
+    id,
+    ...definedFields({
+      message: asString(p.message),
+      createdTimeMs: toEpochMs(p.created_time),
+      permalinkUrl: asString(p.permalink_url),
+      statusType: asString(p.status_type),
+      fullPicture: asString(p.full_picture),
+      insights: p.insights,
+      comments: parseEdge(p.comments),
+    }),
   };
-  set('message', asString(p.message));
-  set('createdTimeMs', toEpochMs(p.created_time));
-  set('permalinkUrl', asString(p.permalink_url));
-  set('statusType', asString(p.status_type));
-  set('fullPicture', asString(p.full_picture));
-  if (p.insights !== undefined) out.insights = p.insights;
-  set('comments', parseEdge(p.comments));
-  return out;
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MalformedResponseError } from './errors';
-import { asArray, asBoolean, asNumber, asRecord, asString, toEpochMs } from './json-access';
+import { asArray, asBoolean, asNumber, asRecord, asString, definedFields, toEpochMs } from './json-access';
 
 /** An Instagram comment with its replies. */
 export interface IgComment {
@@ -59,22 +59,23 @@ export function parseComment(json: unknown): Comment {
   // Older Instagram payloads name the author `user` and omit `username`.
   const author = asRecord(c.from) ?? asRecord(c.user);
   const repliesEdge = asRecord(c.replies) ?? asRecord(c.comments);
-  const out: Comment = { id, replies: asArray(repliesEdge?.data).map(parseComment) };
-  const set = <K extends keyof Comment>(key: K, value: Comment[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
+  return {
+    id,
+    replies: asArray(repliesEdge?.data).map(parseComment),
+    ...definedFields({
+      text: asString(c.text) ?? asString(c.message),
+      createdAtMs: toEpochMs(c.timestamp ?? c.created_time),
+      username: asString(c.username),
+      authorId: asString(author?.id),
+      authorUsername: asString(author?.username) ?? asString(c.username),
+      authorName: asString(author?.name),
+      likeCount: asNumber(c.like_count),
+      hidden: asBoolean(c.hidden) ?? asBoolean(c.is_hidden),
+      mediaId: asString(asRecord(c.media)?.id),
+      parentId: asString(c.parent_id) ?? asString(asRecord(c.parent)?.id),
+      repliesNext: asString(asRecord(repliesEdge?.paging)?.next),
+    }),
   };
-  set('text', asString(c.text) ?? asString(c.message));
-  set('createdAtMs', toEpochMs(c.timestamp ?? c.created_time));
-  set('username', asString(c.username));
-  set('authorId', asString(author?.id));
-  set('authorUsername', asString(author?.username) ?? asString(c.username));
-  set('authorName', asString(author?.name));
-  set('likeCount', asNumber(c.like_count));
-  set('hidden', asBoolean(c.hidden) ?? asBoolean(c.is_hidden));
-  set('mediaId', asString(asRecord(c.media)?.id));
-  set('parentId', asString(c.parent_id) ?? asString(asRecord(c.parent)?.id));
-  set('repliesNext', asString(asRecord(repliesEdge?.paging)?.next));
-  return out;
 }
 
 /** Normalises an IG Comment node into the shape the comment actions use. */
@@ -124,18 +125,19 @@ export function parseMessage(json: unknown): Message {
   const m = asRecord(json);
   const id = asString(m?.id);
   if (!m || !id) throw new MalformedResponseError('Message without an id', 200, '', false);
-  const out: Message = { id, attachments: asArray(asRecord(m.attachments)?.data) };
   const replyTo = asRecord(m.reply_to);
-  const set = <K extends keyof Message>(key: K, value: Message[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
+  return {
+    id,
+    attachments: asArray(asRecord(m.attachments)?.data),
+    ...definedFields({
+      createdTimeMs: toEpochMs(m.created_time),
+      fromId: asString(asRecord(m.from)?.id),
+      text: asString(m.message),
+      replyToId: asString(replyTo?.mid) ?? asString(replyTo?.id),
+      isOwner: asBoolean(m.is_owner),
+      isUnsupported: asBoolean(m.is_unsupported),
+    }),
   };
-  set('createdTimeMs', toEpochMs(m.created_time));
-  set('fromId', asString(asRecord(m.from)?.id));
-  set('text', asString(m.message));
-  set('replyToId', asString(replyTo?.mid) ?? asString(replyTo?.id));
-  set('isOwner', asBoolean(m.is_owner));
-  set('isUnsupported', asBoolean(m.is_unsupported));
-  return out;
 }
 
 /** A DM conversation. */

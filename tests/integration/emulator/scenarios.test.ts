@@ -19,9 +19,9 @@ describe('scenario converted: one post from before the business conversion', () 
   it('fails the whole page when insights are nested, and that post alone when asked directly', async () => {
     const { emu, igId, token } = await world('converted');
     const t = await truth(emu);
-    const account = t.accounts.find((a) => a.id === igId) as unknown as { mediaIds: string[]; insightsBlocked: Record<string, string> };
+    const account = t.accounts.find((a) => a.id === igId)!;
     expect(account.mediaIds).toHaveLength(100);
-    const oldest = account.mediaIds.at(-1)!;
+    const oldest = account.mediaIds!.at(-1)!;
     expect(account.insightsBlocked).toEqual({ [oldest]: 'before_business_conversion' });
     const nested = await call(u(emu.url, `/v25.0/${igId}/media`, { fields: 'id,insights.metric(reach,views)', limit: 100, access_token: token }));
     expect(nested.status).toBe(400);
@@ -30,7 +30,7 @@ describe('scenario converted: one post from before the business conversion', () 
     expect(bare.body.data).toHaveLength(100);
     const direct = await call(u(emu.url, `/v25.0/${oldest}/insights`, { metric: 'reach', access_token: token }));
     expect(errorOf(direct.body)).toMatchObject({ code: 100, error_subcode: 2108006 });
-    const fine = await call(u(emu.url, `/v25.0/${account.mediaIds[0]}/insights`, { metric: 'reach', access_token: token }));
+    const fine = await call(u(emu.url, `/v25.0/${account.mediaIds![0]}/insights`, { metric: 'reach', access_token: token }));
     expect(fine.status).toBe(200);
   });
 });
@@ -38,11 +38,11 @@ describe('scenario converted: one post from before the business conversion', () 
 describe('scenario insights-gaps', () => {
   it('answers code 10 for media the app may not read and "does not support" for ad media', async () => {
     const { emu, igId, token } = await world('insights-gaps');
-    const account = (await truth(emu)).accounts.find((a) => a.id === igId) as unknown as { insightsBlocked: Record<string, string> };
-    const reasons = Object.values(account.insightsBlocked);
+    const blocked = (await truth(emu)).accounts.find((a) => a.id === igId)!.insightsBlocked!;
+    const reasons = Object.values(blocked);
     expect(reasons.filter((r) => r === 'before_business_conversion')).toHaveLength(90);
-    const denied = Object.keys(account.insightsBlocked).filter((id) => account.insightsBlocked[id] === 'no_permission');
-    const ads = Object.keys(account.insightsBlocked).filter((id) => account.insightsBlocked[id] === 'unsupported_product_type');
+    const denied = Object.keys(blocked).filter((id) => blocked[id] === 'no_permission');
+    const ads = Object.keys(blocked).filter((id) => blocked[id] === 'unsupported_product_type');
     expect([denied.length, ads.length]).toEqual([2, 2]);
     const d = await call(u(emu.url, `/v25.0/${denied[0]}/insights`, { metric: 'reach', access_token: token }));
     expect(errorOf(d.body)).toMatchObject({ code: 10 });
@@ -63,8 +63,7 @@ describe('scenario insights-gaps', () => {
 describe('scenario small-account: under 100 followers', () => {
   it('refuses follower_count and demographics but still gives daily totals', async () => {
     const { emu, igId, token } = await world('small-account');
-    const account = (await truth(emu)).accounts.find((a) => a.id === igId) as unknown as { followers: number };
-    expect(account.followers).toBeLessThan(100);
+    expect((await truth(emu)).accounts.find((a) => a.id === igId)!.followers).toBeLessThan(100);
     const since = Math.floor(emu.world.now / 1000) - 10 * 86_400;
     const followers = await call(u(emu.url, `/v25.0/${igId}/insights`, { metric: 'follower_count', period: 'day', since, until: since + 5 * 86_400, access_token: token }));
     expect(errorOf(followers.body).code).toBe(10);
@@ -98,7 +97,7 @@ describe('scenario long-threads', () => {
     expect(old.status).toBe(200);
     expect(old.body).toHaveProperty('message');
     expect(typeof old.body.is_owner).toBe('boolean');
-    const instagram = t.accounts.find((a) => a.id === igId)!.conversations.find((c) => c.visibleMessageIds.length > 20) as unknown as { visibleMessageIds: string[]; historyLimited: boolean };
+    const instagram = t.accounts.find((a) => a.id === igId)!.conversations.find((c) => c.visibleMessageIds.length > 20)!;
     expect(instagram.historyLimited).toBe(true);
     const withheld = await call(u(emu.url, `/v25.0/${instagram.visibleMessageIds[20]}`, { fields: 'id,message', access_token: token }));
     expect(errorOf(withheld.body).message).toMatch(/deleted/);

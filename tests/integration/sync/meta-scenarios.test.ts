@@ -1,19 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src-main/emulator/world/types';
 import { makeSyncHarness, type SyncHarness } from '../../support/sync-harness';
-
-/** The emulator's ground truth, as far as these tests read it. */
-interface Truth {
-  accounts: Array<{
-    kind: 'instagram' | 'page';
-    id: string;
-    mediaIds?: string[];
-    postIds?: string[];
-    commentIds: string[];
-    insightsBlocked?: Record<string, string>;
-    conversations: Array<{ id: string; platform: string; retrievableMessageIds: string[]; visibleMessageIds: string[]; historyLimited: boolean }>;
-  }>;
-}
+import type { Truth } from '../emulator/helpers';
 
 const open: SyncHarness[] = [];
 afterAll(() => Promise.all(open.map((h) => h.close())));
