@@ -97,7 +97,7 @@ export const accounts: Command = {
         ? JSON.stringify(rows, null, 2)
         : rows.length === 0
           ? 'No accounts connected.'
-          : rows.map((r) => `${r.network.padEnd(10)} ${r.name.padEnd(28)} ${r.status.padEnd(16)} last synced ${r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never'}\n           ${r.health}`).join('\n'),
+          : rows.map((r) => `${r.network.padEnd(10)} ${r.name.padEnd(28)} ${r.status.padEnd(16)} last synced ${r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never'}\n           ${r.health}${r.demographicsStatus === 'under_100_followers' ? '\n           Meta shows demographics from 100 followers' : ''}`).join('\n'),
     );
     return 0;
   },
