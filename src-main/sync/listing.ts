@@ -32,7 +32,7 @@ export interface ListingRequest {
  * Errors one object of the page can cause inside a nested edge. Meta then fails the whole page
  * ("an error inside a field expansion fails the whole request": a post from before the business
  * conversion, 100/2108006; a product type without that metric; `(#10)` on media the app may not
- * read), so the page is read again without its nested edges and the caller reads them per item.
+ * read), so the page is read again with fewer nested edges and the caller reads the rest per item.
  * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
  */
 const ONE_OBJECT_KINDS: ReadonlySet<GraphErrorKind> = new Set(['before-business-conversion', 'unsupported-product-type', 'permission', 'not-found']);
@@ -52,8 +52,9 @@ interface Envelope<T> {
  * - Code 1 "Please reduce the amount of data you're asking for" shrinks the request for the rest
  *   of the walk: halve `limit` down to 25, then drop nested edges (last first), then halve again
  *   (https://developers.facebook.com/docs/graph-api/guides/error-handling).
- * - An error one object causes inside a nested edge re-reads that page without nested edges; the
- *   next page tries them again. The caller sees which edges each page carried.
+ * - An error one object causes inside a nested edge re-reads that page without insights, then
+ *   without any nested edge; the next page tries them all again. The caller sees which edges each
+ *   page carried.
  */
 export async function* walkListing<T>(ctx: SyncContext, request: ListingRequest): AsyncGenerator<ListingPage<T>> {
   let limit = request.limit;
@@ -82,7 +83,9 @@ export async function* walkListing<T>(ctx: SyncContext, request: ListingRequest)
         continue;
       }
       if (ONE_OBJECT_KINDS.has(error.kind) && pageNested.length > 0) {
-        pageNested = [];
+        // Insights are what one post refuses most: drop them first, then every nested edge.
+        const withoutInsights = pageNested.filter((e) => e.name !== 'insights');
+        pageNested = withoutInsights.length < pageNested.length && withoutInsights.length > 0 ? withoutInsights : [];
         continue;
       }
       throw error;
