@@ -1,3 +1,4 @@
+import { GraphApiError } from '../meta/errors';
 import { parseConversation, type Conversation, type Message } from '../meta/resource-parsers';
 import type { SyncContext } from './context';
 import { nextAsRequest } from './graph-helpers';
@@ -101,16 +102,22 @@ async function readThread(ctx: SyncContext, source: ConversationSource, thread: 
     list.some((m) => !keep(m) || (storedNewest !== null && (m.createdTimeMs ?? updatedAt) < storedNewest));
   if (reached(thread.messages)) return { thread, updatedAt, messages, historyLimited: false };
   const next = nextAsRequest(thread.messagesNext, ctx.client.config, source.host);
-  for await (const page of ctx.client.paginate<unknown>(next.path, {
-    host: next.host,
-    token: source.token,
-    params: next.params,
-    businessId: source.ownerId,
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  })) {
-    const older = parseConversation({ id: thread.id, messages: { data: page.data } }).messages;
-    messages.push(...older.filter(keep));
-    if (reached(older)) break;
+  try {
+    for await (const page of ctx.client.paginate<unknown>(next.path, {
+      host: next.host,
+      token: source.token,
+      params: next.params,
+      businessId: source.ownerId,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    })) {
+      const older = parseConversation({ id: thread.id, messages: { data: page.data } }).messages;
+      messages.push(...older.filter(keep));
+      if (reached(older)) break;
+    }
+  } catch (error) {
+    // Code 10/200s or a vanished object concern this thread only: keep what was read, go on.
+    if (!(error instanceof GraphApiError && (error.kind === 'permission' || error.kind === 'not-found'))) throw error;
+    return { thread, updatedAt, messages, historyLimited: true };
   }
   return { thread, updatedAt, messages, historyLimited: false };
 }

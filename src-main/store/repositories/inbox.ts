@@ -54,7 +54,7 @@ export class InboxRepository {
         `INSERT INTO conversations (account_id, external_id, platform, person_id, updated_at, history_limited) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, external_id) DO UPDATE SET
            person_id = coalesce(excluded.person_id, person_id), updated_at = max(updated_at, excluded.updated_at),
-           history_limited = max(history_limited, excluded.history_limited)
+           history_limited = excluded.history_limited
          RETURNING id`,
       )
       .get(accountId, c.externalId, c.platform, c.personId, c.updatedAt, c.historyLimited ? 1 : 0) as { id: number };

@@ -165,6 +165,17 @@ describe('threads longer than 20 messages', () => {
 });
 
 describe('code 10 and 200-series affect one job, only a refused account means reconnect', () => {
+  it('a thread Meta refuses to page (code 10) keeps what was read and is marked limited; the rest syncs', async () => {
+    const h = await makeSyncHarness('long-threads');
+    open.push(h);
+    await h.control('faults', { method: 'POST', body: { kind: 'permission', match: '/messages?', count: 1 } });
+    const results = await h.syncAll();
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+    const limited = h.core.repos.db.prepare(`SELECT platform, count(*) AS n FROM conversations WHERE history_limited = 1 GROUP BY platform`).all();
+    expect(limited).toContainEqual({ platform: 'messenger', n: 1 });
+    expect(h.core.repos.accounts.list().every((a) => a.status === 'active')).toBe(true);
+  });
+
   it('a permission error on the account insights fails that job; the other jobs run and the account stays connected', async () => {
     const h = await makeSyncHarness('small');
     open.push(h);
