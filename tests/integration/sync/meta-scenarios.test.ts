@@ -6,6 +6,9 @@ import type { Truth } from '../emulator/helpers';
 const open: SyncHarness[] = [];
 afterAll(() => Promise.all(open.map((h) => h.close())));
 
+/** A full sync of a two-year world takes seconds alone and much longer on a busy machine. */
+const SLOW = 240_000;
+
 async function synced(scenario: Scenario, opts: Parameters<typeof makeSyncHarness>[1] = {}) {
   const h = await makeSyncHarness(scenario, opts);
   open.push(h);
@@ -39,7 +42,7 @@ describe('a page of 100 posts, one from before the business conversion (100/2108
     expect(posts.filter((p) => p.insights_status !== null)).toEqual([{ external_id: oldest, insights_status: 'before_business_conversion', snapshots: 0 }]);
     expect(posts.filter((p) => p.snapshots > 0)).toHaveLength(99);
     expect(s.results.map((r) => r.status)).toEqual(s.results.map(() => 'ok'));
-  });
+  }, SLOW);
 
   it('does not ask Meta for that post’s insights again on later syncs', async () => {
     const s = await synced('converted');
@@ -59,7 +62,7 @@ describe('a page of 100 posts, one from before the business conversion (100/2108
     const faults = (await s.h.control('faults')) as { faults: Array<{ fired: number }> };
     expect(faults.faults.map((f) => f.fired)).toEqual([0, 0]);
     expect(igPosts(s).find((p) => p.external_id === oldest)?.insights_status).toBe('before_business_conversion');
-  });
+  }, SLOW);
 });
 
 describe('insights gaps over several short pages: pre-conversion posts, media the app may not read (code 10), ad media', () => {
@@ -72,13 +75,13 @@ describe('insights gaps over several short pages: pre-conversion posts, media th
     expect(reasons).toEqual(ig.insightsBlocked);
     expect(posts.filter((p) => !p.insights_status).every((p) => p.snapshots > 0)).toBe(true);
     expect(s.ids(`SELECT c.external_id AS id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.network = 'instagram'`)).toEqual([...ig.commentIds].sort());
-  });
+  }, SLOW);
 
   it('keeps the account connected: code 10 on one media is not an expired login', async () => {
     const s = await synced('insights-gaps');
     expect(s.h.core.repos.accounts.list().map((a) => a.status)).toEqual(['active', 'active']);
     expect(s.results.map((r) => r.status)).toEqual(['ok', 'ok']);
-  });
+  }, SLOW);
 
   it('exposes the reason through the posts repository for the analytics screens', async () => {
     const s = await synced('insights-gaps');
@@ -86,7 +89,7 @@ describe('insights gaps over several short pages: pre-conversion posts, media th
     const byReason = listed.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.insightsStatus ?? 'ok']: (acc[p.insightsStatus ?? 'ok'] ?? 0) + 1 }), {});
     expect(byReason).toMatchObject({ before_business_conversion: 90, no_permission: 2, unsupported_product_type: 2 });
     expect(listed.filter((p) => p.insightsStatus).every((p) => p.views === null)).toBe(true);
-  });
+  }, SLOW);
 });
 
 describe('an account under 100 followers', () => {
@@ -106,7 +109,7 @@ describe('an account under 100 followers', () => {
     expect(byMetric.reach).toBeGreaterThanOrEqual(700);
     expect(byMetric.follower_count).toBeUndefined();
     expect(s.rows(`SELECT * FROM audience_demographics WHERE account_id = ?`, account.id)).toEqual([]);
-  });
+  }, SLOW);
 });
 
 describe('a listing Meta finds too heavy (code 1)', () => {
@@ -116,7 +119,7 @@ describe('a listing Meta finds too heavy (code 1)', () => {
     expect(s.results.map((r) => r.status)).toEqual(['ok', 'ok']);
     expect(igPosts(s).map((p) => p.external_id).sort()).toEqual([...ig.mediaIds!].sort());
     expect(s.ids(`SELECT c.external_id AS id FROM comments c JOIN accounts a ON a.id = c.account_id WHERE a.network = 'instagram'`)).toEqual([...ig.commentIds].sort());
-  });
+  }, SLOW);
 });
 
 describe('threads longer than 20 messages', () => {
@@ -129,7 +132,7 @@ describe('threads longer than 20 messages', () => {
     expect(Object.fromEntries(limited.map((c) => [c.id, c.history_limited === 1]))).toEqual(Object.fromEntries(conversations.map((c) => [c.id, c.historyLimited])));
     const summaries = s.h.core.repos.inbox.listConversations(null, 100, null, s.h.clock.now);
     expect(summaries.filter((c) => c.historyLimited).map((c) => c.platform)).toEqual(conversations.filter((c) => c.historyLimited).map(() => 'instagram'));
-  });
+  }, SLOW);
 
   it('keeps reply_to and is_owner on messages', async () => {
     const s = await synced('long-threads');
@@ -148,7 +151,7 @@ describe('threads longer than 20 messages', () => {
     const quoting = items.filter((m) => m.replyToMessageId !== null && m.replyToMessageId !== undefined);
     for (const m of quoting) expect(items.map((i) => i.id)).toContain(m.replyToMessageId);
     expect(items.every((m) => m.isOwner === (m.direction === 'out'))).toBe(true);
-  });
+  }, SLOW);
 
   it('pages Messenger history only as far back as the retention setting keeps', async () => {
     const s = await synced('long-threads', { engine: { messageRetentionDays: () => 60 } });
@@ -161,7 +164,7 @@ describe('threads longer than 20 messages', () => {
       .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(s.ids('SELECT external_id AS id FROM messages')).toEqual(expected);
-  });
+  }, SLOW);
 });
 
 describe('code 10 and 200-series affect one job, only a refused account means reconnect', () => {
@@ -174,7 +177,7 @@ describe('code 10 and 200-series affect one job, only a refused account means re
     const limited = h.core.repos.db.prepare(`SELECT platform, count(*) AS n FROM conversations WHERE history_limited = 1 GROUP BY platform`).all();
     expect(limited).toContainEqual({ platform: 'messenger', n: 1 });
     expect(h.core.repos.accounts.list().every((a) => a.status === 'active')).toBe(true);
-  });
+  }, SLOW);
 
   it('a permission error on the account insights fails that job; the other jobs run and the account stays connected', async () => {
     const h = await makeSyncHarness('small');
@@ -186,7 +189,7 @@ describe('code 10 and 200-series affect one job, only a refused account means re
     expect(ig.errors.map((e) => e.job)).toEqual(['insights']);
     expect(h.core.repos.accounts.list().every((a) => a.status === 'active')).toBe(true);
     expect(h.core.repos.db.prepare(`SELECT count(*) AS n FROM audience_demographics`).get()).not.toEqual({ n: 0 });
-  });
+  }, SLOW);
 
   it('a code 200 on the account itself means reconnect', async () => {
     const h = await makeSyncHarness('small');
@@ -195,5 +198,5 @@ describe('code 10 and 200-series affect one job, only a refused account means re
     const results = await h.syncAll();
     expect(results.map((r) => r.status)).toContain('failed');
     expect(h.core.repos.accounts.list().find((a) => a.network === 'instagram')?.status).toBe('needs_reconnect');
-  });
+  }, SLOW);
 });
