@@ -30,7 +30,7 @@ export async function makeServicesHarness(keychainSecret: string): Promise<Servi
   core.start();
   core.createVault('os-keychain');
   const call = createDispatch(
-    createHandlers({ core, services, loadDemo: () => Promise.reject(new Error('not used here')), quit: () => {}, openExternal: async () => {} }),
+    createHandlers({ core, services, loadDemo: () => Promise.reject(new Error('not used here')), quit: () => {}, openExternal: async () => {}, showFolder: async () => {} }),
   );
   return {
     emulator,

@@ -7,6 +7,7 @@ export type Keychain = BridgeKeychain;
 export interface TestLog {
   quitRequested: boolean;
   openedExternal: string[];
+  shownFolders: string[];
 }
 
 export interface RestartOptions {
