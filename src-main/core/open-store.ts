@@ -23,7 +23,7 @@ export interface OpenStoreOptions {
  * staging of exports that were killed. Best effort: a read-only medium is reported by the open itself.
  */
 export function tidyDataDir(dataDir: string, fileNames: readonly string[], log?: (message: string, error: unknown) => void): void {
-  if (!statSync(dataDir, { throwIfNoEntry: false })) return;
+  if (!statSync(dataDir, { throwIfNoEntry: false })?.isDirectory()) return;
   tightenQuietly([dataDir], PRIVATE_DIR_MODE);
   tightenQuietly(
     fileNames.map((name) => join(dataDir, name)),

@@ -68,6 +68,8 @@ function detailOf(kind: StoreProblemKind, error: unknown): string {
       return `The disk that holds the data folder is full (${cause}).`;
     case 'read-only':
       return `Social Desk cannot write to its data folder: it is read-only, or permission is denied (${cause}).`;
+    case 'unreadable':
+      return code === 'ENOTDIR' ? `The data folder is not a folder: a file has its name (${cause}).` : cause;
     default:
       return cause;
   }
