@@ -21,11 +21,11 @@ export interface Command {
 
 /** Opens the existing store with the passphrase; explains what to do when it can't. */
 export async function openStore(ctx: CommandContext): Promise<void> {
-  const state = ctx.core.start();
+  let state = ctx.core.start();
+  if (state.phase === 'locked') state = ctx.core.unlock(await ctx.passphrase());
   if (state.phase === 'first-run') throw new AppError('NOT_FOUND', `Nothing is stored in ${ctx.core.dataDir} yet; run "init" first.`);
   if (state.phase === 'key-recovery') throw new AppError('KEY_UNAVAILABLE', state.recoveryReason ?? 'The key cannot be opened.');
   if (state.phase === 'store-problem' && state.storeProblem) throw storeProblemError(state.storeProblem);
-  if (state.phase === 'locked') ctx.core.unlock(await ctx.passphrase());
 }
 
 function print(ctx: CommandContext, value: unknown, text: string): void {
