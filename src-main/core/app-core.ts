@@ -18,6 +18,9 @@ import { TaskSupervisor } from './supervisor';
 
 export const SETTINGS_FILE = 'settings';
 
+/** Problems that go away by themselves or by a fix outside the app: worth retrying with the same key. */
+const RETRYABLE = new Set<StoreProblem['kind']>(['busy', 'disk-full', 'read-only']);
+
 export interface AppCoreOptions {
   dataDir: string;
   /** Remove the data directory itself on wipe (true when the app owns it, false for a CLI --data-dir). */
@@ -57,6 +60,8 @@ export class AppCore {
   private phase: AppPhase = 'first-run';
   private recoveryReason: string | null = null;
   private storeProblem: StoreProblem | null = null;
+  /** A passphrase-unwrapped key kept only while the store is busy, full or read-only (see openOrKeepForRetry). */
+  private retryKey: Buffer | null = null;
   private repositories: Repositories | null = null;
   private settingsStore: JsonStore | null = null;
   private readonly work = new Set<BackgroundWork>();
@@ -96,6 +101,7 @@ export class AppCore {
    */
   start(): AppState {
     this.close();
+    this.dropRetryKey();
     this.recoveryReason = null;
     this.storeProblem = null;
     try {
@@ -132,7 +138,8 @@ export class AppCore {
   retryOpen(): AppState {
     if (this.phase === 'ready' || this.phase === 'locked') return this.state();
     if (this.storeProblem?.kind === 'wipe-incomplete') throw new AppError('CONFLICT', 'The erase has not finished; run it again.');
-    this.start();
+    if (this.retryKey) this.openOrKeepForRetry(Buffer.from(this.retryKey));
+    else this.start();
     return this.changed();
   }
 
@@ -179,13 +186,31 @@ export class AppCore {
   unlock(passphrase: string): AppState {
     if (this.phase !== 'locked') throw new AppError('CONFLICT', 'The local data is not locked.');
     // A wrong passphrase throws from here and the screen stays; any other failure is named.
-    const key = this.vault.open(passphrase);
+    this.openOrKeepForRetry(this.vault.open(passphrase));
+    return this.changed();
+  }
+
+  /**
+   * Opens with a passphrase-unwrapped key. If the store is only busy, full or read-only, a copy of
+   * the key stays in memory (as it would with the store open), so "Try again" and the busy
+   * screen's own retries do not ask for the passphrase again; any other outcome drops it.
+   */
+  private openOrKeepForRetry(key: Buffer): void {
+    const copy = Buffer.from(key);
+    this.dropRetryKey();
     try {
       this.openWith(key);
+      copy.fill(0);
     } catch (error) {
       this.toProblem(error);
+      if (this.storeProblem && RETRYABLE.has(this.storeProblem.kind)) this.retryKey = copy;
+      else copy.fill(0);
     }
-    return this.changed();
+  }
+
+  private dropRetryKey(): void {
+    this.retryKey?.fill(0);
+    this.retryKey = null;
   }
 
   /** The open repositories; throws LOCKED when the data is not open. */
@@ -253,6 +278,7 @@ export class AppCore {
     this.close();
     this.settingsStore = null;
     this.vault.release();
+    this.dropRetryKey();
     const { removed, left } = await wipeDataDir(this.options.dataDir, this.options.removeDataDirOnWipe);
     if (this.options.wipeExtras) {
       try {

@@ -68,6 +68,7 @@ export async function launchElectronApp(dataDir: string, profileDir: string, key
       // looks to the app exactly like an undecryptable blob, so write one.
       if (next.kind === 'fake' && current.kind === 'fake' && next.secret !== current.secret) scrambleWrappedKey(dataDir);
       current = next;
+      await options.beforeStart?.();
       await launch();
     },
     async testLog(): Promise<TestLog> {

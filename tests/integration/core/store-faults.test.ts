@@ -80,6 +80,22 @@ describe('opening a store with an intact key never ends on key recovery', () => 
     expect(readFileSync(dbFile(dir)).subarray(0, 4096).equals(before.subarray(0, 4096))).toBe(true);
   });
 
+  it('a passphrase store that is busy at unlock: Try again opens it without asking for the passphrase again', async () => {
+    const tmp = makeTempDir();
+    cleanups.push(tmp.cleanup);
+    const dir = storeWithData(join(tmp.dir, 'data'), 'a long passphrase');
+    const key = makeCore(dir, null).vault.open('a long passphrase').toString('hex');
+    const holder = await holdLockInChild(dbFile(dir), key, 'exclusive-read');
+    cleanups.push(() => release(holder));
+    const app = makeCore(dir, null, { busyTimeoutMs: 200 });
+    expect(app.start().phase).toBe('locked');
+    expect(app.unlock('a long passphrase').storeProblem?.kind).toBe('busy');
+    expect(app.retryOpen().storeProblem?.kind).toBe('busy');
+    await release(holder);
+    expect(app.retryOpen().phase).toBe('ready');
+    app.close();
+  });
+
   it('a read-only data folder: "read-only", named as such, nothing written', () => {
     const { dir, core } = tempStore();
     const ro = makeReadOnly(dir);
@@ -140,12 +156,12 @@ describe('opening a store with an intact key never ends on key recovery', () => 
 
 describe('a database file that is not ours is reported damaged, never replaced', () => {
   it.each([
-    ['0 bytes', () => Buffer.alloc(0), /empty \(0 bytes\)/],
-    ['plain SQLite', () => null, /not encrypted/],
-    ['random bytes', () => Buffer.alloc(8192, 7), /cannot be read with this key/],
-  ] as const)('%s beside a vault: damaged, untouched, and "keep a copy" moves it aside with its key', (_label, bytes, reason) => {
+    ['0 bytes', Buffer.alloc(0), /empty \(0 bytes\)/],
+    ['plain SQLite', null, /not encrypted/],
+    ['random bytes', Buffer.alloc(8192, 7), /cannot be read with this key/],
+  ] as Array<[string, Buffer | null, RegExp]>)('%s beside a vault: damaged, untouched, and "keep a copy" moves it aside with its key', (_label, bytes, reason) => {
     const { dir, core } = tempStore();
-    const content = bytes();
+    const content = bytes;
     if (content) writeFileSync(dbFile(dir), content);
     else {
       rmSync(dbFile(dir));
