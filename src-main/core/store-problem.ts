@@ -60,7 +60,7 @@ function kindOf(error: unknown, dataDir: string): StoreProblemKind {
 function detailOf(kind: StoreProblemKind, error: unknown): string {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const cause = code && !message.includes(code) ? `${message} (${code})` : message;
+  const cause = code && !message.includes(code) ? `${message}, ${code}` : message;
   switch (kind) {
     case 'busy':
       return `Another program — most likely another Social Desk window or its command line — is using the local database (${cause}).`;
