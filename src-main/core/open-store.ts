@@ -38,7 +38,7 @@ export function tidyDataDir(dataDir: string, fileNames: readonly string[], log?:
 
 /**
  * Sync runs a killed process left "running" are closed, but only if the write lock is free this
- * instant: opening never waits on or fails over a write. When another Social Desk holds the lock
+ * instant (`BEGIN IMMEDIATE` with no busy wait; WAL has one writer at a time, https://www.sqlite.org/wal.html §2.2): opening never waits on or fails over a write. When another Social Desk holds the lock
  * its runs may well be alive, so they are left alone; a full or read-only disk can wait too.
  */
 function closeAbandonedRunsIfFree(repos: Repositories, options: OpenStoreOptions): void {

@@ -75,7 +75,13 @@ function detailOf(kind: StoreProblemKind, error: unknown): string {
   }
 }
 
-/** Names what stopped the store from opening, for its own screen; key loss is not one of these. */
+/**
+ * Names what stopped the store from opening, for its own screen; key loss is not one of these.
+ * In WAL mode a reader is blocked only by WAL recovery or by a connection in exclusive locking
+ * mode (https://www.sqlite.org/wal.html §8, "Sometimes Queries Return SQLITE_BUSY In WAL Mode"),
+ * and a WAL database on a read-only medium cannot create its `-shm` (§4, "Read-Only Databases"),
+ * which SQLite reports only as CANTOPEN or IOERR: hence the file-system questions below.
+ */
 export function describeStoreProblem(error: unknown, dataDir: string): StoreProblem {
   const kind = kindOf(error, dataDir);
   return { kind, detail: detailOf(kind, error), dataDir, left: [] };
