@@ -1,11 +1,11 @@
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPhase, AppState, SetAsideReport, StoreProblem, StoreStatus, WipeReport } from '../../src-preload/contract';
 import { wipeDataDir } from '../privacy/wipe';
 import type { JsonStore, JsonStoreFactory } from '../settings/json-store';
 import { DamagedDatabaseError, DATABASE_FILE, DEFAULT_BUSY_TIMEOUT_MS } from '../store/database';
 import { schemaVersion } from '../store/migrations';
-import { countRows, type Repositories } from '../store/repositories';
+import type { Repositories } from '../store/repositories';
 import { setAsideDatabase } from '../store/set-aside';
 import { KeyUnavailableError, type OsCrypto } from '../vault/key-wrapping';
 import { Vault, VAULT_FILE } from '../vault/vault';
@@ -13,6 +13,7 @@ import { AppError } from './app-error';
 import { AppEvents } from './events';
 import { openStoreFile, tidyDataDir } from './open-store';
 import { ensurePrivateDir } from './private-files';
+import { openSettingsFile, readStoreStatus } from './store-status';
 import { describeStoreProblem, wipeIncompleteProblem } from './store-problem';
 import { TaskSupervisor } from './supervisor';
 
@@ -225,22 +226,11 @@ export class AppCore {
     if (this.repositories) listener(this.repositories);
   }
 
-  /**
-   * The settings file. One that cannot be parsed (a crash mid-write on an old file system, a hand
-   * edit) is set aside as `settings.json.damaged-<time>` and defaults are used: settings hold
-   * nothing that cannot be chosen again, and the app must still open.
-   */
+  /** The settings file (a damaged one is set aside and defaults used; see openSettingsFile). */
   settings(): JsonStore {
-    if (this.settingsStore) return this.settingsStore;
-    try {
-      this.settingsStore = this.options.openStore(this.options.dataDir, SETTINGS_FILE);
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      const file = join(this.options.dataDir, `${SETTINGS_FILE}.json`);
-      renameSync(file, `${file}.damaged-${this.now()}`);
-      this.settingsStore = this.options.openStore(this.options.dataDir, SETTINGS_FILE);
-      if (this.repositories) this.repositories.audit.record(this.now(), 'settings.reset_damaged_file');
-    }
+    this.settingsStore ??= openSettingsFile(this.options.openStore, this.options.dataDir, SETTINGS_FILE, this.now(), () =>
+      this.repositories?.audit.record(this.now(), 'settings.reset_damaged_file'),
+    );
     return this.settingsStore;
   }
 
@@ -250,19 +240,7 @@ export class AppCore {
   }
 
   storeStatus(): StoreStatus {
-    const repos = this.repos;
-    const bytes = [DATABASE_FILE, `${DATABASE_FILE}-wal`].reduce((sum, name) => {
-      const path = join(this.options.dataDir, name);
-      return sum + (existsSync(path) ? statSync(path).size : 0);
-    }, 0);
-    return {
-      schemaVersion: schemaVersion(repos.db),
-      keyBackend: this.vault.record()?.backend ?? 'none',
-      dataDir: this.options.dataDir,
-      databaseBytes: bytes,
-      counts: countRows(repos.db),
-      lastSyncedAt: repos.accounts.lastSyncedAt(),
-    };
+    return readStoreStatus(this.repos, this.options.dataDir, this.vault.record()?.backend ?? 'none');
   }
 
   /**
