@@ -12,6 +12,7 @@ import { nextAsRequest } from './graph-helpers';
  */
 export const NEWEST_MESSAGES = 20;
 const MESSAGE_FIELDS = 'id,created_time,from,to,message,attachments,reply_to,is_owner';
+const OLDER_MESSAGES_PAGE = 100;
 
 export interface ConversationSource {
   /** Local account the threads belong to (the Instagram account, or the Page for Messenger). */
@@ -102,6 +103,8 @@ async function readThread(ctx: SyncContext, source: ConversationSource, thread: 
     list.some((m) => !keep(m) || (storedNewest !== null && (m.createdTimeMs ?? updatedAt) < storedNewest));
   if (reached(thread.messages)) return { thread, updatedAt, messages, historyLimited: false };
   const next = nextAsRequest(thread.messagesNext, ctx.client.config, source.host);
+  // The nested edge's link carries its limit of 20; older pages can be Meta's full 100.
+  next.params.limit = String(OLDER_MESSAGES_PAGE);
   try {
     for await (const page of ctx.client.paginate<unknown>(next.path, {
       host: next.host,
