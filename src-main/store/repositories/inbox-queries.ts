@@ -1,0 +1,228 @@
+import { prepareCached, type Db } from '../database';
+import type {
+  ConversationFilter,
+  ConversationPage,
+  ConversationSummary,
+  InboxCounts,
+  MessageItem,
+  ReplyWindowState,
+} from '../../../src-preload/contract';
+import { attachmentKinds, readableName } from './inbox-text';
+
+/**
+ * Meta's standard messaging window: a business may reply for 24 h after the person's last
+ * message, then only with the HUMAN_AGENT tag for up to 7 days (where Meta approved the app).
+ * https://developers.facebook.com/docs/messenger-platform/policy/policy-overview#24hours
+ * https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags
+ */
+export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function replyWindowState(lastIncomingAt: number | null, now: number): ReplyWindowState {
+  if (lastIncomingAt === null) return 'closed';
+  if (now < lastIncomingAt + REPLY_WINDOW_MS) return 'open';
+  if (now < lastIncomingAt + HUMAN_AGENT_WINDOW_MS) return 'human-agent';
+  return 'closed';
+}
+
+/** Shared SQL: each flag the list shows and filters on, over `conversations c` and `conversation_triage t`. */
+const UNREAD = `(coalesce(t.marked_unread, 0) = 1 OR (c.last_incoming_at IS NOT NULL AND c.last_incoming_at > max(coalesce(t.read_upto, 0), @readFloor)))`;
+const DONE = `(t.done_at IS NOT NULL AND (c.last_incoming_at IS NULL OR c.last_incoming_at <= t.done_at))`;
+const NEEDS_REPLY = `(c.last_incoming_at IS NOT NULL AND c.last_incoming_at = c.last_message_at)`;
+const WINDOW_OPEN = `(c.last_incoming_at > @windowStart)`;
+
+export const ALL_CONVERSATIONS: ConversationFilter = {
+  accountId: null,
+  platform: null,
+  unread: false,
+  needsReply: false,
+  windowOpen: false,
+  label: null,
+  state: 'all',
+};
+
+function readFloor(db: Db): number {
+  const row = prepareCached(db, `SELECT at FROM inbox_marks WHERE name = 'read_floor'`).get() as { at: number } | undefined;
+  return row?.at ?? 0;
+}
+
+function filterParams(db: Db, filter: ConversationFilter, now: number) {
+  return {
+    accountId: filter.accountId,
+    platform: filter.platform,
+    unread: filter.unread ? 1 : 0,
+    needsReply: filter.needsReply ? 1 : 0,
+    windowOpen: filter.windowOpen ? 1 : 0,
+    label: filter.label,
+    state: filter.state,
+    readFloor: readFloor(db),
+    windowStart: now - REPLY_WINDOW_MS,
+  };
+}
+
+const FROM_FILTERED = `
+  FROM conversations c
+  LEFT JOIN conversation_triage t ON t.conversation_id = c.id
+  WHERE (@accountId IS NULL OR c.account_id = @accountId)
+    AND (@platform IS NULL OR c.platform = @platform)
+    AND (@unread = 0 OR ${UNREAD})
+    AND (@needsReply = 0 OR ${NEEDS_REPLY})
+    AND (@windowOpen = 0 OR ${WINDOW_OPEN})
+    AND (@label IS NULL OR EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label = @label))
+    AND (@state = 'all' OR (@state = 'done') = ${DONE})
+    AND (@before IS NULL OR c.activity_at < @before)`;
+
+interface ConversationRow {
+  id: number;
+  account_id: number;
+  account_name: string;
+  network: ConversationSummary['network'];
+  platform: ConversationSummary['platform'];
+  last_message_at: number | null;
+  last_incoming_at: number | null;
+  activity_at: number;
+  person_name: string | null;
+  person_username: string | null;
+  person_external_id: string | null;
+  message_count: number;
+  last_text: string | null;
+  last_direction: 'in' | 'out' | null;
+  unread: number;
+  done: number;
+  labels: string;
+  note: string | null;
+}
+
+const SUMMARY_COLUMNS = `
+  c.id, c.account_id, a.name AS account_name, a.network, c.platform, c.last_message_at, c.last_incoming_at, c.activity_at,
+  p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id,
+  (SELECT count(*) FROM messages WHERE conversation_id = c.id AND is_deleted = 0) AS message_count,
+  lm.text AS last_text, lm.direction AS last_direction,
+  ${UNREAD} AS unread, ${DONE} AS done,
+  (SELECT json_group_array(label) FROM (SELECT label FROM conversation_labels WHERE conversation_id = c.id ORDER BY label)) AS labels,
+  t.note`;
+
+const SUMMARY_JOINS = `
+  JOIN accounts a ON a.id = c.account_id
+  LEFT JOIN people p ON p.id = c.person_id
+  LEFT JOIN messages lm ON lm.id = (SELECT id FROM messages WHERE conversation_id = c.id AND is_deleted = 0 ORDER BY sent_at DESC LIMIT 1)`;
+
+function toSummary(r: ConversationRow, now: number): ConversationSummary {
+  const windowEnd = r.last_incoming_at === null ? null : r.last_incoming_at + REPLY_WINDOW_MS;
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    network: r.network,
+    platform: r.platform,
+    personName: readableName(r.person_name, r.person_username, r.person_external_id),
+    personHandle: r.person_username,
+    lastMessageAt: r.last_message_at,
+    lastMessageText: r.last_text,
+    lastMessageFromUs: r.last_direction === 'out',
+    messageCount: r.message_count,
+    replyWindowEndsAt: windowEnd !== null && windowEnd > now ? windowEnd : null,
+    replyWindow: replyWindowState(r.last_incoming_at, now),
+    lastIncomingAt: r.last_incoming_at,
+    activityAt: r.activity_at,
+    unread: r.unread === 1,
+    needsReply: r.last_incoming_at !== null && r.last_incoming_at === r.last_message_at,
+    done: r.done === 1,
+    labels: JSON.parse(r.labels) as string[],
+    note: r.note,
+    emptiedByRetention: r.last_message_at === null,
+  };
+}
+
+/** One page of the filtered list, newest activity first, with the filtered total. */
+export function queryConversations(
+  db: Db,
+  filter: ConversationFilter,
+  offset: number,
+  limit: number,
+  now: number,
+  before: number | null = null,
+): ConversationPage {
+  const params = { ...filterParams(db, filter, now), before };
+  const total = (prepareCached(db, `SELECT count(*) AS n ${FROM_FILTERED}`).get(params) as { n: number }).n;
+  const ids = prepareCached(db, `SELECT c.id ${FROM_FILTERED} ORDER BY c.activity_at DESC, c.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset }) as Array<{ id: number }>;
+  if (ids.length === 0) return { items: [], total, offset };
+  const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations c LEFT JOIN conversation_triage t ON t.conversation_id = c.id ${SUMMARY_JOINS}
+       WHERE c.id IN (SELECT value FROM json_each(@ids)) ORDER BY c.activity_at DESC, c.id DESC`)
+    .all({ ids: JSON.stringify(ids.map((r) => r.id)), readFloor: params.readFloor }) as ConversationRow[];
+  return { items: rows.map((r) => toSummary(r, now)), total, offset };
+}
+
+export function getConversation(db: Db, conversationId: number, now: number): ConversationSummary | null {
+  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations c LEFT JOIN conversation_triage t ON t.conversation_id = c.id ${SUMMARY_JOINS}
+       WHERE c.id = @id`)
+    .get({ id: conversationId, readFloor: readFloor(db) }) as ConversationRow | undefined;
+  return row ? toSummary(row, now) : null;
+}
+
+/** Each filter's count over every stored conversation; `total` equals the stored conversations. */
+export function inboxCounts(db: Db, now: number): InboxCounts {
+  const params = { readFloor: readFloor(db), windowStart: now - REPLY_WINDOW_MS };
+  const flags = prepareCached(db, `
+      SELECT count(*) AS total, coalesce(sum(${UNREAD}), 0) AS unread, coalesce(sum(${NEEDS_REPLY}), 0) AS needs_reply,
+             coalesce(sum(${WINDOW_OPEN}), 0) AS window_open, coalesce(sum(${DONE}), 0) AS done,
+             coalesce(sum(c.last_message_at IS NULL), 0) AS emptied
+      FROM conversations c LEFT JOIN conversation_triage t ON t.conversation_id = c.id`).get(params) as Record<string, number>;
+  const byAccount = prepareCached(db, `
+      SELECT a.id AS accountId, a.name AS accountName, a.network, count(c.id) AS count
+      FROM accounts a JOIN conversations c ON c.account_id = a.id GROUP BY a.id ORDER BY a.name`).all() as InboxCounts['byAccount'];
+  const byPlatform = prepareCached(db, `SELECT platform, count(*) AS count FROM conversations GROUP BY platform ORDER BY platform`).all() as InboxCounts['byPlatform'];
+  const byLabel = prepareCached(db, `SELECT label, count(*) AS count FROM conversation_labels GROUP BY label ORDER BY label`).all() as InboxCounts['byLabel'];
+  return {
+    total: flags.total ?? 0,
+    unread: flags.unread ?? 0,
+    needsReply: flags.needs_reply ?? 0,
+    windowOpen: flags.window_open ?? 0,
+    done: flags.done ?? 0,
+    emptiedByRetention: flags.emptied ?? 0,
+    byAccount,
+    byPlatform,
+    byLabel,
+  };
+}
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  direction: 'in' | 'out';
+  sent_at: number;
+  text: string | null;
+  attachments: string | null;
+  reply_to_external_id: string | null;
+  reply_id: number | null;
+  reply_direction: 'in' | 'out' | null;
+  reply_text: string | null;
+}
+
+/**
+ * A thread's messages newest first, paged by `before` (the oldest `sentAt` seen). Unsent
+ * messages are left out, as Meta removes them from the thread; each reply carries the
+ * message it answers (Meta's `reply_to`) when that one is stored.
+ */
+export function threadMessages(db: Db, conversationId: number, limit: number, before: number | null): MessageItem[] {
+  const rows = prepareCached(db, `
+      SELECT m.id, m.conversation_id, m.direction, m.sent_at, m.text, m.attachments, m.reply_to_external_id,
+             r.id AS reply_id, r.direction AS reply_direction, CASE WHEN r.is_deleted = 1 THEN NULL ELSE r.text END AS reply_text
+      FROM messages m
+      LEFT JOIN messages r ON r.conversation_id = m.conversation_id AND r.external_id = m.reply_to_external_id
+      WHERE m.conversation_id = @conversationId AND m.is_deleted = 0 AND (@before IS NULL OR m.sent_at < @before)
+      ORDER BY m.sent_at DESC, m.id DESC LIMIT @limit`)
+    .all({ conversationId, before, limit }) as MessageRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    conversationId: r.conversation_id,
+    direction: r.direction,
+    sentAt: r.sent_at,
+    text: r.text,
+    hasAttachments: r.attachments !== null,
+    attachments: attachmentKinds(r.attachments),
+    isDeleted: false,
+    replyTo: r.reply_to_external_id === null ? null : { messageId: r.reply_id, direction: r.reply_direction, text: r.reply_text },
+  }));
+}
