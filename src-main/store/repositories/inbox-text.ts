@@ -4,7 +4,7 @@ import type { AttachmentKind, TextRun } from '../../../src-preload/contract';
  * Characters that draw nothing: zero-width space/joiners, word joiner, BOM, soft hyphen, the
  * bidi controls, Hangul fillers and the like. A name made only of these would render blank.
  */
-const INVISIBLE = /[\s\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/gu;
+const INVISIBLE = /[\s\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/gu;
 /** Combining marks (variation selectors, the grapheme joiner…) draw nothing without a base letter. */
 const MARKS = /\p{M}/gu;
 
