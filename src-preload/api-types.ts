@@ -139,6 +139,8 @@ export interface ConversationSummary {
   note: string | null;
   /** Meta knows the thread, but the retention setting removed every stored message of it. */
   emptiedByRetention: boolean;
+  /** Instagram's or Meta Business Suite's inbox on the web, for "Open on Instagram/Facebook". */
+  openUrl: string;
 }
 
 /** Which conversations the list shows; every filter narrows, null/false means "any". */

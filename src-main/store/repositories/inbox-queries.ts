@@ -76,6 +76,7 @@ interface ConversationRow {
   id: number;
   account_id: number;
   account_name: string;
+  account_external_id: string;
   network: ConversationSummary['network'];
   platform: ConversationSummary['platform'];
   last_message_at: number | null;
@@ -94,7 +95,7 @@ interface ConversationRow {
 }
 
 const SUMMARY_COLUMNS = `
-  c.id, c.account_id, a.name AS account_name, a.network, c.platform, c.last_message_at, c.last_incoming_at, c.activity_at,
+  c.id, c.account_id, a.name AS account_name, a.network, a.external_id AS account_external_id, c.platform, c.last_message_at, c.last_incoming_at, c.activity_at,
   p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id,
   (SELECT count(*) FROM messages WHERE conversation_id = c.id AND is_deleted = 0) AS message_count,
   lm.text AS last_text, lm.direction AS last_direction,
@@ -131,7 +132,17 @@ function toSummary(r: ConversationRow, now: number): ConversationSummary {
     labels: JSON.parse(r.labels) as string[],
     note: r.note,
     emptiedByRetention: r.last_message_at === null,
+    openUrl: openOnMetaUrl(r.platform, r.account_external_id),
   };
+}
+
+/**
+ * Where staff can see the thread on Meta's own site. Meta's APIs give no per-thread web address,
+ * so: Instagram's DM inbox, or the Page's Messenger inbox in Meta Business Suite.
+ */
+export function openOnMetaUrl(platform: ConversationSummary['platform'], accountExternalId: string): string {
+  if (platform === 'instagram') return 'https://www.instagram.com/direct/inbox/';
+  return `https://business.facebook.com/latest/inbox/messenger?asset_id=${encodeURIComponent(accountExternalId)}`;
 }
 
 /** One page of the filtered list, newest activity first, with the filtered total. */
