@@ -8,7 +8,7 @@ import { ensureRows, moveActive, refreshConversations } from './list-actions';
 import { openConversation } from './thread-actions';
 
 /** Fixed row height: every row has the same three lines, so no measuring is needed. */
-export const ROW_HEIGHT = 88;
+export const ROW_HEIGHT = 92;
 
 export const rowDomId = (index: number) => `conversation-row-${index}`;
 

@@ -9,14 +9,16 @@ import { forgetThreadRequests, loadHeader, loadThread, openConversation } from '
 /** Inbox subscriptions: refetch what is shown when stored messages or triage change; open a notified thread. */
 export function initInbox(): () => void {
   const stopChanged = onStoreChanged(['messages', 'accounts', 'triage', 'comments'], () => {
-    const { list, selected, search, badge } = useInboxStore.getState();
+    const { list, selected, badge } = useInboxStore.getState();
     if (list.status !== 'idle') refreshConversations();
-    if (selected) {
-      void loadHeader();
-      void loadThread();
-    }
-    if (search.query.trim()) void runSearch();
+    if (selected) void loadHeader();
     if (badge) void loadBadge();
+  });
+  // Triage changes no message: only new or removed messages re-read the thread and the hits.
+  const stopMessages = onStoreChanged(['messages', 'accounts'], () => {
+    const { selected, search } = useInboxStore.getState();
+    if (selected) void loadThread();
+    if (search.query.trim()) void runSearch();
   });
   const stopOpen = getApi().on('inbox:open-conversation', ({ conversationId }) => {
     navigate('inbox');
@@ -25,6 +27,7 @@ export function initInbox(): () => void {
   });
   return () => {
     stopChanged();
+    stopMessages();
     stopOpen();
   };
 }

@@ -53,6 +53,7 @@ export function SearchFilters() {
           </option>
         ))}
       </select>
+      <span className="search-filters__dates">
       <label htmlFor={`${id}-from`}>From</label>
       <input id={`${id}-from`} type="date" value={dayValue(filters.from)} onChange={(e) => setSearchFilters({ from: dayStart(e.target.value) })} />
       <label htmlFor={`${id}-to`}>to</label>
@@ -65,6 +66,7 @@ export function SearchFilters() {
           setSearchFilters({ to: start === null ? null : start + DAY - 1 });
         }}
       />
+      </span>
       {badRange && (
         <p className="field-error" role="alert">
           The start date is after the end date.

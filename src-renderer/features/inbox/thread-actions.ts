@@ -56,6 +56,8 @@ export async function openSearchHit(hit: SearchHit): Promise<void> {
   void markOpenedRead(conversationId);
   await loadThread();
   for (let page = 0; ; page += 1) {
+    // A refetch (the store changed meanwhile) may have replaced the request awaited above.
+    await threadSettled();
     const { thread } = useInboxStore.getState();
     // Another conversation or hit was opened meanwhile: that one is in charge now.
     if (thread.conversationId !== conversationId || thread.target?.messageId !== messageId) return;
@@ -66,6 +68,22 @@ export async function openSearchHit(hit: SearchHit): Promise<void> {
     if (!older || thread.error || page >= MAX_PAGES_TO_HIT) return patchTarget('missing');
     await loadOlderMessages();
   }
+}
+
+/** Resolves once no thread request is running (the newest answer, whichever request it was, is in). */
+function threadSettled(): Promise<void> {
+  const settled = () => {
+    const { thread } = useInboxStore.getState();
+    return thread.status !== 'loading' && !thread.loadingOlder;
+  };
+  if (settled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useInboxStore.subscribe(() => {
+      if (!settled()) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 function patchTarget(found: 'found' | 'missing'): void {
