@@ -19,7 +19,11 @@ function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
         </strong>
         <time dateTime={new Date(comment.createdAt).toISOString()}>{formatWhen(comment.createdAt, now)}</time>
         {comment.hidden && <span className="badge">Hidden</span>}
-        {comment.likeCount !== null && <span className="muted">{formatFullNumber(comment.likeCount)} likes</span>}
+        {comment.likeCount !== null && comment.likeCount > 0 && (
+          <span className="muted">
+            {formatFullNumber(comment.likeCount)} like{comment.likeCount === 1 ? '' : 's'}
+          </span>
+        )}
       </p>
       <p className="comment__text">{comment.text ? <CappedText text={comment.text} /> : <em className="muted">No text</em>}</p>
     </>
@@ -33,7 +37,7 @@ function Thread({ thread, now }: { thread: CommentThread; now: number }) {
         <span className="badge badge--account">
           <SafeText text={thread.accountName} />
         </span>{' '}
-        on “<SafeText text={thread.postCaption.slice(0, 80) || 'a post without caption'} />”
+        on “<SafeText text={thread.postCaption.length > 80 ? `${thread.postCaption.slice(0, 80).trim()}…` : thread.postCaption || 'a post without caption'} />”
         {thread.unanswered && <span className="badge badge--window-human-agent">Unanswered</span>}
       </p>
       <div className="comment">
