@@ -18,7 +18,9 @@ export const migration004: Migration = {
         GENERATED ALWAYS AS (coalesce(last_message_at, updated_at)) VIRTUAL;
       CREATE INDEX conversations_by_activity ON conversations (activity_at DESC, id DESC);
       CREATE INDEX conversations_by_account_activity ON conversations (account_id, activity_at DESC, id DESC);
-      CREATE INDEX conversations_by_last_incoming ON conversations (last_incoming_at);
+      CREATE INDEX conversations_by_platform_activity ON conversations (platform, activity_at DESC, id DESC);
+      -- Covers the window and needs-reply counts and filters without reading the table.
+      CREATE INDEX conversations_by_incoming ON conversations (last_incoming_at, last_message_at);
 
       CREATE TABLE conversation_triage (
         conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,

@@ -46,31 +46,29 @@ function readFloor(db: Db): number {
   return row?.at ?? 0;
 }
 
-function filterParams(db: Db, filter: ConversationFilter, now: number) {
-  return {
-    accountId: filter.accountId,
-    platform: filter.platform,
-    unread: filter.unread ? 1 : 0,
-    needsReply: filter.needsReply ? 1 : 0,
-    windowOpen: filter.windowOpen ? 1 : 0,
-    label: filter.label,
-    state: filter.state,
-    readFloor: readFloor(db),
-    windowStart: now - REPLY_WINDOW_MS,
-  };
+/**
+ * The filtered FROM/WHERE with only the active filters in it (one cached statement per shape), so
+ * the plain list is an index walk on `activity_at` and only a triage filter joins the triage table.
+ */
+function filteredFrom(filter: ConversationFilter, before: number | null): string {
+  const where: string[] = [];
+  if (filter.accountId !== null) where.push('c.account_id = @accountId');
+  if (filter.platform !== null) where.push('c.platform = @platform');
+  if (filter.unread) where.push(UNREAD);
+  if (filter.needsReply) where.push(NEEDS_REPLY);
+  if (filter.windowOpen) where.push(WINDOW_OPEN);
+  if (filter.label !== null) where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label = @label)');
+  if (filter.state !== 'all') where.push(`${filter.state === 'done' ? '' : 'NOT '}${DONE}`);
+  if (before !== null) where.push('c.activity_at < @before');
+  const joinsTriage = filter.unread || filter.state !== 'all';
+  return `FROM conversations c ${joinsTriage ? 'LEFT JOIN conversation_triage t ON t.conversation_id = c.id' : ''}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-const FROM_FILTERED = `
-  FROM conversations c
-  LEFT JOIN conversation_triage t ON t.conversation_id = c.id
-  WHERE (@accountId IS NULL OR c.account_id = @accountId)
-    AND (@platform IS NULL OR c.platform = @platform)
-    AND (@unread = 0 OR ${UNREAD})
-    AND (@needsReply = 0 OR ${NEEDS_REPLY})
-    AND (@windowOpen = 0 OR ${WINDOW_OPEN})
-    AND (@label IS NULL OR EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label = @label))
-    AND (@state = 'all' OR (@state = 'done') = ${DONE})
-    AND (@before IS NULL OR c.activity_at < @before)`;
+/** Only the parameters a statement names may be bound (better-sqlite3 refuses extras). */
+function bindFor(sql: string, all: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(all).filter(([key]) => sql.includes(`@${key}`)));
+}
 
 interface ConversationRow {
   id: number;
@@ -97,7 +95,7 @@ interface ConversationRow {
 const SUMMARY_COLUMNS = `
   c.id, c.account_id, a.name AS account_name, a.network, a.external_id AS account_external_id, c.platform, c.last_message_at, c.last_incoming_at, c.activity_at,
   p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id,
-  (SELECT count(*) FROM messages WHERE conversation_id = c.id AND is_deleted = 0) AS message_count,
+  (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count,
   lm.text AS last_text, lm.direction AS last_direction,
   ${UNREAD} AS unread, ${DONE} AS done,
   (SELECT json_group_array(label) FROM (SELECT label FROM conversation_labels WHERE conversation_id = c.id ORDER BY label)) AS labels,
@@ -153,15 +151,27 @@ export function queryConversations(
   limit: number,
   now: number,
   before: number | null = null,
+  countTotal = true,
 ): ConversationPage {
-  const params = { ...filterParams(db, filter, now), before };
-  const total = (prepareCached(db, `SELECT count(*) AS n ${FROM_FILTERED}`).get(params) as { n: number }).n;
-  const ids = prepareCached(db, `SELECT c.id ${FROM_FILTERED} ORDER BY c.activity_at DESC, c.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit, offset }) as Array<{ id: number }>;
+  const from = filteredFrom(filter, before);
+  const all = {
+    accountId: filter.accountId,
+    platform: filter.platform,
+    label: filter.label,
+    readFloor: readFloor(db),
+    windowStart: now - REPLY_WINDOW_MS,
+    before,
+    limit,
+    offset,
+  };
+  const countSql = `SELECT count(*) AS n ${from}`;
+  const total = countTotal ? (prepareCached(db, countSql).get(bindFor(countSql, all)) as { n: number }).n : -1;
+  const idsSql = `SELECT c.id ${from} ORDER BY c.activity_at DESC, c.id DESC LIMIT @limit OFFSET @offset`;
+  const ids = prepareCached(db, idsSql).all(bindFor(idsSql, all)) as Array<{ id: number }>;
   if (ids.length === 0) return { items: [], total, offset };
   const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} FROM conversations c LEFT JOIN conversation_triage t ON t.conversation_id = c.id ${SUMMARY_JOINS}
        WHERE c.id IN (SELECT value FROM json_each(@ids)) ORDER BY c.activity_at DESC, c.id DESC`)
-    .all({ ids: JSON.stringify(ids.map((r) => r.id)), readFloor: params.readFloor }) as ConversationRow[];
+    .all({ ids: JSON.stringify(ids.map((r) => r.id)), readFloor: all.readFloor }) as ConversationRow[];
   return { items: rows.map((r) => toSummary(r, now)), total, offset };
 }
 
@@ -175,27 +185,35 @@ export function getConversation(db: Db, conversationId: number, now: number): Co
 /** Each filter's count over every stored conversation; `total` equals the stored conversations. */
 export function inboxCounts(db: Db, now: number): InboxCounts {
   const params = { readFloor: readFloor(db), windowStart: now - REPLY_WINDOW_MS };
-  const flags = prepareCached(db, `
-      SELECT count(*) AS total, coalesce(sum(${UNREAD}), 0) AS unread, coalesce(sum(${NEEDS_REPLY}), 0) AS needs_reply,
-             coalesce(sum(${WINDOW_OPEN}), 0) AS window_open, coalesce(sum(${DONE}), 0) AS done,
-             coalesce(sum(c.last_message_at IS NULL), 0) AS emptied
-      FROM conversations c LEFT JOIN conversation_triage t ON t.conversation_id = c.id`).get(params) as Record<string, number>;
+  const one = (sql: string, bind: Record<string, unknown> = {}) => (prepareCached(db, sql).get(bind) as { n: number }).n;
+  // Each figure its own small query: windows and unread walk the last-incoming index from their
+  // start, and the triage table is only joined for the rows it can change.
+  const total = one('SELECT count(*) AS n FROM conversations');
+  const windowOpen = one('SELECT count(*) AS n FROM conversations WHERE last_incoming_at > @windowStart', { windowStart: params.windowStart });
+  const needsReply = one(`SELECT count(*) AS n FROM conversations c WHERE ${NEEDS_REPLY}`);
+  const emptied = one('SELECT count(*) AS n FROM conversations WHERE last_message_at IS NULL');
+  // Unread = written after the floor, less those read since, plus those marked unread by hand:
+  // the first term is an index count, the others walk only the (small) triage table.
+  const unread =
+    one('SELECT count(*) AS n FROM conversations WHERE last_incoming_at > @readFloor', { readFloor: params.readFloor }) -
+    one(
+      `SELECT count(*) AS n FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id
+       WHERE t.marked_unread = 0 AND c.last_incoming_at > @readFloor AND t.read_upto >= c.last_incoming_at`,
+      { readFloor: params.readFloor },
+    ) +
+    one(
+      `SELECT count(*) AS n FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id
+       WHERE t.marked_unread = 1 AND NOT (coalesce(c.last_incoming_at, 0) > @readFloor)`,
+      { readFloor: params.readFloor },
+    );
+  const done = one(`SELECT count(*) AS n FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id WHERE ${DONE}`);
   const byAccount = prepareCached(db, `
-      SELECT a.id AS accountId, a.name AS accountName, a.network, count(c.id) AS count
-      FROM accounts a JOIN conversations c ON c.account_id = a.id GROUP BY a.id ORDER BY a.name`).all() as InboxCounts['byAccount'];
+      SELECT a.id AS accountId, a.name AS accountName, a.network, n.count
+      FROM (SELECT account_id, count(*) AS count FROM conversations GROUP BY account_id) n JOIN accounts a ON a.id = n.account_id
+      ORDER BY a.name`).all() as InboxCounts['byAccount'];
   const byPlatform = prepareCached(db, `SELECT platform, count(*) AS count FROM conversations GROUP BY platform ORDER BY platform`).all() as InboxCounts['byPlatform'];
   const byLabel = prepareCached(db, `SELECT label, count(*) AS count FROM conversation_labels GROUP BY label ORDER BY label`).all() as InboxCounts['byLabel'];
-  return {
-    total: flags.total ?? 0,
-    unread: flags.unread ?? 0,
-    needsReply: flags.needs_reply ?? 0,
-    windowOpen: flags.window_open ?? 0,
-    done: flags.done ?? 0,
-    emptiedByRetention: flags.emptied ?? 0,
-    byAccount,
-    byPlatform,
-    byLabel,
-  };
+  return { total, unread, needsReply, windowOpen, done, emptiedByRetention: emptied, byAccount, byPlatform, byLabel };
 }
 
 interface MessageRow {

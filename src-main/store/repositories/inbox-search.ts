@@ -39,18 +39,25 @@ interface HitRow {
   person_external_id: string | null;
 }
 
-/** Every hit of a query, newest first, paged, with the total; the filters narrow by account, channel and date. */
-export function searchMessages(db: Db, q: SearchQuery, now: number): SearchPage {
+/** How many messages match (with the filters); walks every match, so it costs more than a page. */
+export function countHits(db: Db, q: SearchQuery): number {
   const match = toFtsQuery(q.query);
-  if (!match) return { hits: [], total: 0, offset: q.offset };
+  if (!match) return 0;
   const params = { match, from: q.from, to: q.to, accountId: q.accountId, platform: q.platform };
   const narrowed = q.accountId !== null || q.platform !== null;
-  const total = (
+  const row = (
     narrowed
       ? prepareCached(db, `SELECT count(*) AS n FROM messages_fts JOIN messages m ON m.search_key = messages_fts.rowid
            JOIN conversations c ON c.id = m.conversation_id WHERE ${BOUNDS} AND ${NARROW}`).get(params)
       : prepareCached(db, `SELECT count(*) AS n FROM messages_fts WHERE ${BOUNDS}`).get(params)
   ) as { n: number };
+  return row.n;
+}
+
+/** One page of hits, newest first: a descending rowid walk that stops after `offset + limit` matches. */
+export function searchHits(db: Db, q: SearchQuery, now: number): SearchHit[] {
+  const match = toFtsQuery(q.query);
+  if (!match) return [];
   const rows = prepareCached(db, `
       SELECT m.id AS message_id, m.conversation_id, m.sent_at, m.direction, m.text, c.account_id, a.name AS account_name,
              c.platform, c.last_incoming_at, p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id
@@ -61,8 +68,8 @@ export function searchMessages(db: Db, q: SearchQuery, now: number): SearchPage 
       LEFT JOIN people p ON p.id = c.person_id
       WHERE ${BOUNDS} AND ${NARROW}
       ORDER BY messages_fts.rowid DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as HitRow[];
-  const hits = rows.map((r): SearchHit => {
+    .all({ match, from: q.from, to: q.to, accountId: q.accountId, platform: q.platform, limit: q.limit, offset: q.offset }) as HitRow[];
+  return rows.map((r): SearchHit => {
     const { snippet, runs } = snippetRuns(r.text, q.query);
     return {
       messageId: r.message_id,
@@ -78,5 +85,9 @@ export function searchMessages(db: Db, q: SearchQuery, now: number): SearchPage 
       replyWindow: replyWindowState(r.last_incoming_at, now),
     };
   });
-  return { hits, total: total.n, offset: q.offset };
+}
+
+/** Every hit of a query, newest first, paged, with the total; the filters narrow by account, channel and date. */
+export function searchMessages(db: Db, q: SearchQuery, now: number): SearchPage {
+  return { hits: searchHits(db, q, now), total: countHits(db, q), offset: q.offset };
 }

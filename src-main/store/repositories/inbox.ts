@@ -137,7 +137,7 @@ export class InboxRepository {
 
   /** Newest activity first, paged by `before` (the last `activityAt` seen); see `queryConversations` for filters. */
   listConversations(accountId: number | null, limit: number, before: number | null, now: number): ConversationSummary[] {
-    return queryConversations(this.db, { ...ALL_CONVERSATIONS, accountId }, 0, limit, now, before).items;
+    return queryConversations(this.db, { ...ALL_CONVERSATIONS, accountId }, 0, limit, now, before, false).items;
   }
 
   queryConversations(filter: ConversationFilter, offset: number, limit: number, now: number): ConversationPage {

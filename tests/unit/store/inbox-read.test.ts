@@ -94,6 +94,25 @@ describe('conversation list queries', () => {
     expect(repos.inbox.counts(NOW + 2 * HOUR).unread).toBe(1);
   });
 
+  it('counts unread exactly as the unread filter lists them, whatever mix of marks', () => {
+    const { mia, omar, zed } = seed();
+    const agree = () => {
+      const listed = repos.inbox.queryConversations({ ...ALL_CONVERSATIONS, unread: true }, 0, 50, NOW).total;
+      expect(repos.inbox.counts(NOW).unread).toBe(listed);
+    };
+    agree();
+    repos.triage.markRead(mia, true, NOW);
+    agree();
+    repos.triage.markRead(mia, false, NOW);
+    agree();
+    repos.triage.markRead(omar, true, NOW);
+    repos.triage.markRead(omar, false, NOW);
+    agree();
+    repos.triage.markAllRead(NOW - 5 * HOUR);
+    repos.triage.markRead(zed, false, NOW);
+    agree();
+  });
+
   it('a conversation emptied by retention stays in the list, in place, and says so', () => {
     const { mia, omar, zed } = seed();
     repos.inbox.deleteMessagesBefore(NOW - 10 * HOUR);
