@@ -241,7 +241,7 @@ export function threadMessages(db: Db, conversationId: number, limit: number, be
       FROM messages m
       LEFT JOIN messages r ON r.conversation_id = m.conversation_id AND r.external_id = m.reply_to_external_id
       WHERE m.conversation_id = @conversationId AND m.is_deleted = 0 AND (@before IS NULL OR m.sent_at < @before)
-      ORDER BY m.sent_at DESC, m.id DESC LIMIT @limit`)
+      ORDER BY m.sent_at DESC LIMIT @limit`)
     .all({ conversationId, before, limit }) as MessageRow[];
   return rows.map((r) => ({
     id: r.id,
