@@ -79,6 +79,17 @@ export const META_PERMISSIONS = [
   'business_management',
 ] as const;
 
+/** The conversation filter that shows everything (what each filter narrows from). */
+export const ALL_CONVERSATIONS: Readonly<ConversationFilter> = Object.freeze({
+  accountId: null,
+  platform: null,
+  unread: false,
+  needsReply: false,
+  windowOpen: false,
+  label: null,
+  state: 'all',
+});
+
 /** Channel → argument and result types. One-line doc per entry says what it does. */
 export interface Contract {
   /** Where the app is: first run, locked, key recovery or ready. */

@@ -7,6 +7,7 @@ import type {
   MessageItem,
   ReplyWindowState,
 } from '../../../src-preload/contract';
+import { ALL_CONVERSATIONS } from '../../../src-preload/contract';
 import { attachmentKinds, readableName } from './inbox-text';
 
 /**
@@ -31,15 +32,7 @@ const DONE = `(t.done_at IS NOT NULL AND (c.last_incoming_at IS NULL OR c.last_i
 const NEEDS_REPLY = `(c.last_incoming_at IS NOT NULL AND c.last_incoming_at = c.last_message_at)`;
 const WINDOW_OPEN = `(c.last_incoming_at > @windowStart)`;
 
-export const ALL_CONVERSATIONS: ConversationFilter = {
-  accountId: null,
-  platform: null,
-  unread: false,
-  needsReply: false,
-  windowOpen: false,
-  label: null,
-  state: 'all',
-};
+export { ALL_CONVERSATIONS };
 
 function readFloor(db: Db): number {
   const row = prepareCached(db, `SELECT at FROM inbox_marks WHERE name = 'read_floor'`).get() as { at: number } | undefined;

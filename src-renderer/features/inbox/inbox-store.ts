@@ -9,6 +9,7 @@ import type {
   SearchHit,
   SearchQuery,
 } from '../../../src-preload/contract';
+import { ALL_CONVERSATIONS } from '../../../src-preload/contract';
 import { idle, type Loadable } from '../../lib/loadable';
 
 /** Rows fetched per request of the virtualized list. */
@@ -17,15 +18,7 @@ export const MESSAGE_PAGE = 50;
 export const SEARCH_PAGE = 50;
 export const SEARCH_DEBOUNCE_MS = 250;
 
-export const NO_FILTER: ConversationFilter = {
-  accountId: null,
-  platform: null,
-  unread: false,
-  needsReply: false,
-  windowOpen: false,
-  label: null,
-  state: 'all',
-};
+export const NO_FILTER: ConversationFilter = { ...ALL_CONVERSATIONS };
 
 export interface ListState {
   filter: ConversationFilter;

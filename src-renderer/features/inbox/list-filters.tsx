@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { ConversationFilter, MessagingPlatform } from '../../../src-preload/contract';
+import type { ConversationFilter } from '../../../src-preload/contract';
 import { formatFullNumber } from '../../lib/format';
-import { CHANNEL_LABEL } from './conversation-row';
+import { AccountSelect, ChannelSelect } from './filter-selects';
 import { useInboxStore } from './inbox-store';
 import { setFilter } from './list-actions';
 import { markAllRead } from './triage-actions';
@@ -25,38 +25,8 @@ export function ListFilters() {
   return (
     <div className="list-filters" role="group" aria-label="Filter conversations">
       <div className="list-filters__selects">
-        <label className="visually-hidden" htmlFor={`${id}-account`}>
-          Account
-        </label>
-        <select
-          id={`${id}-account`}
-          value={filter.accountId ?? ''}
-          onChange={(event) => setFilter({ accountId: event.target.value ? Number(event.target.value) : null })}
-        >
-          <option value="">All accounts{count(counts?.total)}</option>
-          {counts?.byAccount.map((a) => (
-            <option key={a.accountId} value={a.accountId}>
-              {a.accountName}
-              {count(a.count)}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor={`${id}-channel`}>
-          Channel
-        </label>
-        <select
-          id={`${id}-channel`}
-          value={filter.platform ?? ''}
-          onChange={(event) => setFilter({ platform: selectValue(event.target.value) as MessagingPlatform | null })}
-        >
-          <option value="">All channels</option>
-          {counts?.byPlatform.map((p) => (
-            <option key={p.platform} value={p.platform}>
-              {CHANNEL_LABEL[p.platform]}
-              {count(p.count)}
-            </option>
-          ))}
-        </select>
+        <AccountSelect value={filter.accountId} onChange={(accountId) => setFilter({ accountId })} showCounts />
+        <ChannelSelect value={filter.platform} onChange={(platform) => setFilter({ platform })} showCounts />
         <label className="visually-hidden" htmlFor={`${id}-label`}>
           Label
         </label>

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import type { MessagingPlatform } from '../../../src-preload/contract';
-import { CHANNEL_LABEL } from './conversation-row';
+import { AccountSelect, ChannelSelect } from './filter-selects';
 import { useInboxStore } from './inbox-store';
 import { setSearchFilters } from './search-actions';
 
@@ -22,37 +21,12 @@ function dayValue(time: number | null): string {
 /** Narrow search hits by account, channel and dates (inclusive). */
 export function SearchFilters() {
   const filters = useInboxStore((state) => state.search.filters);
-  const counts = useInboxStore((state) => state.counts);
   const id = useId();
   const badRange = filters.from !== null && filters.to !== null && filters.from > filters.to;
   return (
     <div className="search-filters" role="group" aria-label="Filter search results">
-      <label className="visually-hidden" htmlFor={`${id}-account`}>
-        Account
-      </label>
-      <select id={`${id}-account`} value={filters.accountId ?? ''} onChange={(e) => setSearchFilters({ accountId: e.target.value ? Number(e.target.value) : null })}>
-        <option value="">All accounts</option>
-        {counts?.byAccount.map((a) => (
-          <option key={a.accountId} value={a.accountId}>
-            {a.accountName}
-          </option>
-        ))}
-      </select>
-      <label className="visually-hidden" htmlFor={`${id}-channel`}>
-        Channel
-      </label>
-      <select
-        id={`${id}-channel`}
-        value={filters.platform ?? ''}
-        onChange={(e) => setSearchFilters({ platform: (e.target.value || null) as MessagingPlatform | null })}
-      >
-        <option value="">All channels</option>
-        {counts?.byPlatform.map((p) => (
-          <option key={p.platform} value={p.platform}>
-            {CHANNEL_LABEL[p.platform]}
-          </option>
-        ))}
-      </select>
+      <AccountSelect value={filters.accountId} onChange={(accountId) => setSearchFilters({ accountId })} />
+      <ChannelSelect value={filters.platform} onChange={(platform) => setSearchFilters({ platform })} />
       <span className="search-filters__dates">
       <label htmlFor={`${id}-from`}>From</label>
       <input id={`${id}-from`} type="date" value={dayValue(filters.from)} onChange={(e) => setSearchFilters({ from: dayStart(e.target.value) })} />
