@@ -10,6 +10,8 @@ import { SearchResults } from './search-results';
 import { closeConversation } from './thread-actions';
 import { ThreadView } from './thread-view';
 import './inbox.css';
+import './inbox-list.css';
+import './thread.css';
 
 /** True when the key went to a text field, where `/` and letters are typing, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
