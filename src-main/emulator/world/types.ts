@@ -5,7 +5,7 @@
  */
 
 /** Which canned world to build: 'demo' is the full showcase, 'small' keeps tests fast. */
-export type Scenario = 'demo' | 'small';
+export type Scenario = 'demo' | 'small' | 'bench-brand';
 /** IG media_type. */
 export type MediaType = 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
 /** IG media_product_type. */
