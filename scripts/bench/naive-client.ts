@@ -93,11 +93,14 @@ class NaiveGraph {
   /** Every item of a list, one request per page, following `paging.next`. */
   async list(path: string, params: Params, token: string): Promise<Json[]> {
     const items: Json[] = [];
+    const seen = new Set<string>();
     let page = await this.get(path, params, token);
     while (page) {
       items.push(...((page.data as Json[] | undefined) ?? []));
       const next = (page.paging as Json | undefined)?.next;
-      if (typeof next !== 'string') break;
+      // A `next` already followed would loop forever: stop, as any client must.
+      if (typeof next !== 'string' || seen.has(next)) break;
+      seen.add(next);
       const rebased = new URL(next);
       page = await this.getUrl(new URL(`${this.options.baseUrl}${rebased.pathname}${rebased.search}`));
     }
