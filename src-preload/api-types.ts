@@ -61,16 +61,6 @@ export interface DemoSummary {
   durationMs: number;
 }
 
-export interface DailyPoint {
-  /** `YYYY-MM-DD` in UTC. */
-  day: string;
-  reach: number | null;
-  views: number | null;
-  engaged: number | null;
-  interactions: number | null;
-  followers: number | null;
-}
-
 export interface PostSummary {
   id: number;
   accountId: number;
@@ -88,16 +78,6 @@ export interface PostSummary {
   saves: number | null;
   /** When these metrics were read from Meta (the newest snapshot). */
   metricsAt: number | null;
-}
-
-export interface AnalyticsOverview {
-  accountId: number | null;
-  days: number;
-  series: DailyPoint[];
-  totals: { reach: number; views: number; interactions: number; posts: number };
-  topPosts: PostSummary[];
-  /** Freshness: when the newest figure shown was fetched from Meta; null if never. */
-  dataAsOf: number | null;
 }
 
 export interface ConversationSummary {
@@ -196,4 +176,6 @@ export interface Settings {
   syncIntervalMinutes: number;
   textOnlyDms: boolean;
   messageRetentionDays: number | null;
+  /** IANA time zone for days in Analytics and reports; null = the computer's. */
+  timeZone: string | null;
 }

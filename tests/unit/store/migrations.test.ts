@@ -21,7 +21,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['accounts', 'account_daily_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
+      ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
@@ -78,7 +78,7 @@ describe('migrations', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 2));
     db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
     expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
     const config = createRepositories(db).appConfig;
     config.set('facebook_app_id', '123', 1);
@@ -86,6 +86,22 @@ describe('migrations', () => {
     expect(config.get('facebook_app_id')).toBe('456');
     config.set('facebook_app_id', '', 3);
     expect(config.get('facebook_app_id')).toBeNull();
+    db.close();
+  });
+
+  it('004 adds per-range period insights to a version-3 database: one value per account, metric and range', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
+    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', 'x', 'X', 'demo', 1, 1)`).run();
+    const repo = createRepositories(db).insights;
+    repo.upsertPeriod(1, [{ metric: 'reach', firstDay: '2026-11-01', lastDay: '2026-11-07', value: 100 }], 1);
+    repo.upsertPeriod(1, [{ metric: 'reach', firstDay: '2026-11-01', lastDay: '2026-11-07', value: 120 }], 2);
+    expect(repo.periodValue(1, 'reach', '2026-11-01', '2026-11-07')).toBe(120);
+    expect(repo.periodValue(1, 'reach', '2026-11-01', '2026-11-08')).toBeNull();
+    expect(() => db.prepare(`INSERT INTO account_period_insights VALUES (1, 'reach', '2026-11-08', '2026-11-01', 1, 1)`).run()).toThrow(/CHECK/);
     db.close();
   });
 });
