@@ -6,7 +6,7 @@ import { exportAll, type ExportFormat } from '../privacy/export';
 export interface CommandContext {
   core: AppCore;
   args: string[];
-  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string };
+  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string; account?: string; from?: string; to?: string };
   passphrase: () => Promise<string>;
   out: (text: string) => void;
 }
@@ -111,6 +111,7 @@ export const COMMANDS: Record<string, Command> = {
   accounts: lazy('', 'connected accounts and the health of their tokens', 'accounts'),
   search,
   export: exportCommand,
+  report: { usage: '--format pdf|csv --account ID|all --from YYYY-MM-DD --to YYYY-MM-DD --out FILE', summary: 'leadership report (aggregates only) as PDF, or its figures as CSV', run: async (ctx) => (await import('./report-command')).reportCommand.run(ctx) },
   wipe,
 };
 
