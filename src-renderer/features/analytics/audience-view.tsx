@@ -9,6 +9,18 @@ import { useAnalyticsQuery } from './use-query';
 const AUDIENCE = { follower: 'Followers', engaged: 'Engaged audience' } as const;
 const BREAKDOWN = { age: 'Age', gender: 'Gender', city: 'Top cities', country: 'Top countries' } as const;
 
+const regions = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'region' }) : null;
+
+/** Meta gives countries as ISO codes ("GB"): show their names. */
+function bucketLabel(b: AudienceBreakdown, label: string): string {
+  if (b.breakdown !== 'country' || !/^[A-Z]{2}$/.test(label)) return label;
+  try {
+    return regions?.of(label) ?? label;
+  } catch {
+    return label;
+  }
+}
+
 function Bars({ b }: { b: AudienceBreakdown }) {
   const total = b.buckets.reduce((s, x) => s + x.value, 0) || 1;
   const shown = b.breakdown === 'city' || b.breakdown === 'country' ? [...b.buckets].sort((x, y) => y.value - x.value).slice(0, 8) : b.buckets;
@@ -19,7 +31,7 @@ function Bars({ b }: { b: AudienceBreakdown }) {
       <ul>
         {shown.map((x) => (
           <li key={x.label} title={`${formatFullNumber(x.value)} people`}>
-            <span className="bars__label">{x.label}</span>
+            <span className="bars__label" title={x.label}>{bucketLabel(b, x.label)}</span>
             <span className="bars__track"><span className="bars__fill" style={{ width: `${(x.value / max) * 100}%` }} /></span>
             <span className="bars__value">{Math.round((x.value / total) * 100)} %</span>
           </li>

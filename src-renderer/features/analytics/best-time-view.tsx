@@ -9,9 +9,11 @@ import { useAnalyticsQuery } from './use-query';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-function cellStyle(rate: number | null, max: number): { background?: string } {
+function cellStyle(rate: number | null, max: number): { background?: string; color?: string } {
   if (rate === null || max <= 0) return {};
-  return { background: `color-mix(in srgb, var(--chart-1) ${Math.round(15 + (rate / max) * 85)}%, transparent)` };
+  const strength = Math.round(15 + (rate / max) * 85);
+  // Text stays readable: the theme's text colour on pale cells, the accent's contrast colour on strong ones.
+  return { background: `color-mix(in srgb, var(--chart-1) ${strength}%, var(--surface-2))`, color: strength > 55 ? 'var(--accent-contrast)' : 'var(--text)' };
 }
 
 /** Weekday × hour of posting in the user's time zone, coloured by median engagement rate once a cell has enough posts. */

@@ -13,7 +13,9 @@ export default function PostHistoryChart({ history }: { history: PostDetail['his
   const colors = useCssColors(COLOR_VARS);
   const points = useMemo(() => downsample(history, (h) => h.views), [history]);
   const axis = useMemo(() => axisTicks(points.flatMap((p) => [p.views, p.reach])), [points]);
-  const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+  // Young posts have all their reads within days: show hours then, or every tick says the same date.
+  const span = history.length > 1 ? history.at(-1)!.at - history[0]!.at : 0;
+  const day = new Intl.DateTimeFormat(undefined, span < 4 * 86_400_000 ? { weekday: 'short', hour: 'numeric' } : { month: 'short', day: 'numeric' });
   return (
     <div className="chart" role="img" aria-label="Views and reach of this post over time">
       <ResponsiveContainer width="100%" height="100%">
