@@ -49,7 +49,7 @@ function fill(repos: Repositories): void {
       }
       for (let p = 0; p < 500; p++) {
         for (const accountId of [igId, pageId]) {
-          const publishedAt = NOW - Math.floor(rng.float() * 730 * DAY_MS);
+          const publishedAt = NOW - DAY_MS - Math.floor(rng.float() * 700 * DAY_MS);
           const postId = repos.posts.upsert(accountId, { externalId: `${accountId}-${p}`, caption: `Post ${p} of brand ${b}`, mediaType: accountId === igId ? 'IMAGE' : 'added_photos', productType: accountId === igId ? 'FEED' : 'PAGE_POST', publishedAt }, NOW);
           for (let s = 1; s <= 4; s++) {
             const k = s / 4;

@@ -85,9 +85,11 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 }
 
 /** "Nov 1 – Nov 30, 2026" (the year once when both ends share it). */
+const withYear = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const withoutYear = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
 export function periodLabel(from: string, to: string): string {
-  const f = (d: string, year: boolean) =>
-    new Date(`${d}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  const f = (d: string, year: boolean) => (year ? withYear : withoutYear).format(new Date(`${d}T12:00:00Z`));
   const sameYear = from.slice(0, 4) === to.slice(0, 4);
   return from === to ? f(to, true) : `${f(from, !sameYear)} – ${f(to, true)}`;
 }

@@ -1,6 +1,7 @@
 import type { AccountOverview, AnalyticsOverview, Figure, FigureBasis, PeriodQuery, StatedPeriod } from '../../../src-preload/contract';
 import type { AccountRecord } from '../../store/repositories/accounts';
 import type { Repositories } from '../../store/repositories';
+import { PostAnalyticsQueries } from '../../store/repositories/posts';
 import { retiredMetricInfo } from '../../meta/metric-catalogue';
 import { addDays, daysBetween, startOfDayInZone } from './calendar';
 import { periodChange, sumKnown } from './figures';
@@ -48,13 +49,12 @@ function missingReason(repos: Repositories, a: AccountRecord, metric: string, ne
   return 'Meta gave no figure for these days.';
 }
 
-function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, days: string[], prevDays: string[], p: StatedPeriod): Figure {
-  const metrics = [spec.metric, ...(spec.parts?.map((x) => x.metric) ?? [])];
-  const current = repos.insights.daily(a.id, metrics, p.from, p.to);
-  const previous = repos.insights.daily(a.id, metrics, p.previousFrom, p.previousTo);
-  const seriesOf = (m: Map<string, Map<string, number>>, metric: string, ds: string[]) => ds.map((d) => m.get(metric)?.get(d) ?? null);
-  const cur = seriesOf(current, spec.metric, days);
-  const prev = seriesOf(previous, spec.metric, prevDays);
+type DailyValues = Map<string, Map<string, number>>;
+
+function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, daily: DailyValues, days: string[], prevDays: string[], p: StatedPeriod): Figure {
+  const seriesOf = (metric: string, ds: string[]) => ds.map((d) => daily.get(metric)?.get(d) ?? null);
+  const cur = seriesOf(spec.metric, days);
+  const prev = seriesOf(spec.metric, prevDays);
   const curSum = sumKnown(cur);
   const prevSum = sumKnown(prev);
   let basis: FigureBasis = 'daily-sum';
@@ -87,12 +87,12 @@ function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, day
     change: periodChange(value, prevValue),
     missingReason: value === null ? missingReason(repos, a, spec.metric, a.lastSyncedAt === null) : null,
     note,
-    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: sumKnown(seriesOf(current, x.metric, days)).sum })) } : {}),
+    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: sumKnown(seriesOf(x.metric, days)).sum })) } : {}),
     series: { current: cur, previous: prev },
   };
 }
 
-function followerFigures(repos: Repositories, a: AccountRecord, p: StatedPeriod): Figure[] {
+function followerFigures(repos: Repositories, a: AccountRecord, daily: DailyValues, p: StatedPeriod): Figure[] {
   const followers: Figure = {
     id: 'followers', label: 'Followers', basis: 'latest', value: a.followersCount, previous: null, change: null, note: null,
     definition: 'People following the account when it was last synced (Meta gives only the current count).',
@@ -101,7 +101,7 @@ function followerFigures(repos: Repositories, a: AccountRecord, p: StatedPeriod)
   const base = { id: 'net_followers', label: 'Net follower growth', note: null } as const;
   if (a.network === 'facebook') {
     // page_follows is the follower total each day: growth = last day − the day before the period.
-    const at = (day: string) => repos.insights.daily(a.id, ['page_follows'], day, day).get('page_follows')?.get(day) ?? null;
+    const at = (day: string) => daily.get('page_follows')?.get(day) ?? null;
     const lastDay = p.includesToday ? addDays(p.to, -1) : p.to;
     const diff = (end: number | null, start: number | null) => (end !== null && start !== null ? end - start : null);
     const value = diff(at(lastDay), at(addDays(p.from, -1)));
@@ -129,7 +129,8 @@ function followerFigures(repos: Repositories, a: AccountRecord, p: StatedPeriod)
 
 function postsFigure(repos: Repositories, a: AccountRecord, p: StatedPeriod): Figure {
   const tz = p.timeZone;
-  const count = (from: string, to: string) => repos.posts.countInRange(a.id, startOfDayInZone(from, tz), startOfDayInZone(addDays(to, 1), tz));
+  const posts = new PostAnalyticsQueries(repos.db);
+  const count = (from: string, to: string) => posts.countInRange(a.id, startOfDayInZone(from, tz), startOfDayInZone(addDays(to, 1), tz));
   const value = count(p.from, p.to);
   const previous = count(p.previousFrom, p.previousTo);
   return {
@@ -142,11 +143,14 @@ export function accountOverview(repos: Repositories, a: AccountRecord, p: Stated
   const days = daysBetween(p.from, p.to);
   const prevDays = daysBetween(p.previousFrom, p.previousTo);
   const specs = a.network === 'facebook' ? FACEBOOK : INSTAGRAM;
+  // One read for both periods (and the day before the previous one, for follower growth).
+  const metrics = [...(a.network === 'facebook' ? ['page_follows'] : []), ...specs.flatMap((s) => [s.metric, ...(s.parts?.map((x) => x.metric) ?? [])])];
+  const daily = repos.insights.daily(a.id, metrics, addDays(p.previousFrom, -1), p.to);
   return {
     account: accountRef(repos, a),
     days,
     dataAsOf: a.lastSyncedAt,
-    figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, days, prevDays, p)), postsFigure(repos, a, p)],
+    figures: [...followerFigures(repos, a, daily, p), ...specs.map((s) => dailyFigure(repos, a, s, daily, days, prevDays, p)), postsFigure(repos, a, p)],
   };
 }
 

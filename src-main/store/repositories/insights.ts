@@ -70,15 +70,12 @@ export class InsightsRepository {
 
   /** Daily values of one account for `metrics` over [firstDay, lastDay]: metric → day → value. */
   daily(accountId: number, metrics: readonly string[], firstDay: string, lastDay: string): Map<string, Map<string, number>> {
-    const rows = prepareCached(this.db,
-      `SELECT metric, day, value FROM account_daily_insights
-       WHERE account_id = ? AND day BETWEEN ? AND ? AND metric IN (SELECT value FROM json_each(?))`,
-    ).all(accountId, firstDay, lastDay, JSON.stringify(metrics)) as Array<{ metric: string; day: string; value: number }>;
+    const stmt = prepareCached(this.db, 'SELECT day, value FROM account_daily_insights WHERE account_id = ? AND metric = ? AND day BETWEEN ? AND ?');
     const out = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      let byDay = out.get(r.metric);
-      if (!byDay) out.set(r.metric, (byDay = new Map()));
-      byDay.set(r.day, r.value);
+    for (const metric of metrics) {
+      const rows = stmt.raw(true).all(accountId, metric, firstDay, lastDay) as Array<[string, number]>;
+      stmt.raw(false);
+      out.set(metric, new Map(rows));
     }
     return out;
   }

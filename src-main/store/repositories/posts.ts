@@ -251,6 +251,11 @@ export class PostAnalyticsQueries {
     ).all(JSON.stringify(accountIds), since, until) as PostMetricsRow[];
   }
 
+  /** Posts of one account published in [since, until) (an index range on account and time). */
+  countInRange(accountId: number, since: number, until: number): number {
+    return (prepareCached(this.db, 'SELECT count(*) AS n FROM posts WHERE account_id = ? AND published_at >= ? AND published_at < ?').get(accountId, since, until) as { n: number }).n;
+  }
+
   one(postId: number): PostMetricsRow | null {
     return (prepareCached(this.db, this.select('p.id = ?')).get(postId) as PostMetricsRow | undefined) ?? null;
   }
