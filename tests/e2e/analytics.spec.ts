@@ -29,13 +29,21 @@ function parseCsv(text: string): Array<Record<string, string>> {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
   }
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
@@ -133,6 +141,7 @@ test('analytics on the demo: the views show the CLI export’s numbers, work fro
   const viewers = view.locator(`[data-account-id="${pageAccount.id}"] [data-figure="reach"]`);
   await expect(viewers.locator('[data-no-data]')).toContainText('No data');
   await expect(viewers).toContainText('Meta gave no figure for these days.');
+  await viewers.scrollIntoViewIfNeeded();
   await captureScreen(page, testInfo, 'analytics-page-without-reach');
 
   expect(outside).toEqual([]);

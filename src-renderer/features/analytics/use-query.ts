@@ -1,27 +1,44 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Result } from '../../../src-preload/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { ErrorPayload, Result } from '../../../src-preload/contract';
 import { call } from '../../lib/call';
 import type { Loadable } from '../../lib/loadable';
 import { useAnalyticsStore } from './analytics-store';
 
+interface Answer<T> {
+  /** Which request this answers; a different key means a newer request is on its way. */
+  key: string | null;
+  data: T | null;
+  error: ErrorPayload | null;
+}
+
 /**
  * Reads one analytics sub-view from the local store: re-reads when `key` changes or stored data
- * changes, and keeps the old data while a newer read runs (a slow answer never overwrites a newer one).
+ * changes, keeps the old data while a newer read runs, and drops answers to superseded requests.
  */
 export function useAnalyticsQuery<T>(key: string, run: () => Promise<Result<T>>): Loadable<T> & { reload: () => void } {
   const revision = useAnalyticsStore((s) => s.revision);
-  const [state, setState] = useState<Loadable<T>>({ data: null, status: 'idle', error: null });
-  const latest = useRef(0);
+  const [reloads, setReloads] = useState(0);
+  const requestKey = `${key}#${revision}#${reloads}`;
+  const [answer, setAnswer] = useState<Answer<T>>({ key: null, data: null, error: null });
   const runRef = useRef(run);
-  runRef.current = run;
-  const load = useCallback(() => {
-    const mine = ++latest.current;
-    setState((s) => ({ ...s, status: 'loading', error: null }));
+  useEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(() => {
+    let current = true;
     void call(() => runRef.current()).then((result) => {
-      if (mine !== latest.current) return;
-      setState((s) => (result.ok ? { data: result.data, status: 'ready', error: null } : { ...s, status: 'error', error: result.error }));
+      if (!current) return;
+      setAnswer((before) => (result.ok ? { key: requestKey, data: result.data, error: null } : { key: requestKey, data: before.data, error: result.error }));
     });
-  }, []);
-  useEffect(() => load(), [key, revision, load]);
-  return { ...state, reload: load };
+    return () => {
+      current = false;
+    };
+  }, [requestKey]);
+  const answered = answer.key === requestKey;
+  return {
+    data: answer.data,
+    status: !answered ? 'loading' : answer.error ? 'error' : 'ready',
+    error: answered ? answer.error : null,
+    reload: () => setReloads((n) => n + 1),
+  };
 }

@@ -9,7 +9,7 @@ import { navigate } from '../shell/nav-store';
 import { useSyncStore } from '../sync/sync-store';
 
 /** The two ways out of an empty screen: connect an account, or load the demo workspace right here. */
-export function DemoOrConnect() {
+export function DemoOrConnect({ connect = true }: { connect?: boolean }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const progress = useSyncStore((s) => s.progress);
@@ -23,9 +23,11 @@ export function DemoOrConnect() {
   return (
     <div className="stack" data-demo-or-connect="true">
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={() => { openConnectPanel(); navigate('accounts'); }}>
-          Connect an account
-        </button>
+        {connect && (
+          <button type="button" className="button button--primary" onClick={() => { openConnectPanel(); navigate('accounts'); }}>
+            Connect an account
+          </button>
+        )}
         <button type="button" className="button" disabled={loading} onClick={() => void explore()}>
           Explore the demo workspace
         </button>
