@@ -10,7 +10,7 @@
  * Pages: `page_total_media_view_unique` with `period=week|days_28` is Meta's own rolling unique
  * count, read at the range's last day: https://developers.facebook.com/docs/graph-api/reference/insights/
  */
-import { parseInsightsResponse } from '../meta/insights';
+import { parseInsightsResponse, type InsightMetric } from '../meta/insights';
 import type { PeriodValue } from '../store/repositories/insights';
 import { DAY_MS } from '../core/time';
 import type { SyncContext, SyncTarget } from './context';
@@ -48,42 +48,40 @@ export function lastFinishedDayEnd(now: number, boundaryOffsetMs: number): numbe
   return end;
 }
 
-export async function syncInstagramPeriods(ctx: SyncContext, target: SyncTarget, boundaryOffsetMs: number): Promise<void> {
-  const ranges = periodRanges(lastFinishedDayEnd(ctx.now(), boundaryOffsetMs));
-  const q = (r: Range, params: string) => `${target.externalId}/insights?${params}&metric_type=total_value&period=day&since=${r.since / 1000}&until=${r.until / 1000}`;
-  await withRetiredRetry(ctx, 'ig-account', IG_UNIQUE, async (metrics) => {
-    const results = await getMany(ctx, target, ranges.map((r) => q(r, `metric=${metrics.join(',')}`)));
+/** Reads `metrics` (plus `extra` parameters) as a total over each range and stores what `toValues` makes of it. */
+async function readRanges(
+  ctx: SyncContext,
+  target: SyncTarget,
+  ranges: readonly Range[],
+  metrics: readonly string[],
+  extra: string,
+  toValues: (metric: InsightMetric, range: Range) => PeriodValue[],
+): Promise<void> {
+  await withRetiredRetry(ctx, 'ig-account', metrics, async (current) => {
+    const results = await getMany(
+      ctx,
+      target,
+      ranges.map((r) => `${target.externalId}/insights?metric=${current.join(',')}${extra}&metric_type=total_value&period=day&since=${r.since / 1000}&until=${r.until / 1000}`),
+    );
     throwIfRetired(results);
-    const values: PeriodValue[] = [];
-    for (const [i, result] of results.entries()) {
-      const r = ranges[i]!;
-      if (!result.ok) continue;
-      for (const m of parseInsightsResponse(result.body).metrics) {
-        if (m.total !== undefined) values.push({ metric: m.name, firstDay: r.firstDay, lastDay: r.lastDay, value: m.total });
-      }
-    }
+    const values = results.flatMap((result, i) => (result.ok ? parseInsightsResponse(result.body).metrics.flatMap((m) => toValues(m, ranges[i]!)) : []));
     ctx.repos.insights.upsertPeriod(target.accountId, values, ctx.now());
     ctx.written.count += values.length;
     return true;
   });
+}
+
+export async function syncInstagramPeriods(ctx: SyncContext, target: SyncTarget, boundaryOffsetMs: number): Promise<void> {
+  const ranges = periodRanges(lastFinishedDayEnd(ctx.now(), boundaryOffsetMs));
+  await readRanges(ctx, target, ranges, IG_UNIQUE, '', (m, r) => (m.total === undefined ? [] : [{ metric: m.name, firstDay: r.firstDay, lastDay: r.lastDay, value: m.total }]));
   // Follows and unfollows: only the follow_type breakdown tells them apart (FOLLOWER = follows).
-  await withRetiredRetry(ctx, 'ig-account', ['follows_and_unfollows'], async (metrics) => {
-    const results = await getMany(ctx, target, ranges.map((r) => q(r, `metric=${metrics.join(',')}&breakdown=follow_type`)));
-    throwIfRetired(results);
-    const values: PeriodValue[] = [];
-    for (const [i, result] of results.entries()) {
-      const r = ranges[i]!;
-      if (!result.ok) continue;
-      for (const m of parseInsightsResponse(result.body).metrics) {
-        for (const row of m.breakdowns.flatMap((b) => b.results)) {
-          const kind = row.dimensionValues[0] === 'FOLLOWER' ? 'follows' : row.dimensionValues[0] === 'NON_FOLLOWER' ? 'unfollows' : null;
-          if (kind) values.push({ metric: kind, firstDay: r.firstDay, lastDay: r.lastDay, value: row.value });
-        }
-      }
-    }
-    ctx.repos.insights.upsertPeriod(target.accountId, values, ctx.now());
-    return true;
-  });
+  const kinds: Record<string, string> = { FOLLOWER: 'follows', NON_FOLLOWER: 'unfollows' };
+  await readRanges(ctx, target, ranges, ['follows_and_unfollows'], '&breakdown=follow_type', (m, r) =>
+    m.breakdowns
+      .flatMap((b) => b.results)
+      .filter((row) => kinds[row.dimensionValues[0] ?? ''])
+      .map((row) => ({ metric: kinds[row.dimensionValues[0]!]!, firstDay: r.firstDay, lastDay: r.lastDay, value: row.value })),
+  );
 }
 
 /** Page viewers over 7 and 28 days: Meta's `week` and `days_28` values at each range's last day. */

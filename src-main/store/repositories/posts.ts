@@ -1,5 +1,5 @@
 import { prepareCached, type Db } from '../database';
-import type { Network, PostSummary } from '../../../src-preload/contract';
+import type { Network, PostRow as PostListRow, PostSummary } from '../../../src-preload/contract';
 
 export interface PostInput {
   externalId: string;
@@ -203,25 +203,13 @@ function toSummary(r: PostRow): PostSummary {
   };
 }
 
-/** A post with its newest metrics, for the analytics views. */
-export interface PostMetricsRow {
-  id: number;
-  accountId: number;
-  network: Network;
+/** A post with its newest metrics, for the analytics views: the contract's row before its derived fields. */
+export type PostMetricsRow = Pick<PostListRow, 'id' | 'accountId' | 'network' | 'permalink' | 'publishedAt' | 'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saves' | 'metricsAt'> & {
   mediaType: string | null;
   productType: string | null;
   caption: string | null;
-  permalink: string | null;
-  publishedAt: number;
-  views: number | null;
-  reach: number | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  metricsAt: number | null;
   insightsStatus: string | null;
-}
+};
 
 /** Read queries for Analytics: every post of some accounts in a time range, and one post's history. */
 export class PostAnalyticsQueries {
