@@ -57,7 +57,7 @@ export interface Figure {
   note: string | null;
   /** Parts of this figure (interactions by type), each with the same basis. */
   parts?: Array<{ label: string; value: number | null }>;
-  /** Daily values aligned with `AccountOverview.days`, and the previous period aligned by position. */
+  /** Values per point of `AccountOverview.days`, and the previous period aligned by position. */
   series?: { current: Array<number | null>; previous: Array<number | null> };
 }
 
@@ -73,8 +73,10 @@ export interface AnalyticsAccountRef {
 export interface AccountOverview {
   account: AnalyticsAccountRef;
   figures: Figure[];
-  /** Days of the period (`YYYY-MM-DD`) the series are aligned with. */
+  /** First day (`YYYY-MM-DD`) of each point the series are aligned with. */
   days: string[];
+  /** Days per point: 1 (daily) up to four months, 7 (weekly sums) for longer periods. */
+  bucketDays: number;
   /** When this account was last synced; null if never. */
   dataAsOf: number | null;
 }

@@ -12,6 +12,7 @@ function figure(overrides: Partial<Figure> & Pick<Figure, 'id' | 'label'>): Figu
 export const instagram: AccountOverview = {
   account: { id: 2, network: 'instagram', name: 'Maple & Moss Studio', handle: 'mapleandmoss.studio', brand: 'Maple & Moss Studio' },
   days,
+  bucketDays: 1,
   dataAsOf,
   figures: [
     figure({ id: 'followers', label: 'Followers', basis: 'latest', value: 18_638 }),
@@ -24,6 +25,7 @@ export const instagram: AccountOverview = {
 export const page: AccountOverview = {
   account: { id: 1, network: 'facebook', name: 'Maple & Moss Studio', handle: null, brand: 'Maple & Moss Studio' },
   days,
+  bucketDays: 1,
   dataAsOf,
   figures: [
     figure({ id: 'reach', label: 'Viewers', value: null, missingReason: 'Meta gave no figure for these days.', series: { current: [null, null, null], previous: [null, null, null] } }),

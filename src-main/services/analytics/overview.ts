@@ -3,8 +3,8 @@ import type { AccountRecord } from '../../store/repositories/accounts';
 import type { Repositories } from '../../store/repositories';
 import { PostAnalyticsQueries } from '../../store/repositories/posts';
 import { retiredMetricInfo } from '../../meta/metric-catalogue';
-import { addDays, daysBetween, startOfDayInZone } from './calendar';
-import { periodChange, sumKnown } from './figures';
+import { addDays, startOfDayInZone } from './calendar';
+import { periodChange } from './figures';
 import { accountRef, scopeAccounts, statePeriod } from './scope';
 
 /** A figure read from daily values: its Meta metric, how days combine, and its one definition. */
@@ -49,17 +49,28 @@ function missingReason(repos: Repositories, a: AccountRecord, metric: string, ne
   return 'Meta gave no figure for these days.';
 }
 
-type DailyValues = Map<string, Map<string, number>>;
+/** Days per point of the series: daily up to four months, weekly sums beyond (a year is 53 points, not 365). */
+export function bucketDaysFor(days: number): number {
+  return days > 120 ? 7 : 1;
+}
 
-function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, daily: DailyValues, days: string[], prevDays: string[], p: StatedPeriod): Figure {
-  const seriesOf = (metric: string, ds: string[]) => ds.map((d) => daily.get(metric)?.get(d) ?? null);
-  const cur = seriesOf(spec.metric, days);
-  const prev = seriesOf(spec.metric, prevDays);
-  const curSum = sumKnown(cur);
-  const prevSum = sumKnown(prev);
+/** A metric's series over a period, one value per bucket (null where Meta gave nothing), its total and how many days had a value. */
+function seriesOf(repos: Repositories, accountId: number, metric: string, from: string, to: string, bucketDays: number, points: number) {
+  const values: Array<number | null> = new Array<number | null>(points).fill(null);
+  let known = 0;
+  for (const [bucket, sum, count] of repos.insights.bucketed(accountId, metric, from, to, bucketDays)) {
+    values[bucket] = sum;
+    known += count;
+  }
+  return { values, sum: known > 0 ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : null, known };
+}
+
+function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, bucketDays: number, points: number): Figure {
+  const current = seriesOf(repos, a.id, spec.metric, p.from, p.to, bucketDays, points);
+  const before = seriesOf(repos, a.id, spec.metric, p.previousFrom, p.previousTo, bucketDays, points);
   let basis: FigureBasis = 'daily-sum';
-  let value = curSum.sum;
-  let prevValue = prevSum.sum;
+  let value = current.sum;
+  let prevValue = before.sum;
   let label = spec.label;
   let definition = spec.definition;
   if (spec.periodMetric) {
@@ -75,8 +86,8 @@ function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, dai
       definition = `Daily ${spec.label.toLowerCase()} added up over the days: someone seen on 3 days counts 3 times, so this is not the number of people. Meta gives the unique figure only for ranges of up to 30 days, which the sync reads for the last 7 and 28 days.`;
     }
   }
-  const inPeriod = days.filter((d) => d < p.today).length;
-  const note = curSum.known > 0 && curSum.known < inPeriod ? `${curSum.known} of ${inPeriod} days reported by Meta` : null;
+  const inPeriod = p.includesToday ? p.days - 1 : p.days;
+  const note = current.known > 0 && current.known < inPeriod ? `${current.known} of ${inPeriod} days reported by Meta` : null;
   return {
     id: spec.id,
     label,
@@ -87,12 +98,12 @@ function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, dai
     change: periodChange(value, prevValue),
     missingReason: value === null ? missingReason(repos, a, spec.metric, a.lastSyncedAt === null) : null,
     note,
-    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: sumKnown(seriesOf(x.metric, days)).sum })) } : {}),
-    series: { current: cur, previous: prev },
+    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: seriesOf(repos, a.id, x.metric, p.from, p.to, bucketDays, points).sum })) } : {}),
+    series: { current: current.values, previous: before.values },
   };
 }
 
-function followerFigures(repos: Repositories, a: AccountRecord, daily: DailyValues, p: StatedPeriod): Figure[] {
+function followerFigures(repos: Repositories, a: AccountRecord, p: StatedPeriod): Figure[] {
   const followers: Figure = {
     id: 'followers', label: 'Followers', basis: 'latest', value: a.followersCount, previous: null, change: null, note: null,
     definition: 'People following the account when it was last synced (Meta gives only the current count).',
@@ -101,7 +112,7 @@ function followerFigures(repos: Repositories, a: AccountRecord, daily: DailyValu
   const base = { id: 'net_followers', label: 'Net follower growth', note: null } as const;
   if (a.network === 'facebook') {
     // page_follows is the follower total each day: growth = last day − the day before the period.
-    const at = (day: string) => daily.get('page_follows')?.get(day) ?? null;
+    const at = (day: string) => repos.insights.daily(a.id, ['page_follows'], day, day).get('page_follows')?.get(day) ?? null;
     const lastDay = p.includesToday ? addDays(p.to, -1) : p.to;
     const diff = (end: number | null, start: number | null) => (end !== null && start !== null ? end - start : null);
     const value = diff(at(lastDay), at(addDays(p.from, -1)));
@@ -140,17 +151,16 @@ function postsFigure(repos: Repositories, a: AccountRecord, p: StatedPeriod): Fi
 }
 
 export function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod): AccountOverview {
-  const days = daysBetween(p.from, p.to);
-  const prevDays = daysBetween(p.previousFrom, p.previousTo);
+  const bucketDays = bucketDaysFor(p.days);
+  const points = Math.ceil(p.days / bucketDays);
+  const days = Array.from({ length: points }, (_, i) => addDays(p.from, i * bucketDays));
   const specs = a.network === 'facebook' ? FACEBOOK : INSTAGRAM;
-  // One read for both periods (and the day before the previous one, for follower growth).
-  const metrics = [...(a.network === 'facebook' ? ['page_follows'] : []), ...specs.flatMap((s) => [s.metric, ...(s.parts?.map((x) => x.metric) ?? [])])];
-  const daily = repos.insights.daily(a.id, metrics, addDays(p.previousFrom, -1), p.to);
   return {
     account: accountRef(repos, a),
     days,
+    bucketDays,
     dataAsOf: a.lastSyncedAt,
-    figures: [...followerFigures(repos, a, daily, p), ...specs.map((s) => dailyFigure(repos, a, s, daily, days, prevDays, p)), postsFigure(repos, a, p)],
+    figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, p, bucketDays, points)), postsFigure(repos, a, p)],
   };
 }
 

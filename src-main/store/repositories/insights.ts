@@ -80,6 +80,17 @@ export class InsightsRepository {
     return out;
   }
 
+  /**
+   * One metric of one account summed per bucket of `bucketDays` days counted from `firstDay`, over
+   * [firstDay, lastDay]: [bucket index, sum, days with a value]. Summed in SQL, so a year is 53 rows, not 365.
+   */
+  bucketed(accountId: number, metric: string, firstDay: string, lastDay: string, bucketDays: number): Array<[number, number, number]> {
+    return prepareCached(this.db,
+      `SELECT CAST((julianday(day) - julianday(?)) / ? AS INTEGER) AS bucket, sum(value), count(value) FROM account_daily_insights
+       WHERE account_id = ? AND metric = ? AND day BETWEEN ? AND ? GROUP BY bucket`,
+    ).raw(true).all(firstDay, bucketDays, accountId, metric, firstDay, lastDay) as Array<[number, number, number]>;
+  }
+
   /** The newest demographics of an account (Meta gives only the current picture), with their date. */
   latestDemographics(accountId: number): { capturedOn: string; buckets: DemographicBucket[] } | null {
     const day = prepareCached(this.db, 'SELECT max(captured_on) AS d FROM audience_demographics WHERE account_id = ?').get(accountId) as { d: string | null };

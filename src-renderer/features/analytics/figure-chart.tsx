@@ -32,9 +32,10 @@ export default function FigureChart({ account, figure, period }: { account: Acco
   const colors = useCssColors(COLOR_VARS);
   const points = useMemo(() => chartPoints(account.days, figure), [account.days, figure]);
   const axis = useMemo(() => axisTicks(points.flatMap((p) => [p.current, p.previous])), [points]);
-  const todayLabel = period.includesToday ? formatDay(period.today) : null;
+  const weekly = account.bucketDays > 1;
+  const todayLabel = period.includesToday && !weekly ? formatDay(period.today) : null;
   return (
-    <div className="chart" role="img" aria-label={`Daily ${figure.label.toLowerCase()}, ${period.label}, with ${period.previousLabel} as a faint line`} data-chart={figure.id}>
+    <div className="chart" role="img" aria-label={`${weekly ? 'Weekly' : 'Daily'} ${figure.label.toLowerCase()}, ${period.label}, with ${period.previousLabel} as a faint line`} data-chart={figure.id}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={colors['chart-grid']} vertical={false} />
@@ -45,7 +46,9 @@ export default function FigureChart({ account, figure, period }: { account: Acco
             formatter={(value, name) => [formatFullNumber(typeof value === 'number' ? value : null), name]}
             labelFormatter={(_label, payload) => {
               const day = (payload?.[0]?.payload as Point | undefined)?.day;
-              return day ? `${formatDay(day, true)}${day === period.today ? ' (today, partial)' : ''}` : '';
+              if (!day) return '';
+              if (weekly) return `Week from ${formatDay(day, true)} (sum of ${account.bucketDays} days)`;
+              return `${formatDay(day, true)}${day === period.today ? ' (today, partial)' : ''}`;
             }}
             contentStyle={{ background: colors.surface, borderColor: colors.border, color: colors.text }}
             labelStyle={{ color: colors.text }}

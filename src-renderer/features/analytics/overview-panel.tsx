@@ -13,8 +13,8 @@ export function accountTitle(a: { network: string; name: string; handle: string 
 function dailyCsv(o: AnalyticsOverview, a: AccountOverview): string {
   const charted = a.figures.filter((f) => f.series);
   return toCsv(
-    ['day', 'time_zone', ...charted.flatMap((f) => [f.label, `${f.label} (previous period, same position)`])],
-    a.days.map((day, i) => [day + (day === o.period.today ? ' (partial)' : ''), o.period.timeZone, ...charted.flatMap((f) => [f.series!.current[i], f.series!.previous[i]])]),
+    ['from_day', 'days', 'time_zone', ...charted.flatMap((f) => [f.label, `${f.label} (previous period, same position)`])],
+    a.days.map((day, i) => [day + (day === o.period.today ? ' (partial)' : ''), a.bucketDays, o.period.timeZone, ...charted.flatMap((f) => [f.series!.current[i], f.series!.previous[i]])]),
   );
 }
 
@@ -41,7 +41,7 @@ function AccountSection({ overview, account }: { overview: AnalyticsOverview; ac
             ['figure', 'value', 'previous_period_value', 'change', 'how_obtained', 'missing_reason', 'definition'],
             account.figures.map((f) => [f.label, f.value, f.previous, f.change, f.basis, f.missingReason, f.definition]),
           )} />
-          <CsvButton label="Daily CSV" fileName={`daily-${slug}-${overview.period.from}-${overview.period.to}.csv`} build={() => dailyCsv(overview, account)} />
+ <CsvButton label={account.bucketDays > 1 ? 'Weekly CSV' : 'Daily CSV'} fileName={`daily-${slug}-${overview.period.from}-${overview.period.to}.csv`} build={() => dailyCsv(overview, account)} />
         </div>
       </div>
       <div className="figures">
