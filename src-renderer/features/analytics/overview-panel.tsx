@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AccountOverview, AnalyticsOverview } from '../../../src-preload/contract';
 import { formatDateTime } from '../../lib/format';
 import { CsvButton, toCsv } from './csv';
@@ -18,7 +18,24 @@ function dailyCsv(o: AnalyticsOverview, a: AccountOverview): string {
   );
 }
 
+/** True once the element has come near the viewport: charts of sections further down are drawn when scrolled to. */
+function useSeen<T extends Element>(): [React.RefObject<T | null>, boolean] {
+  const ref = useRef<T>(null);
+  const [seen, setSeen] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (seen || !element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    }, { rootMargin: '400px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [seen]);
+  return [ref, seen];
+}
+
 function AccountSection({ overview, account }: { overview: AnalyticsOverview; account: AccountOverview }) {
+  const [chartRef, chartSeen] = useSeen<HTMLDivElement>();
   const charted = account.figures.filter((f) => f.series);
   const [chosen, setChosen] = useState(charted[0]?.id ?? null);
   const figure = charted.find((f) => f.id === chosen) ?? null;
@@ -49,15 +66,19 @@ function AccountSection({ overview, account }: { overview: AnalyticsOverview; ac
           <FigureCard key={f.id} figure={f} previousLabel={overview.period.previousLabel} selected={f.id === chosen} onSelect={f.series ? () => setChosen(f.id) : undefined} />
         ))}
       </div>
-      {figure && (
-        <Suspense fallback={<div className="chart chart--loading" />}>
-          {figure.value === null ? (
-            <p className="muted" data-no-data="true">No daily {figure.label.toLowerCase()} to chart: {figure.missingReason}</p>
-          ) : (
-            <FigureChart account={account} figure={figure} period={overview.period} />
-          )}
-        </Suspense>
-      )}
+      <div ref={chartRef}>
+        {figure && (
+          <Suspense fallback={<div className="chart chart--loading" />}>
+            {figure.value === null ? (
+              <p className="muted" data-no-data="true">No daily {figure.label.toLowerCase()} to chart: {figure.missingReason}</p>
+            ) : chartSeen ? (
+              <FigureChart account={account} figure={figure} period={overview.period} />
+            ) : (
+              <div className="chart chart--loading" />
+            )}
+          </Suspense>
+        )}
+      </div>
     </section>
   );
 }
