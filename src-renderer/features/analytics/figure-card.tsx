@@ -40,7 +40,7 @@ export function FigureCard({ figure: f, previousLabel, selected, onSelect }: Fig
           </span>
         )}
         {direction === 'none' && f.value !== null && f.basis !== 'latest' && <span className="muted">No previous figure to compare</span>}
-        <span className="figure__basis">{BASIS_TEXT[f.basis]}</span>
+        {f.value !== null && <span className="figure__basis">{BASIS_TEXT[f.basis]}</span>}
         {f.note && <span className="figure__note">{f.note}</span>}
       </p>
       {f.parts && (

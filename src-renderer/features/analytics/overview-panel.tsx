@@ -70,7 +70,7 @@ function AccountSection({ overview, account }: { overview: AnalyticsOverview; ac
         {figure && (
           <Suspense fallback={<div className="chart chart--loading" />}>
             {figure.value === null ? (
-              <p className="muted" data-no-data="true">No daily {figure.label.toLowerCase()} to chart: {figure.missingReason}</p>
+              <p className="muted" data-no-data="true">Nothing to chart for {figure.label}: {figure.missingReason}</p>
             ) : chartSeen ? (
               <FigureChart account={account} figure={figure} period={overview.period} />
             ) : (
