@@ -73,6 +73,16 @@ describe('analytics overview', () => {
     await waitFor(() => expect(fake.callsTo('analytics:getOverview').at(-1)?.period).toEqual({ from: '2026-11-01', to: '2026-11-30' }));
   });
 
+  it('counts days in the time zone chosen in Settings, and re-reads the figures when it changes', async () => {
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()) });
+    await waitFor(() => expect(analyticsStatus()).toBe('ready'), LAZY);
+    const before = fake.callsTo('analytics:getOverview').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByLabelText('Count days in this time zone'), { target: { value: 'Europe/Berlin' } });
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ timeZone: 'Europe/Berlin' }));
+    await waitFor(() => expect(fake.callsTo('analytics:getOverview').length).toBe(before + 1));
+  });
+
   it('refetches on store:changed for insights', async () => {
     const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()) });
     await waitFor(() => expect(analyticsStatus()).toBe('ready'), LAZY);

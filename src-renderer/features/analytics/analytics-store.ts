@@ -3,6 +3,7 @@ import type { AnalyticsOverview, AnalyticsScope, PeriodChoice } from '../../../s
 import { getApi } from '../../api';
 import { call } from '../../lib/call';
 import { idle, onStoreChanged, requestGate, type Loadable } from '../../lib/loadable';
+import { useSettingsStore } from '../settings/settings-store';
 
 export const PRESETS = [7, 28, 90, 365] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -49,10 +50,19 @@ export function setAnalyticsTab(tab: AnalyticsTab): void {
 }
 
 export function initAnalytics(): () => void {
-  return onStoreChanged(['posts', 'insights', 'accounts'], () => {
+  const refetch = () => {
     useAnalyticsStore.setState((s) => ({ revision: s.revision + 1 }));
     if (useAnalyticsStore.getState().status !== 'idle') void loadAnalytics();
+  };
+  const offStore = onStoreChanged(['posts', 'insights', 'accounts'], refetch);
+  // Days are counted in the chosen time zone: a new one re-reads every figure.
+  const offZone = useSettingsStore.subscribe((state, previous) => {
+    if (previous.data && state.data && state.data.timeZone !== previous.data.timeZone) refetch();
   });
+  return () => {
+    offStore();
+    offZone();
+  };
 }
 
 export function resetAnalyticsStore(): void {

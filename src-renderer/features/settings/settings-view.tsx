@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { Settings } from '../../../src-preload/contract';
 import { ErrorNotice } from '../../components/error-notice';
 import { MetaAppSection } from './meta-app-section';
+import { TimeZoneField } from './time-zone-field';
 import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
 import './settings.css';
 
@@ -67,6 +68,7 @@ export function SettingsView() {
               ))}
             </div>
           </fieldset>
+          <TimeZoneField value={data.timeZone} />
           <fieldset className="panel">
             <legend>Syncing</legend>
             <div className="field">
