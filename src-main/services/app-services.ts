@@ -5,7 +5,8 @@ import { SyncService, type SyncServiceOptions } from './sync-service';
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
- * run, unlock, after a wipe and a new start) and stopped with it.
+ * run, unlock, after a wipe and a new start) and dropped when it closes, so nothing keeps
+ * using a closed database: afterwards `sync` and `accounts` answer LOCKED.
  */
 export class AppServices {
   private current: { sync: SyncService; accounts: AccountsService } | null = null;
@@ -14,6 +15,10 @@ export class AppServices {
     core.onReady(() => {
       const sync = new SyncService(core, options);
       this.current = { sync, accounts: new AccountsService(core, sync) };
+    });
+    core.onClosed(() => {
+      this.current?.sync.dispose();
+      this.current = null;
     });
   }
 
