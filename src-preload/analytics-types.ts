@@ -2,7 +2,7 @@
  * Analytics and report payloads. Every figure carries its definition and how it was obtained,
  * and a missing figure carries the reason instead of a zero.
  */
-import type { Network } from './api-types';
+import type { InsightsStatus, Network } from './api-types';
 
 /** Which accounts a view covers. A brand is a Facebook Page with its linked Instagram account. */
 export type AnalyticsScope = { kind: 'all' } | { kind: 'brand'; accountId: number } | { kind: 'account'; accountId: number };
@@ -88,8 +88,6 @@ export interface AnalyticsOverview {
   /** The newest sync among the accounts shown. */
   dataAsOf: number | null;
 }
-
-export type InsightsStatus = 'before_business_conversion' | 'unsupported_product_type' | 'no_permission' | 'not_enough_viewers';
 
 export interface PostRow {
   id: number;

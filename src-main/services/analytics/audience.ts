@@ -24,13 +24,13 @@ export function audienceReport(repos: Repositories, accountId: number): Audience
   }
   const latest = repos.insights.latestDemographics(accountId);
   if (!latest || latest.buckets.length === 0) {
-    const under100 = account.followersCount !== null && account.followersCount < 100;
+    const under100 = account.demographicsStatus === 'under_100_followers' || (account.followersCount !== null && account.followersCount < 100);
     return {
       ...base,
       asOf: latest?.capturedOn ?? null,
       breakdowns: [],
       missingReason: under100
-        ? `Meta shows demographics only for accounts with at least 100 followers; this one has ${account.followersCount}.`
+        ? `Meta shows demographics only for accounts with at least 100 followers${account.followersCount !== null ? `; this one has ${account.followersCount}` : ''}.`
         : account.lastSyncedAt === null
           ? 'Never synced: sync this account to read its audience.'
           : 'Meta gave no demographics at the last sync.',

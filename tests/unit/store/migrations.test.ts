@@ -89,11 +89,27 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('004 adds per-range period insights to a version-3 database: one value per account, metric and range', () => {
+  it('004 adds the sync-fidelity columns to a version-3 database, keeps its rows and refuses unknown reasons', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 3));
-    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    db.prepare(`INSERT INTO accounts (network, external_id, name, login_kind, created_at, updated_at) VALUES ('instagram', '1', 'A', 'system_user', 1, 1)`).run();
+    db.prepare(`INSERT INTO posts (account_id, external_id, published_at, first_seen_at, updated_at) VALUES (1, 'm1', 1, 1, 1)`).run();
     expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(db.prepare('SELECT insights_status, insights_checked_at FROM posts').get()).toEqual({ insights_status: null, insights_checked_at: null });
+    db.prepare(`UPDATE posts SET insights_status = 'before_business_conversion'`).run();
+    expect(() => db.prepare(`UPDATE posts SET insights_status = 'zero'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE accounts SET demographics_status = 'tiny'`).run()).toThrow(/CHECK/);
+    db.prepare(`UPDATE accounts SET demographics_status = 'under_100_followers'`).run();
+    const conversations = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'conversations'`).get() as { sql: string };
+    expect(conversations.sql).toMatch(/history_limited INTEGER NOT NULL DEFAULT 0/);
+    db.close();
+  });
+
+  it('005 adds per-range period insights to a version-4 database: one value per account, metric and range', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 5))).toBe(5);
     expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
     db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', 'x', 'X', 'demo', 1, 1)`).run();
     const repo = createRepositories(db).insights;

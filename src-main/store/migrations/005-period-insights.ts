@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * `week`/`days_28` rolling values), and follows vs unfollows. Stored per synced range, keyed on
  * the first and last insights day it covers, so the overview uses one only for exactly that range.
  */
-export const migration004: Migration = {
-  version: 4,
+export const migration005: Migration = {
+  version: 5,
   name: 'period insights',
   up(db) {
     db.exec(`
