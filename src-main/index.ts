@@ -20,6 +20,7 @@ import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { LOGIN_PARTITION } from './electron/partitions';
 import { connectWithFacebook, connectWithInstagram } from './electron/connect-accounts';
+import { saveReportPdf } from './electron/report-pdf';
 import { resolveGraphConfig } from './meta/config';
 import { AppServices } from './services/app-services';
 
@@ -62,6 +63,7 @@ void app.whenReady().then(() => {
       },
       connectFacebook: () => connectWithFacebook(window, core, services),
       connectInstagram: () => connectWithInstagram(window, core, services),
+      savePdf: (html, name) => saveReportPdf(window, html, name),
     }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
   );

@@ -95,16 +95,6 @@ export interface DemoSummary {
   durationMs: number;
 }
 
-export interface DailyPoint {
-  /** `YYYY-MM-DD` in UTC. */
-  day: string;
-  reach: number | null;
-  views: number | null;
-  engaged: number | null;
-  interactions: number | null;
-  followers: number | null;
-}
-
 /**
  * Why Meta gives no insights for a post: posted before the account became a business account,
  * a product type Meta has no such metrics for, media the app may not read, or too few viewers yet.
@@ -130,16 +120,6 @@ export interface PostSummary {
   metricsAt: number | null;
   /** Why Meta gives no insights for this post; null when it does (or it was not asked yet). */
   insightsStatus?: InsightsStatus | null;
-}
-
-export interface AnalyticsOverview {
-  accountId: number | null;
-  days: number;
-  series: DailyPoint[];
-  totals: { reach: number; views: number; interactions: number; posts: number };
-  topPosts: PostSummary[];
-  /** Freshness: when the newest figure shown was fetched from Meta; null if never. */
-  dataAsOf: number | null;
 }
 
 export interface WipeReport {
@@ -230,4 +210,6 @@ export interface Settings {
   messageRetentionDays: number | null;
   /** Show an OS notification when new messages or comments arrive. */
   notifyNewMessages: boolean;
+  /** IANA time zone for days in Analytics and reports; null = the computer's. */
+  timeZone: string | null;
 }

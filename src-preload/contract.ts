@@ -37,12 +37,12 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload
 
 /** Every payload type, re-exported so both ends import from the contract alone. */
 export type * from './api-types';
+export type * from './analytics-types';
 import type {
   AppState,
   StoreStatus,
   AccountSummary,
   DemoSummary,
-  AnalyticsOverview,
   ConversationSummary,
   MessageItem,
   SearchHit,
@@ -65,6 +65,18 @@ import type {
   CommentPage,
   CommentedPost,
 } from './api-types';
+import type {
+  AnalyticsOverview,
+  AnalyticsScope,
+  AudienceReport,
+  EngagedPerson,
+  HeatmapReport,
+  LeadershipReportRequest,
+  PeriodQuery,
+  PostDetail,
+  PostsPage,
+  PostsQuery,
+} from './analytics-types';
 
 /**
  * The Meta permissions Social Desk asks for on Pages and their linked Instagram accounts, through
@@ -115,8 +127,20 @@ export interface Contract {
   'demo:load': { args: undefined; result: DemoSummary };
   /** Connected accounts with their health. */
   'accounts:list': { args: undefined; result: AccountSummary[] };
-  /** Daily series, totals and top posts over the last N days, from the local cache. */
-  'analytics:getOverview': { args: { accountId: number | null; days: number }; result: AnalyticsOverview };
+  /** Figures per account for a period with the previous period, from the local store only. */
+  'analytics:getOverview': { args: PeriodQuery; result: AnalyticsOverview };
+  /** Every post of a scope matching the filters, with its newest metrics and engagement rate. */
+  'analytics:listPosts': { args: PostsQuery; result: PostsPage };
+  /** One post: metrics over time from the stored snapshots, and its comments with replies. */
+  'analytics:getPost': { args: { postId: number }; result: PostDetail };
+  /** An Instagram account's audience demographics as Meta last gave them. */
+  'analytics:getAudience': { args: { accountId: number }; result: AudienceReport };
+  /** Posts of a period by weekday and hour in the user's time zone. */
+  'analytics:getBestTimes': { args: PeriodQuery; result: HeatmapReport };
+  /** People who commented or messaged, most active first. */
+  'analytics:listPeople': { args: { scope: AnalyticsScope }; result: EngagedPerson[] };
+  /** Render the leadership report (aggregates only) to a PDF where the user chooses; null when cancelled. */
+  'reports:saveLeadership': { args: LeadershipReportRequest; result: { path: string } | null };
   /** Newest conversations first, paged by the last message time. */
   'inbox:listConversations': {
     args: { accountId: number | null; limit: number; before: number | null };
@@ -207,6 +231,12 @@ export const CHANNELS = [
   'demo:load',
   'accounts:list',
   'analytics:getOverview',
+  'analytics:listPosts',
+  'analytics:getPost',
+  'analytics:getAudience',
+  'analytics:getBestTimes',
+  'analytics:listPeople',
+  'reports:saveLeadership',
   'inbox:listConversations',
   'inbox:getMessages',
   'inbox:search',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--check] [--only store|sync|inbox] [--from result.json]`: store speed
+ * `npm run bench [-- --json] [--check] [--only store|sync|inbox|analytics] [--from result.json]`: store speed
  * (encrypted vs plain in the same run), search, open and wipe times, and the sync's Meta API
  * cost. Figures are printed; `--json` prints one object whose keys name what they measure and
  * their unit, so runs can be compared over time. `--check` exits 1 when a target is missed;
@@ -14,6 +14,7 @@ import { clock, measureStore, removeDir, type StoreFigures } from './store-bench
 import { measureSync } from './sync-bench';
 import { measureInbox } from './inbox-bench';
 import { checkTargets, type BenchResult } from './targets';
+import { measureAnalytics } from './analytics-bench';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -23,7 +24,7 @@ const valueOf = (flag: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 /** The parts `--only` can pick; each measures on its own store or emulator. */
-const BENCH_PARTS: readonly string[] = ['store', 'sync', 'inbox'];
+const BENCH_PARTS: readonly string[] = ['store', 'sync', 'inbox', 'analytics'];
 const only = valueOf('--only');
 const from = valueOf('--from');
 const log = (line: string) => {
@@ -96,6 +97,7 @@ async function measure(): Promise<BenchResult> {
   if (only === undefined || only === 'store') await measureStores(result);
   if (only === undefined || only === 'sync') Object.assign(result, await measureSync(log));
   if (only === undefined || only === 'inbox') Object.assign(result, await measureInbox(log));
+  if (only === undefined || only === 'analytics') Object.assign(result, await measureAnalytics(log));
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppCore } from '../../src-main/core/app-core';
 import { loadDemo } from '../../src-main/demo/load-demo';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
@@ -69,6 +70,14 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     },
     showFolder: async (path) => {
       log.shownFolders.push(path);
+    },
+    // No save dialog in a browser: reports go to <data dir>/reports, printed by headless Chromium.
+    savePdf: async (html, name) => {
+      const dir = join(dataDir, 'reports');
+      mkdirSync(dir, { recursive: true });
+      const { htmlToPdfWithChromium } = await import('../../src-main/services/analytics-report/pdf-chromium');
+      await htmlToPdfWithChromium(html, join(dir, name));
+      return join(dir, name);
     },
   });
   const dispatch = createDispatch(handlers, {

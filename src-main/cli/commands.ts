@@ -8,7 +8,7 @@ import { UsageError } from './errors';
 export interface CommandContext {
   core: AppCore;
   args: string[];
-  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string };
+  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string; account?: string; from?: string; to?: string };
   passphrase: () => Promise<string>;
   out: (text: string) => void;
 }
@@ -117,6 +117,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['accounts', lazy('', 'connected accounts and the health of their tokens', 'accounts')],
   ['search', search],
   ['export', exportCommand],
+  ['report', { usage: '--format pdf|csv --account ID|all --from YYYY-MM-DD --to YYYY-MM-DD --out FILE', summary: 'leadership report (aggregates only) as PDF, or its figures as CSV', run: async (ctx) => (await import('./report-command')).reportCommand.run(ctx) }],
   ['wipe', wipe],
 ]);
 

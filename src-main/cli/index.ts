@@ -34,6 +34,9 @@ async function main(argv: string[]): Promise<number> {
         yes: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'graph-base-url': { type: 'string' },
+        account: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

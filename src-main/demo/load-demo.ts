@@ -24,21 +24,32 @@ export async function loadDemo(core: AppCore, options: LoadDemoOptions = {}): Pr
   const emulator = await startEmulator({ port: 0, scenario: options.scenario ?? 'demo', now: core.now });
   try {
     const client = new GraphClient({ config: resolveGraphConfig({ GRAPH_API_BASE_URL: emulator.url }), now: core.now });
+    // One bar for the whole load: each account is an equal share, the job within it moves it along,
+    // and it never runs backwards when the next job starts at 0.
+    let accountsDone = 0;
+    let steps = 1;
+    let shown = 0;
     const report = (job: string, done: number, total: number) => {
       options.onProgress?.(done, total, job);
-      core.events.emit('sync:progress', { accountId: null, job, done, total });
+      const within = total > 0 ? Math.min(1, done / total) : 0;
+      shown = Math.max(shown, Math.min(99, Math.floor(((accountsDone + within) / steps) * 100)));
+      core.events.emit('sync:progress', { accountId: null, job, done: shown, total: 100 });
     };
     const ids = await discoverAccounts({ client, repos, now: core.now, progress: report, written: { count: 0 } }, emulator.tokens.systemUser, 'demo');
+    steps = ids.length + 1;
     const engine = new SyncEngine({ repos, client, now: core.now, onProgress: (_id, job, done, total) => report(job, done, total) });
     for (const [i, id] of ids.entries()) {
+      accountsDone = i;
       report('Demo accounts', i, ids.length);
       const result = await engine.syncAccount(id, 'full');
       if (result.status !== 'ok') throw new Error(`Demo sync of account ${id} ended ${result.status}: ${result.errors.map((e) => e.message).join('; ')}`);
     }
+    accountsDone = ids.length;
     report('Post history', 0, 1);
     backfillDemoHistory(repos, emulator.world, ids, core.now());
     backfillDemoMessages(repos, emulator.world, ids, core.now());
-    report('Post history', 1, 1);
+    shown = 100;
+    core.events.emit('sync:progress', { accountId: null, job: 'Post history', done: 100, total: 100 });
   } finally {
     await emulator.stop();
   }

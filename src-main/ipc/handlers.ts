@@ -4,7 +4,11 @@ import { metaAppConfig } from '../services/login-flows';
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
-import { analyticsOverview } from '../services/analytics';
+import { analyticsOverview } from '../services/analytics/overview';
+import { listPosts, postDetail } from '../services/analytics/posts';
+import { audienceReport, bestTimes, engagedPeople } from '../services/analytics/audience';
+import { resolveTimeZone } from '../services/analytics/calendar';
+import { leadershipReportHtml } from '../services/analytics-report/leadership';
 import { readSettings, updateSettings } from '../settings/settings';
 import { applyRetention } from '../privacy/retention';
 import type { Handlers } from './dispatch';
@@ -22,10 +26,13 @@ export interface HandlerDeps {
   /** Facebook and Instagram Login in a login window; only the desktop app has one. */
   connectFacebook?: () => Promise<AccountSummary[]>;
   connectInstagram?: () => Promise<AccountSummary[]>;
+  /** Asks where to save and prints the report's HTML to PDF there; null when the user cancels. */
+  savePdf?: (html: string, suggestedName: string) => Promise<string | null>;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, savePdf }: HandlerDeps): Handlers {
+  const timeZone = () => resolveTimeZone(readSettings(core.settings()).timeZone);
   return {
     ...createInboxHandlers(core),
     'app:getState': () => core.state(),
@@ -81,7 +88,19 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
       return null;
     },
     'sync:getStatus': () => services.sync.status(),
-    'analytics:getOverview': ({ accountId, days }) => analyticsOverview(core.repos, accountId, days, core.now()),
+    'analytics:getOverview': (query) => analyticsOverview(core.repos, query, core.now(), timeZone()),
+    'analytics:listPosts': (query) => listPosts(core.repos, query, timeZone()),
+    'analytics:getPost': ({ postId }) => postDetail(core.repos, postId),
+    'analytics:getAudience': ({ accountId }) => audienceReport(core.repos, accountId),
+    'analytics:getBestTimes': (query) => bestTimes(core.repos, query, core.now(), timeZone()),
+    'analytics:listPeople': ({ scope }) => engagedPeople(core.repos, scope),
+    'reports:saveLeadership': async (request) => {
+      if (!savePdf) throw new AppError('FORBIDDEN', 'Saving a PDF needs the desktop app; the command line can write one: report --format pdf.');
+      const report = leadershipReportHtml(core.repos, request, core.now(), timeZone());
+      const path = await savePdf(report.html, report.fileName);
+      if (path) core.repos.audit.record(core.now(), 'report.saved', 'leadership', `${request.from}..${request.to}`);
+      return path ? { path } : null;
+    },
     'inbox:listConversations': ({ accountId, limit, before }) => core.repos.inbox.listConversations(accountId, limit, before, core.now()),
     'inbox:getMessages': ({ conversationId, limit, before }) => core.repos.inbox.getMessages(conversationId, limit, before),
     'inbox:search': ({ query, limit }) => core.repos.inbox.search(query, limit),

@@ -8,6 +8,21 @@ const limit = z.number().int().min(1).max(500);
 const offset = z.number().int().min(0).max(10_000_000);
 const platform = z.enum(['instagram', 'messenger', 'whatsapp']);
 const time = z.number().int().min(0).max(8_640_000_000_000);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const scope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('brand'), accountId: id }).strict(),
+  z.object({ kind: z.literal('account'), accountId: id }).strict(),
+]);
+const periodQuery = z
+  .object({
+    scope,
+    period: z.union([
+      z.object({ preset: z.union([z.literal(7), z.literal(28), z.literal(90), z.literal(365)]) }).strict(),
+      z.object({ from: day, to: day }).strict(),
+    ]),
+  })
+  .strict();
 
 /** Argument schemas for every channel; typed against the contract so they cannot drift. */
 export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
@@ -21,7 +36,15 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'store:getStatus': none,
   'demo:load': none,
   'accounts:list': none,
-  'analytics:getOverview': z.object({ accountId: id.nullable(), days: z.number().int().min(1).max(730) }).strict(),
+  'analytics:getOverview': periodQuery,
+  'analytics:listPosts': z
+    .object({ scope, from: day.nullable(), to: day.nullable(), kind: z.string().max(20).nullable(), search: z.string().max(200) })
+    .strict(),
+  'analytics:getPost': z.object({ postId: id }).strict(),
+  'analytics:getAudience': z.object({ accountId: id }).strict(),
+  'analytics:getBestTimes': periodQuery,
+  'analytics:listPeople': z.object({ scope }).strict(),
+  'reports:saveLeadership': z.object({ scope, from: day, to: day, topBy: z.enum(['views', 'reach', 'engagementRate']) }).strict(),
   'inbox:listConversations': z.object({ accountId: id.nullable(), limit, before: z.number().int().nullable() }).strict(),
   'inbox:getMessages': z.object({ conversationId: id, limit, before: z.number().int().nullable() }).strict(),
   'inbox:search': z.object({ query: z.string().max(200), limit }).strict(),

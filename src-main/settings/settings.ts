@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Settings } from '../../src-preload/contract';
 import type { JsonStore } from './json-store';
+import { isTimeZone } from '../services/analytics/calendar';
 
 /** The one typed schema of non-secret settings; secrets never live here. */
 export const SettingsSchema = z.object({
@@ -9,6 +10,7 @@ export const SettingsSchema = z.object({
   textOnlyDms: z.boolean().default(false),
   messageRetentionDays: z.number().int().min(1).max(3650).nullable().default(null),
   notifyNewMessages: z.boolean().default(true),
+  timeZone: z.string().max(64).refine(isTimeZone, 'is not a time zone this computer knows').nullable().default(null),
 }) satisfies z.ZodType<Settings>;
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

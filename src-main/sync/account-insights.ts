@@ -6,6 +6,7 @@ import type { DailyValue } from '../store/repositories/insights';
 import type { SyncContext, SyncTarget } from './context';
 import { DAY_MS, utcDay } from '../core/time';
 import { getMany, insightDay, throwIfRetired, withRetiredRetry } from './graph-helpers';
+import { boundaryOffsetOf, syncInstagramPeriods, syncPagePeriods } from './period-insights';
 
 /** Meta keeps two years of insights. */
 export const HISTORY_MS = 730 * DAY_MS;
@@ -47,6 +48,7 @@ export async function syncInstagramInsights(ctx: SyncContext, target: SyncTarget
   // Daily reach as a time series (it is unique per day, so it is read per day, never summed).
   const seriesFrom = resumeFrom(ctx, target.accountId, TIME_SERIES_JOB, today);
   const windows = accountInsightWindows(seriesFrom, today);
+  let boundary: number | null = null;
   for (const [i, w] of windows.entries()) {
     await withRetiredRetry(ctx, 'ig-account', ['reach'], async (metric) => {
       const body = await ctx.client.get(`${target.externalId}/insights`, {
@@ -56,7 +58,9 @@ export async function syncInstagramInsights(ctx: SyncContext, target: SyncTarget
         businessId: target.externalId,
         ...abort(ctx),
       });
-      ctx.repos.insights.upsertDaily(target.accountId, parseInsightsResponse(body).metrics.flatMap(seriesValues), ctx.now());
+      const metrics = parseInsightsResponse(body).metrics;
+      boundary ??= boundaryOffsetOf(metrics[0]?.values.at(-1)?.endTimeMs);
+      ctx.repos.insights.upsertDaily(target.accountId, metrics.flatMap(seriesValues), ctx.now());
       return true;
     });
     ctx.progress('Account insights', i + 1, windows.length);
@@ -82,16 +86,22 @@ export async function syncInstagramInsights(ctx: SyncContext, target: SyncTarget
   }
   ctx.repos.syncRuns.setHighWater(target.accountId, TIME_SERIES_JOB, String(today), ctx.now());
 
-  await syncDailyTotals(ctx, target, totals.filter((m) => m !== 'reach'), today);
+  await syncDailyTotals(ctx, target, totals.filter((m) => m !== 'reach'), today, boundary ?? 0);
+  await syncInstagramPeriods(ctx, target, boundary ?? 0);
 }
 
-async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: string[], today: number): Promise<void> {
+/**
+ * One total_value read per insights day. Each window is aligned on Meta's day boundary
+ * (`boundaryMs` after UTC midnight, learned from the daily series' `end_time`): a window from UTC
+ * midnight to UTC midnight would straddle two of Meta's days and count parts of both.
+ */
+async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: string[], today: number, boundaryMs: number): Promise<void> {
   const from = resumeFrom(ctx, target.accountId, DAILY_TOTALS_JOB, today);
   // Without batching (graph.instagram.com) two years would be 730 requests: take the last 30 days
   // there, and from then on the days since the last run.
   const earliest = target.host === 'instagram' ? Math.max(from, today - 30 * DAY_MS) : from;
   const days: number[] = [];
-  for (let day = startOfUtcDay(earliest); day < today; day += DAY_MS) days.push(day);
+  for (let day = startOfUtcDay(earliest); day < today && day + DAY_MS + boundaryMs <= ctx.now(); day += DAY_MS) days.push(day);
   if (days.length === 0 || metrics.length === 0) return;
   let firstFailed = Infinity;
   let firstError: MetaApiError | undefined;
@@ -99,7 +109,7 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
     const results = await getMany(
       ctx,
       target,
-      days.map((day) => `${target.externalId}/insights?metric=${current.join(',')}&metric_type=total_value&period=day&since=${day / 1000}&until=${(day + DAY_MS) / 1000}`),
+      days.map((day) => `${target.externalId}/insights?metric=${current.join(',')}&metric_type=total_value&period=day&since=${(day + boundaryMs) / 1000}&until=${(day + DAY_MS + boundaryMs) / 1000}`),
     );
     throwIfRetired(results);
     const values: DailyValue[] = [];
@@ -127,6 +137,7 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
 export async function syncPageInsights(ctx: SyncContext, target: SyncTarget): Promise<void> {
   const today = startOfUtcDay(ctx.now());
   const windows = accountInsightWindows(resumeFrom(ctx, target.accountId, PAGE_INSIGHTS_JOB, today), today, { target: 'page' });
+  let boundary: number | null = null;
   for (const [i, w] of windows.entries()) {
     await withRetiredRetry(ctx, 'page', pageMetricsFor('page'), async (metric) => {
       const body = await ctx.client.get(`${target.externalId}/insights`, {
@@ -135,10 +146,13 @@ export async function syncPageInsights(ctx: SyncContext, target: SyncTarget): Pr
         businessId: target.externalId,
         ...abort(ctx),
       });
-      ctx.repos.insights.upsertDaily(target.accountId, parseInsightsResponse(body).metrics.filter((m) => m.period === 'day').flatMap(seriesValues), ctx.now());
+      const daily = parseInsightsResponse(body).metrics.filter((m) => m.period === 'day');
+      boundary ??= boundaryOffsetOf(daily[0]?.values.at(-1)?.endTimeMs);
+      ctx.repos.insights.upsertDaily(target.accountId, daily.flatMap(seriesValues), ctx.now());
       return true;
     });
     ctx.progress('Page insights', i + 1, windows.length);
   }
   ctx.repos.syncRuns.setHighWater(target.accountId, PAGE_INSIGHTS_JOB, String(today), ctx.now());
+  await syncPagePeriods(ctx, target, boundary ?? 0);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectAppState, openView, parseShownNumber } from './support/flows';
+import { expectAppState, openView } from './support/flows';
 import { captureScreen } from './support/screens';
 
 test.use({ useEmulator: true });
@@ -33,8 +33,8 @@ test('connect with a system-user token → sync → token health → needs recon
 
   // What the sync brought in shows up in Analytics and the Inbox.
   await openView(page, 'analytics');
-  const views = page.locator('[data-total="views"] .totals__value');
-  expect(parseShownNumber((await views.getAttribute('title')) ?? '')).toBeGreaterThan(0);
+  const views = page.locator('[data-network="instagram"] [data-figure="views"] [data-value]').first();
+  expect(Number(await views.getAttribute('data-value'))).toBeGreaterThan(0);
   await openView(page, 'inbox');
   await expect(page.locator('[data-conversation-id]').first()).toBeVisible();
   const conversationsBefore = await page.locator('[data-conversation-id]').count();

@@ -11,14 +11,14 @@ test('first run → demo workspace → analytics, inbox search and privacy count
   await captureScreen(page, testInfo, 'first-run');
   await exploreDemo(page, { beforeKey: () => captureScreen(page, testInfo, 'key-setup') });
 
-  // Analytics: four non-zero totals and a drawn chart line.
+  // Analytics: real figures per account (never one sum across networks) and a drawn chart line.
   const analytics = page.locator('[data-view="analytics"]');
-  for (const total of ['reach', 'views', 'interactions', 'posts']) {
-    const value = analytics.locator(`[data-total="${total}"] .totals__value`);
+  for (const figure of ['reach', 'views', 'posts']) {
+    const value = analytics.locator(`[data-network="instagram"] [data-figure="${figure}"] [data-value]`).first();
     await expect(value).toBeVisible();
-    expect(parseShownNumber((await value.getAttribute('title')) ?? ''), `${total} total`).toBeGreaterThan(0);
+    expect(Number(await value.getAttribute('data-value')), `${figure} figure`).toBeGreaterThan(0);
   }
-  const curve = analytics.locator('.recharts-area-curve');
+  const curve = analytics.locator('.recharts-line-curve').first();
   await expect(curve).toBeVisible();
   expect(((await curve.getAttribute('d')) ?? '').length, 'chart path').toBeGreaterThan(20);
   await captureScreen(page, testInfo, 'analytics');

@@ -32,5 +32,5 @@ test('first run without a keychain → passphrase twice → demo; restart → lo
   await app.page.getByRole('button', { name: 'Unlock' }).click();
   await expectAppState(app.page, 'ready');
   await expect(app.page.locator('[data-view="analytics"]')).toHaveAttribute('data-status', 'ready');
-  await expect(app.page.locator('[data-total="posts"]')).toBeVisible();
+  await expect(app.page.locator('[data-figure="posts"]').first()).toBeVisible();
 });

@@ -176,10 +176,18 @@ describe('connect panel', () => {
     fake.handle('accounts:list', () => ok(connected));
     fireEvent.click(within(method).getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(fake.callsTo('accounts:connectToken')).toEqual([{ token: 'EAAsecret123' }]));
-    expect(field.value).toBe('');
+    await waitFor(() => expect(field.value).toBe(''));
     expect(await screen.findByText('Connected: 2 Instagram accounts, 2 Pages — first sync started')).toBeTruthy();
     expect(document.body.innerHTML).not.toContain('EAAsecret123');
     await waitFor(() => expect(document.querySelectorAll('[data-account-id]')).toHaveLength(4));
+  });
+
+  it('closes with Escape when there are accounts to go back to', async () => {
+    await openAccounts([account()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect an account' }));
+    await waitFor(() => expect(document.querySelector('[data-connect-method="token"]')).toBeTruthy());
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await waitFor(() => expect(document.querySelector('[data-connect-method="token"]')).toBeNull());
   });
 
   it('does not send an empty token', async () => {
@@ -197,7 +205,8 @@ describe('connect panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect(await screen.findByText('That token is expired or was revoked.')).toBeTruthy();
     expect(screen.queryByText(/#190/)).toBeNull();
-    expect((screen.getByLabelText('System-user access token') as HTMLInputElement).value).toBe('');
+    // A failed check keeps the paste, so the token need not be copied again after fixing it at Meta.
+    expect((screen.getByLabelText('System-user access token') as HTMLInputElement).value).toBe('EAAold');
 
     fireEvent.click(screen.getByRole('button', { name: 'Log in with Facebook' }));
     await waitFor(() => expect(fake.callsTo('accounts:connectFacebook')).toHaveLength(1));

@@ -1,119 +1,128 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AnalyticsOverview } from '../../src-preload/contract';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { axisTicks } from '../../src-renderer/features/analytics/axis-ticks';
-import { selectChartSeries } from '../../src-renderer/features/analytics/analytics-selectors';
-import { formatDateTime } from '../../src-renderer/lib/format';
+import { chartPoints } from '../../src-renderer/features/analytics/figure-chart';
 import { appState, emptyOverview, ok } from './helpers/fake-api';
 import { renderApp, teardownApp } from './helpers/render-app';
+import { dataAsOf, instagram, overview, post, summaries } from './analytics-fixtures';
+import { formatDateTime } from '../../src-renderer/lib/format';
 
 afterEach(teardownApp);
 
-const dataAsOf = Date.UTC(2025, 2, 4, 9, 30);
-
-function overview(days: number): AnalyticsOverview {
-  return {
-    accountId: null,
-    days,
-    series: [
-      { day: '2025-03-03', reach: 1200, views: 4000, engaged: 90, interactions: 150, followers: 5000 },
-      { day: '2025-03-04', reach: null, views: null, engaged: null, interactions: null, followers: null },
-    ],
-    totals: { reach: 12_345, views: 98_765, interactions: 4_321, posts: 12 },
-    topPosts: [
-      {
-        id: 1,
-        accountId: 1,
-        network: 'instagram',
-        caption: 'Spring collection is here',
-        mediaType: 'IMAGE',
-        productType: 'FEED',
-        permalink: 'https://www.instagram.com/p/abc/',
-        publishedAt: Date.UTC(2025, 2, 1),
-        views: 2500,
-        reach: 1800,
-        likes: 140,
-        comments: 12,
-        shares: 3,
-        saves: 9,
-        metricsAt: dataAsOf,
-      },
-    ],
-    dataAsOf,
-  };
-}
-
 const ready = () => ok(appState({ phase: 'ready' }));
+/** Analytics loads lazily (its own chunk): the first render may take a moment on a busy machine. */
+const LAZY = { timeout: 10_000 };
 
 function analyticsStatus() {
   return document.querySelector('[data-view="analytics"]')?.getAttribute('data-status');
 }
 
-describe('analytics', () => {
-  it('shows the honest empty state and "never synced" with no data — no zeros', async () => {
-    renderApp({ 'app:getState': ready, 'analytics:getOverview': ({ days }) => ok(emptyOverview(days)) });
-    await waitFor(() => expect(analyticsStatus()).toBe('ready'));
-    expect(screen.getByText('No posts yet — connect an account or explore the demo')).toBeTruthy();
+const card = (accountId: number, figureId: string) => document.querySelector(`[data-account-id="${accountId}"] [data-figure="${figureId}"]`) as HTMLElement;
+
+describe('analytics overview', () => {
+  it('with no account shows the honest empty state with both ways out, never zeros', async () => {
+    renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(emptyOverview()) });
+    await waitFor(() => expect(analyticsStatus()).toBe('ready'), LAZY);
+    expect(await screen.findByText('No accounts yet — connect an account or explore the demo')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Connect an account' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Explore the demo workspace' })).toBeTruthy();
     expect(screen.getByText('Never synced')).toBeTruthy();
-    expect(document.querySelector('[data-total]')).toBeNull();
+    expect(document.querySelector('[data-figure]')).toBeNull();
   });
 
-  it('shows totals, top posts and the freshness line with data', async () => {
-    renderApp({
-      'app:getState': ready,
-      'analytics:getOverview': ({ days }) => ok(overview(days)),
-      'accounts:list': () =>
-        ok([
-          {
-            id: 1,
-            network: 'instagram',
-            handle: 'northwind.mugs',
-            name: 'Northwind Mugs',
-            followersCount: 5000,
-            mediaCount: 120,
-            status: 'active',
-            statusDetail: null,
-            loginKind: 'demo',
-            lastSyncedAt: dataAsOf,
-            isDemo: true,
-          },
-        ]),
-    });
-    await waitFor(() => expect(analyticsStatus()).toBe('ready'));
-    const total = (key: string) => document.querySelector(`[data-total="${key}"] .totals__value`)?.textContent;
-    expect(total('reach')).toBe('12.3K');
-    expect(total('views')).toBe('98.8K');
-    expect(total('interactions')).toBe('4,321');
-    expect(total('posts')).toBe('12');
-    expect(screen.getByText(`Figures as of ${formatDateTime(dataAsOf)}`)).toBeTruthy();
-    expect(screen.getByText('Spring collection is here')).toBeTruthy();
-    expect(screen.queryByText(/No posts yet/)).toBeNull();
-    expect(await screen.findByRole('option', { name: '@northwind.mugs (demo)' })).toBeTruthy();
+  it('shows each account on its own with the period stated, changes, definitions and "no data" with its reason', async () => {
+    renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'accounts:list': () => ok(summaries) });
+    await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
+    expect(screen.getByText('Nov 3 – Nov 30, 2026')).toBeTruthy();
+    expect(screen.getByText(/compared with Oct 6 – Nov 2, 2026/)).toBeTruthy();
+    expect(screen.getByText(`As of the last sync, ${formatDateTime(dataAsOf)}`)).toBeTruthy();
+    const reach = card(2, 'reach');
+    expect(reach.querySelector('.figure__value')?.textContent).toBe('161.8K');
+    expect(reach.textContent).toContain('-18.3%');
+    expect(reach.textContent).toContain("Meta's total for the period");
+    expect(within(reach).getByText('Reach definition.')).toBeTruthy();
+    expect(card(2, 'interactions').textContent).toContain('Likes 20K');
+    expect(card(2, 'interactions').textContent).toContain('Saves —');
+    // The Page gave no reach: "No data" and why, not 0; a real 0 stays a 0.
+    const viewers = card(1, 'reach');
+    expect(viewers.querySelector('[data-no-data]')?.textContent).toContain('No data');
+    expect(viewers.textContent).toContain('Meta gave no figure for these days.');
+    expect(card(1, 'views').querySelector('.figure__value')?.textContent).toBe('0');
+    // Two sections, never one summed "All accounts" figure.
+    expect(document.querySelectorAll('[data-account-id]').length).toBe(2);
+    expect(screen.getByText(/nothing is added across them/)).toBeTruthy();
   });
 
-  it('refetches for the chosen period and account', async () => {
-    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': ({ days }) => ok(overview(days)) });
-    await waitFor(() => expect(analyticsStatus()).toBe('ready'));
+  it('marks today as partial when the period includes it', async () => {
+    renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok({ ...overview([instagram]), period: { ...overview().period, includesToday: true, to: '2026-12-01' } }) });
+    expect(await screen.findByText('Today is partial', {}, LAZY)).toBeTruthy();
+  });
+
+  it('asks for the chosen preset, custom range and brand', async () => {
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'accounts:list': () => ok(summaries) });
+    await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
     fireEvent.click(screen.getByRole('button', { name: '90 days' }));
-    await waitFor(() => expect(fake.callsTo('analytics:getOverview').at(-1)).toEqual({ accountId: null, days: 90 }));
-    expect(screen.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(fake.callsTo('analytics:getOverview').at(-1)).toEqual({ scope: { kind: 'all' }, period: { preset: 90 } }));
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'brand:1' } });
+    await waitFor(() => expect(fake.callsTo('analytics:getOverview').at(-1)?.scope).toEqual({ kind: 'brand', accountId: 1 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Custom' }));
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(fake.callsTo('analytics:getOverview').at(-1)?.period).toEqual({ from: '2026-11-01', to: '2026-11-30' }));
+  });
+
+  it('counts days in the time zone chosen in Settings, and re-reads the figures when it changes', async () => {
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()) });
+    await waitFor(() => expect(analyticsStatus()).toBe('ready'), LAZY);
+    const before = fake.callsTo('analytics:getOverview').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByLabelText('Count days in this time zone'), { target: { value: 'Europe/Berlin' } });
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ timeZone: 'Europe/Berlin' }));
+    await waitFor(() => expect(fake.callsTo('analytics:getOverview').length).toBe(before + 1));
   });
 
   it('refetches on store:changed for insights', async () => {
-    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': ({ days }) => ok(overview(days)) });
-    await waitFor(() => expect(analyticsStatus()).toBe('ready'));
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()) });
+    await waitFor(() => expect(analyticsStatus()).toBe('ready'), LAZY);
     const before = fake.callsTo('analytics:getOverview').length;
     fake.emit('store:changed', { what: ['insights'] });
     await waitFor(() => expect(fake.callsTo('analytics:getOverview').length).toBe(before + 1));
   });
 
-  it('hands the chart one frozen, pre-shaped array per overview', () => {
-    const data = overview(30);
-    const first = selectChartSeries(data);
-    expect(selectChartSeries(data)).toBe(first);
+  it('hands the chart one frozen array per figure, the previous period aligned by position', () => {
+    const reach = instagram.figures[1]!;
+    const first = chartPoints(instagram.days, reach);
+    expect(chartPoints(instagram.days, reach)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
-    expect(first.map((point) => point.reach)).toEqual([1200, null]);
+    expect(first.map((p) => [p.current, p.previous])).toEqual([[5000, 4000], [6000, 4500], [7000, null]]);
+  });
+});
+
+describe('posts table', () => {
+  it('renders only the visible rows of 5,000 posts, sorts, and shows why a post has no insights', async () => {
+    // jsdom lays nothing out: give the scroll box the size a window would (512 px high).
+    const size = (prop: 'clientHeight' | 'clientWidth', px: number) => {
+      const before = Object.getOwnPropertyDescriptor(Element.prototype, prop)!;
+      Object.defineProperty(Element.prototype, prop, { configurable: true, get() { return px; } });
+      return () => Object.defineProperty(Element.prototype, prop, before);
+    };
+    const restore = [size('clientHeight', 512), size('clientWidth', 1000)];
+    onTestFinished(() => restore.forEach((r) => r()));
+    const posts = Array.from({ length: 5000 }, (_, i) => post(i + 1, i === 4999 ? { insightsStatus: 'before_business_conversion', views: null, reach: null, engagementRate: null } : {}));
+    renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'analytics:listPosts': () => ok({ posts, timeZone: 'UTC', dataAsOf }) });
+    await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
+    fireEvent.click(screen.getByRole('tab', { name: 'Posts' }));
+    await waitFor(() => expect(document.querySelector('[data-rows="5000"]')).toBeTruthy());
+    const rendered = document.querySelectorAll('[data-post-id]').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    // Newest first: post 5000, which Meta gives no insights for, says why.
+    expect(document.querySelector('[data-post-id="5000"] [data-insights-status]')?.textContent).toContain('posted before the account became a professional account');
+    fireEvent.click(document.querySelector('[data-sort="views"]')!);
+    await waitFor(() => expect(document.querySelector('[data-post-id]')?.getAttribute('data-post-id')).toBe('4999'));
+    expect(screen.getByText(/Engagement rate = \(likes \+ comments \+ shares \+ saves\) ÷ reach/)).toBeTruthy();
   });
 });
 

@@ -43,6 +43,7 @@ describe('error codes in plain words', () => {
     });
     await waitFor(() =>
       expect(document.querySelector('[data-view="analytics"]')?.getAttribute('data-status')).toBe('error'),
+      { timeout: 10_000 },
     );
     expect(screen.getByText('This computer is out of disk space.')).toBeTruthy();
     expect(screen.queryByText(/SQLITE_FULL/)).toBeNull();

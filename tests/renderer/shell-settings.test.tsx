@@ -28,9 +28,19 @@ describe('shell', () => {
       ['Analytics', 'analytics'],
     ] as const) {
       fireEvent.click(screen.getByRole('button', { name: label }));
-      await waitFor(() => expect(document.querySelector(`[data-view="${view}"]`)?.getAttribute('data-status')).toBe('ready'));
+      await waitFor(() => expect(document.querySelector(`[data-view="${view}"]`)?.getAttribute('data-status')).toBe('ready'), { timeout: 10_000 });
       expect(screen.getByRole('button', { name: label }).getAttribute('aria-current')).toBe('page');
     }
+  });
+
+  it('opens each screen at its top, not at the previous screen’s scroll position', async () => {
+    renderApp({ 'app:getState': ready });
+    await screen.findByRole('navigation', { name: 'Main' });
+    const main = screen.getByRole('main');
+    const scrolledTo: unknown[] = [];
+    main.scrollTo = ((options: unknown) => scrolledTo.push(options)) as typeof main.scrollTo;
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await waitFor(() => expect(scrolledTo).toContainEqual({ top: 0 }));
   });
 
   it('shows sync progress once, in the navigation’s sync indicator, with no second bar above the view', async () => {
@@ -51,7 +61,7 @@ describe('shell', () => {
 
   it('forgets what it showed when the app locks, and asks for the passphrase', async () => {
     const fake = renderApp({ 'app:getState': ready });
-    await waitFor(() => expect(document.querySelector('[data-view="analytics"]')?.getAttribute('data-status')).toBe('ready'));
+    await waitFor(() => expect(document.querySelector('[data-view="analytics"]')?.getAttribute('data-status')).toBe('ready'), { timeout: 10_000 });
     fake.emit('app:state-changed', appState({ phase: 'locked' }));
     await waitFor(() => expect(document.documentElement.dataset.appState).toBe('locked'));
     expect(screen.getByLabelText('Passphrase')).toBeTruthy();

@@ -105,37 +105,40 @@ describe('global sync indicator', () => {
   });
 });
 
-describe('Meta API budget meter', () => {
-  it('shows the highest percent used, with an accessible label, and warns above 75%', async () => {
-    const fake = await openWorkspace(
-      syncStatus({ budget: [{ key: 'app', percent: 12, pausedUntil: null }, { key: 'business', percent: 4, pausedUntil: null }] }),
-    );
+describe("Meta's request allowance, in words, in the sync details", () => {
+  async function openDetails(status: SyncStatus) {
+    const fake = renderApp(workspace([account()], status));
+    fireEvent.click(await screen.findByRole('button', { name: 'Accounts' }));
+    await screen.findByRole('heading', { name: 'Sync details' });
+    return fake;
+  }
+
+  it('shows the highest share used in words, with an accessible meter, and warns above 75%; never in the navigation', async () => {
+    const fake = await openDetails(syncStatus({ budget: [{ key: 'app', percent: 12, pausedUntil: null }, { key: 'business', percent: 4, pausedUntil: null }] }));
     const budget = document.querySelector<HTMLElement>('[data-budget-percent]')!;
     expect(budget.getAttribute('data-budget-percent')).toBe('12');
-    expect(budget.getAttribute('data-budget')).toBe('ok');
-    const meter = screen.getByRole('meter', { name: 'Meta API budget: 12% used this hour' }) as HTMLMeterElement;
+    expect(budget.textContent).toContain("Meta's hourly request allowance: 12% used — plenty left");
+    const meter = screen.getByRole('meter') as HTMLMeterElement;
     expect(meter.value).toBe(12);
+    expect(indicator().textContent).not.toMatch(/budget|allowance/i);
 
     fake.emit('sync:status', syncStatus({ budget: [{ key: 'app', percent: 82, pausedUntil: null }] }));
     await waitFor(() => expect(document.querySelector('[data-budget-percent]')?.getAttribute('data-budget-percent')).toBe('82'));
     const warned = document.querySelector<HTMLElement>('[data-budget-percent]')!;
     expect(warned.getAttribute('data-budget')).toBe('warning');
-    expect(warned.className).toContain('budget--warning');
-    expect(warned.textContent).toContain('Meta API budget: 82% used this hour');
     expect(warned.textContent).toMatch(/syncing slows down/);
   });
 
-  it('says when a budget pause ends', async () => {
-    const fake = await openWorkspace();
-    fake.emit('sync:status', syncStatus({ budget: [{ key: 'app', percent: 100, pausedUntil: NOW + 30 * 60_000 }] }));
-    await waitFor(() => expect(indicator().getAttribute('data-sync-state')).toBe('paused'));
+  it('says when a pause at Meta’s limit ends', async () => {
+    await openDetails(syncStatus({ budget: [{ key: 'app', percent: 100, pausedUntil: NOW + 30 * 60_000 }] }));
     expect(document.querySelector('[data-budget-percent]')?.getAttribute('data-budget')).toBe('warning');
-    expect(indicator().textContent).toMatch(/Meta's limit is reached: syncing resumes at \S/);
+    expect(document.querySelector('[data-budget-percent]')?.textContent).toMatch(/Meta's limit is reached: syncing resumes at \S/);
+    await waitFor(() => expect(indicator().getAttribute('data-sync-state')).toBe('paused'));
   });
 
   it('does not invent a figure before Meta reported one', async () => {
-    await openWorkspace(syncStatus({ budget: [] }));
+    await openDetails(syncStatus({ budget: [] }));
     expect(document.querySelector('[data-budget-percent]')).toBeNull();
-    expect(screen.getByText('Meta API budget: not reported yet')).toBeTruthy();
+    expect(screen.getByText(/once a connected account has synced/)).toBeTruthy();
   });
 });

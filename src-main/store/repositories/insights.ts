@@ -1,5 +1,4 @@
 import { prepareCached, type Db } from '../database';
-import type { DailyPoint } from '../../../src-preload/contract';
 
 export interface DailyValue {
   day: string;
@@ -15,17 +14,13 @@ export interface DemographicBucket {
   value: number;
 }
 
-/**
- * Which stored metric feeds which chart series. Instagram and Page metrics have different
- * names at Meta; the chart shows them side by side.
- */
-const SERIES_METRICS: Record<Exclude<keyof DailyPoint, 'day'>, readonly string[]> = {
-  reach: ['reach'],
-  views: ['views', 'page_media_view'],
-  engaged: ['accounts_engaged'],
-  interactions: ['total_interactions', 'page_post_engagements'],
-  followers: ['follower_count', 'page_daily_follows'],
-};
+/** One value Meta gave as a single total over a range of insights days (inclusive). */
+export interface PeriodValue {
+  metric: string;
+  firstDay: string;
+  lastDay: string;
+  value: number;
+}
 
 export class InsightsRepository {
   constructor(private readonly db: Db) {}
@@ -54,25 +49,57 @@ export class InsightsRepository {
     })();
   }
 
-  /** Daily series from `sinceDay` (inclusive), summed over the chosen account or all accounts. */
-  series(accountId: number | null, sinceDay: string): DailyPoint[] {
-    const rows = prepareCached(this.db, 
-        `SELECT day, metric, sum(value) AS value FROM account_daily_insights
-         WHERE day >= ? AND (? IS NULL OR account_id = ?) GROUP BY day, metric ORDER BY day`,
-      )
-      .all(sinceDay, accountId, accountId) as Array<{ day: string; metric: string; value: number }>;
-    const byDay = new Map<string, DailyPoint>();
-    for (const r of rows) {
-      let point = byDay.get(r.day);
-      if (!point) {
-        point = { day: r.day, reach: null, views: null, engaged: null, interactions: null, followers: null };
-        byDay.set(r.day, point);
-      }
-      for (const [field, metrics] of Object.entries(SERIES_METRICS) as Array<[Exclude<keyof DailyPoint, 'day'>, readonly string[]]>) {
-        if (metrics.includes(r.metric)) point[field] = (point[field] ?? 0) + r.value;
-      }
+  /** Stores range totals; a later read of the same range replaces the earlier one. */
+  upsertPeriod(accountId: number, values: readonly PeriodValue[], fetchedAt: number): void {
+    const stmt = prepareCached(this.db,
+      `INSERT INTO account_period_insights (account_id, metric, first_day, last_day, value, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, metric, first_day, last_day) DO UPDATE SET value = excluded.value, fetched_at = excluded.fetched_at`,
+    );
+    this.db.transaction(() => {
+      for (const v of values) stmt.run(accountId, v.metric, v.firstDay, v.lastDay, v.value, fetchedAt);
+    })();
+  }
+
+  /** The total Meta gave for exactly this range, or null when that range was never synced. */
+  periodValue(accountId: number, metric: string, firstDay: string, lastDay: string): number | null {
+    const row = prepareCached(this.db,
+      'SELECT value FROM account_period_insights WHERE account_id = ? AND metric = ? AND first_day = ? AND last_day = ?',
+    ).get(accountId, metric, firstDay, lastDay) as { value: number } | undefined;
+    return row?.value ?? null;
+  }
+
+  /** Daily values of one account for `metrics` over [firstDay, lastDay]: metric → day → value. */
+  daily(accountId: number, metrics: readonly string[], firstDay: string, lastDay: string): Map<string, Map<string, number>> {
+    const stmt = prepareCached(this.db, 'SELECT day, value FROM account_daily_insights WHERE account_id = ? AND metric = ? AND day BETWEEN ? AND ?');
+    const out = new Map<string, Map<string, number>>();
+    for (const metric of metrics) {
+      const rows = stmt.raw(true).all(accountId, metric, firstDay, lastDay) as Array<[string, number]>;
+      stmt.raw(false);
+      out.set(metric, new Map(rows));
     }
-    return [...byDay.values()];
+    return out;
+  }
+
+  /**
+   * One metric of one account summed per bucket of `bucketDays` days counted from `firstDay`, over
+   * [firstDay, lastDay]: [bucket index, sum, days with a value]. Summed in SQL, so a year is 53 rows, not 365.
+   */
+  bucketed(accountId: number, metric: string, firstDay: string, lastDay: string, bucketDays: number): Array<[number, number, number]> {
+    return prepareCached(this.db,
+      `SELECT CAST((julianday(day) - julianday(?)) / ? AS INTEGER) AS bucket, sum(value), count(value) FROM account_daily_insights
+       WHERE account_id = ? AND metric = ? AND day BETWEEN ? AND ? GROUP BY bucket`,
+    ).raw(true).all(firstDay, bucketDays, accountId, metric, firstDay, lastDay) as Array<[number, number, number]>;
+  }
+
+  /** The newest demographics of an account (Meta gives only the current picture), with their date. */
+  latestDemographics(accountId: number): { capturedOn: string; buckets: DemographicBucket[] } | null {
+    const day = prepareCached(this.db, 'SELECT max(captured_on) AS d FROM audience_demographics WHERE account_id = ?').get(accountId) as { d: string | null };
+    if (!day.d) return null;
+    const rows = prepareCached(this.db,
+      `SELECT audience, timeframe, breakdown, bucket, value FROM audience_demographics
+       WHERE account_id = ? AND captured_on = ? ORDER BY audience, breakdown, value DESC`,
+    ).all(accountId, day.d) as DemographicBucket[];
+    return { capturedOn: day.d, buckets: rows };
   }
 
   /** When the newest figure for these accounts was fetched from Meta. */

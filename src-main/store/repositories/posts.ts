@@ -1,5 +1,5 @@
 import { prepareCached, type Db } from '../database';
-import type { InsightsStatus, Network, PostSummary } from '../../../src-preload/contract';
+import type { InsightsStatus, Network, PostRow as PostListRow, PostSummary } from '../../../src-preload/contract';
 
 export interface PostInput {
   externalId: string;
@@ -245,4 +245,59 @@ function toSummary(r: PostRow): PostSummary {
     metricsAt: r.captured_at,
     insightsStatus: r.insights_status,
   };
+}
+
+/** A post with its newest metrics, for the analytics views: the contract's row before its derived fields. */
+export type PostMetricsRow = Pick<PostListRow, 'id' | 'accountId' | 'network' | 'permalink' | 'publishedAt' | 'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saves' | 'metricsAt'> & {
+  mediaType: string | null;
+  productType: string | null;
+  caption: string | null;
+  insightsStatus: InsightsStatus | null;
+};
+
+/** Read queries for Analytics: every post of some accounts in a time range, and one post's history. */
+export class PostAnalyticsQueries {
+  constructor(private readonly db: Db) {}
+
+  private select(where: string): string {
+    return `SELECT p.id, p.account_id AS accountId, a.network, p.media_type AS mediaType, p.product_type AS productType, p.caption,
+              p.permalink, p.published_at AS publishedAt, s.views, s.reach, s.likes, s.comments, s.shares, s.saves,
+              s.captured_at AS metricsAt, p.insights_status AS insightsStatus
+       FROM posts p JOIN accounts a ON a.id = p.account_id
+       LEFT JOIN post_metric_snapshots s ON s.post_id = p.id
+         AND s.captured_at = (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id)
+       WHERE ${where}`;
+  }
+
+  /** Posts of `accountIds` published in [since, until), newest first, with their newest snapshot. */
+  inRange(accountIds: readonly number[], since: number, until: number): PostMetricsRow[] {
+    return prepareCached(this.db,
+      this.select('p.account_id IN (SELECT value FROM json_each(?)) AND p.published_at >= ? AND p.published_at < ? ORDER BY p.published_at DESC'),
+    ).all(JSON.stringify(accountIds), since, until) as PostMetricsRow[];
+  }
+
+  /** Posts of one account published in [since, until) (an index range on account and time). */
+  countInRange(accountId: number, since: number, until: number): number {
+    return (prepareCached(this.db, 'SELECT count(*) AS n FROM posts WHERE account_id = ? AND published_at >= ? AND published_at < ?').get(accountId, since, until) as { n: number }).n;
+  }
+
+  one(postId: number): PostMetricsRow | null {
+    return (prepareCached(this.db, this.select('p.id = ?')).get(postId) as PostMetricsRow | undefined) ?? null;
+  }
+
+  /** Every snapshot of one post, oldest first. */
+  history(postId: number): Array<{ at: number; views: number | null; reach: number | null; likes: number | null; comments: number | null; shares: number | null; saves: number | null }> {
+    return prepareCached(this.db,
+      'SELECT captured_at AS at, views, reach, likes, comments, shares, saves FROM post_metric_snapshots WHERE post_id = ? ORDER BY captured_at',
+    ).all(postId) as ReturnType<PostAnalyticsQueries['history']>;
+  }
+
+  /** A post's comments with their authors' usernames, oldest first. */
+  comments(postId: number): Array<{ id: number; externalId: string; parentExternalId: string | null; author: string | null; text: string | null; createdAt: number; hidden: number }> {
+    return prepareCached(this.db,
+      `SELECT c.id, c.external_id AS externalId, c.parent_external_id AS parentExternalId,
+              coalesce(pe.username, pe.name, c.author_username) AS author, c.text, c.created_at AS createdAt, c.hidden
+       FROM comments c LEFT JOIN people pe ON pe.id = c.person_id WHERE c.post_id = ? ORDER BY c.created_at`,
+    ).all(postId) as ReturnType<PostAnalyticsQueries['comments']>;
+  }
 }

@@ -21,7 +21,11 @@ export function AccountSyncLine({ account, now }: { account: AccountSummary; now
         </p>
       ) : (
         <p className="muted">
-          {account.lastSyncedAt ? `Last synced ${formatAgo(account.lastSyncedAt, now)}` : 'Never synced'}
+          {account.isDemo
+            ? `Demo data, loaded ${account.lastSyncedAt ? formatAgo(account.lastSyncedAt, now) : ''} — made up, never synced with Meta`
+            : account.lastSyncedAt
+              ? `Last synced ${formatAgo(account.lastSyncedAt, now)}`
+              : 'Never synced'}
         </p>
       )}
       {until !== null && !running && <p className="account__paused">{pauseText(until, status?.online ?? true, now)}</p>}

@@ -7,6 +7,8 @@ import { dismissRemoval, useAccountActionsStore } from './account-actions';
 import { AccountRow } from './account-row';
 import { loadAccounts, useAccountsStore } from './accounts-store';
 import { ConnectPanel } from './connect-panel';
+import { BudgetMeter } from '../sync/budget-meter';
+import { DemoOrConnect } from '../first-run/demo-or-connect';
 import { openConnectPanel, useConnectStore } from './connect-store';
 import './accounts.css';
 
@@ -16,6 +18,7 @@ export function AccountsView() {
   const connectOpen = useConnectStore((state) => state.open);
   const removal = useAccountActionsStore((state) => state.removal);
   const runError = useSyncStore((state) => state.runError);
+  const syncStatus = useSyncStore((state) => state.data);
   const syncingAll = useSyncStore((state) => state.requested.includes('all'));
   const now = useNow(30_000);
   const removalRef = useRef<HTMLDivElement>(null);
@@ -77,6 +80,18 @@ export function AccountsView() {
         </div>
       )}
       {showConnect && <ConnectPanel canClose={accounts.length > 0} />}
+      {syncable.length > 0 && (
+        <section className="panel sync-details" aria-labelledby="sync-details-title">
+          <h2 id="sync-details-title">Sync details</h2>
+          <BudgetMeter status={syncStatus} />
+        </section>
+      )}
+      {data !== null && accounts.length === 0 && (
+        <div className="notice" data-demo-offer="true">
+          <p>Not ready to connect yet? Look around with made-up data first; you can erase it any time.</p>
+          <DemoOrConnect connect={false} />
+        </div>
+      )}
       {accounts.length > 0 && (
         <ul className="account-list" aria-label="Connected accounts">
           {accounts.map((account) => (

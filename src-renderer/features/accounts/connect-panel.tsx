@@ -75,6 +75,16 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
     target?.scrollIntoView?.({ block: 'nearest' });
   }, [suggested, reconnect]);
 
+  // Escape closes the panel, like the Close button (only when there is something to go back to).
+  useEffect(() => {
+    if (!canClose) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) closeConnectPanel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [canClose]);
+
   return (
     <section ref={panelRef} className="panel connect" aria-labelledby="connect-title" data-connect-status={status}>
       <div className="panel__header">
@@ -109,7 +119,7 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
             The simplest for a small brand: one token from your business settings brings in your Instagram account
             and your Facebook Page, and it doesn&apos;t expire.
           </p>
-          <TokenForm busy={busy && method === 'token'} onSubmit={(token) => void connectWithToken(token)} />
+          <TokenForm busy={busy && method === 'token'} onSubmit={connectWithToken} />
         </MethodCard>
         <div className="connect__more">
           <LoginCard

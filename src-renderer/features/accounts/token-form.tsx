@@ -3,12 +3,14 @@ import { META_PERMISSIONS } from '../../../src-preload/contract';
 
 interface TokenFormProps {
   busy: boolean;
-  onSubmit: (token: string) => void;
+  /** Resolves true when the token connected. */
+  onSubmit: (token: string) => Promise<boolean>;
 }
 
 /**
- * Paste a system-user token. The field is masked, never shown back, and emptied as soon as it is
- * sent, so the token does not linger on screen or in the page.
+ * Paste a system-user token. The field is masked and never shown back. It is emptied once the
+ * token connected; when Meta's check fails the paste stays, so fixing a permission and trying
+ * again does not mean copying the token again.
  */
 export function TokenForm({ busy, onSubmit }: TokenFormProps) {
   const [token, setToken] = useState('');
@@ -20,13 +22,15 @@ export function TokenForm({ busy, onSubmit }: TokenFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = token.trim();
-    setToken('');
     if (!value) {
+      setToken('');
       setProblem('Paste the token first.');
       return;
     }
     setProblem(null);
-    onSubmit(value);
+    void onSubmit(value).then((connected) => {
+      if (connected) setToken('');
+    });
   };
 
   return (

@@ -1,49 +1,68 @@
 import { create } from 'zustand';
-import type { AnalyticsOverview } from '../../../src-preload/contract';
+import type { AnalyticsOverview, AnalyticsScope, PeriodChoice } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { call } from '../../lib/call';
 import { idle, onStoreChanged, requestGate, type Loadable } from '../../lib/loadable';
+import { useSettingsStore } from '../settings/settings-store';
 
-export const PERIODS = [30, 90, 365] as const;
-export type PeriodDays = (typeof PERIODS)[number];
+export const PRESETS = [7, 28, 90, 365] as const;
+export type Preset = (typeof PRESETS)[number];
+export const TABS = ['overview', 'posts', 'audience', 'people', 'best-time'] as const;
+export type AnalyticsTab = (typeof TABS)[number];
 
 interface AnalyticsStore extends Loadable<AnalyticsOverview> {
-  /** null = all accounts. */
-  accountId: number | null;
-  days: PeriodDays;
+  scope: AnalyticsScope;
+  period: PeriodChoice;
+  tab: AnalyticsTab;
+  /** Bumped whenever stored data changes, so every sub-view re-reads. */
+  revision: number;
 }
 
-const initial = (): AnalyticsStore => ({ ...idle<AnalyticsOverview>(), accountId: null, days: 30 });
+const initial = (): AnalyticsStore => ({ ...idle<AnalyticsOverview>(), scope: { kind: 'all' }, period: { preset: 28 }, tab: 'overview', revision: 0 });
 
 export const useAnalyticsStore = create<AnalyticsStore>()(initial);
 
 const gate = requestGate();
 
-/** Reads the overview for the current account and period; keeps the old figures while loading. */
+/** Reads the overview for the current scope and period; keeps the old figures while loading. */
 export async function loadAnalytics(): Promise<void> {
   const isLatest = gate();
-  const { accountId, days } = useAnalyticsStore.getState();
+  const { scope, period } = useAnalyticsStore.getState();
   useAnalyticsStore.setState({ status: 'loading', error: null });
-  const result = await call(() => getApi().analytics.getOverview({ accountId, days }));
+  const result = await call(() => getApi().analytics.getOverview({ scope, period }));
   if (!isLatest()) return;
   if (result.ok) useAnalyticsStore.setState({ data: result.data, status: 'ready', error: null });
   else useAnalyticsStore.setState({ status: 'error', error: result.error });
 }
 
-export function setAnalyticsAccount(accountId: number | null): void {
-  useAnalyticsStore.setState({ accountId });
+export function setAnalyticsScope(scope: AnalyticsScope): void {
+  useAnalyticsStore.setState({ scope });
   void loadAnalytics();
 }
 
-export function setAnalyticsPeriod(days: PeriodDays): void {
-  useAnalyticsStore.setState({ days });
+export function setAnalyticsPeriod(period: PeriodChoice): void {
+  useAnalyticsStore.setState({ period });
   void loadAnalytics();
+}
+
+export function setAnalyticsTab(tab: AnalyticsTab): void {
+  useAnalyticsStore.setState({ tab });
 }
 
 export function initAnalytics(): () => void {
-  return onStoreChanged(['posts', 'insights', 'accounts'], () => {
+  const refetch = () => {
+    useAnalyticsStore.setState((s) => ({ revision: s.revision + 1 }));
     if (useAnalyticsStore.getState().status !== 'idle') void loadAnalytics();
+  };
+  const offStore = onStoreChanged(['posts', 'insights', 'accounts'], refetch);
+  // Days are counted in the chosen time zone: a new one re-reads every figure.
+  const offZone = useSettingsStore.subscribe((state, previous) => {
+    if (previous.data && state.data && state.data.timeZone !== previous.data.timeZone) refetch();
   });
+  return () => {
+    offStore();
+    offZone();
+  };
 }
 
 export function resetAnalyticsStore(): void {

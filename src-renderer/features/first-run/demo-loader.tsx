@@ -32,7 +32,7 @@ export function DemoLoader({ error, canSkip, onRetry, onSkip }: DemoLoaderProps)
           </div>
         </>
       ) : (
-        <ProgressBar label="Loading the demo workspace…" done={progress?.done} total={progress?.total} />
+        <ProgressBar label={progress ? `Loading the demo workspace… ${progress.job}` : 'Loading the demo workspace…'} done={progress?.done} total={progress?.total} />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { Settings } from '../../../src-preload/contract';
 import { ErrorNotice } from '../../components/error-notice';
 import { SavedRepliesSection } from '../inbox/saved-replies-section';
 import { MetaAppSection } from './meta-app-section';
+import { TimeZoneField } from './time-zone-field';
 import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
 import './settings.css';
 
@@ -68,6 +69,7 @@ export function SettingsView() {
               ))}
             </div>
           </fieldset>
+          <TimeZoneField value={data.timeZone} />
           <fieldset className="panel">
             <legend>Syncing</legend>
             <div className="field">

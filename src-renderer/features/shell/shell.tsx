@@ -1,11 +1,13 @@
-import { useRef, type ComponentType, type MouseEvent } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { AccountsView } from '../accounts/accounts-view';
-import { AnalyticsView } from '../analytics/analytics-view';
 import { InboxView } from '../inbox/inbox-view';
 import { PrivacyView } from '../privacy/privacy-view';
 import { SettingsView } from '../settings/settings-view';
 import { useNavStore, type ViewId } from './nav-store';
 import { SideNav } from './side-nav';
+
+// Analytics (with recharts) loads on first use, keeping the renderer's initial JavaScript small.
+const AnalyticsView = lazy(() => import('../analytics/analytics-view'));
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   analytics: AnalyticsView,
@@ -21,6 +23,12 @@ export function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const View = VIEW_COMPONENTS[view];
 
+  // Each screen opens at its top, not at the previous screen's scroll position.
+  useLayoutEffect(() => {
+    mainRef.current?.scrollTo?.({ top: 0 });
+    document.scrollingElement?.scrollTo?.({ top: 0 });
+  }, [view]);
+
   // Focus the content directly instead of following the #hash, so no navigation event fires.
   const skip = (event: MouseEvent) => {
     event.preventDefault();
@@ -34,8 +42,10 @@ export function Shell() {
       </a>
       <SideNav />
       <div className="shell__content">
-        <main id="main-content" ref={mainRef} tabIndex={-1} className="shell__main">
-          <View key={view} />
+        <main id="main-content" ref={mainRef} tabIndex={-1} className="shell__main" data-view-id={view}>
+          <Suspense fallback={<p className="muted" role="status">Opening…</p>}>
+            <View key={view} />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -3,9 +3,16 @@ import type { SyncStatus } from '../../../src-preload/contract';
 import { useNow } from '../../lib/use-now';
 import { BUDGET_WARNING_PERCENT, budgetPercent, formatClock } from './sync-text';
 
+function budgetWords(percent: number): string {
+  if (percent <= 50) return 'plenty left, syncing runs at full speed';
+  if (percent <= BUDGET_WARNING_PERCENT) return 'over half used, still enough for routine syncs';
+  return 'close to the limit, so syncing slows down by itself to stay under it';
+}
+
 /**
- * How much of Meta's hourly API budget is used (the highest of the usage headers). Social Desk
- * slows down by itself near the limit; the warning colour just says why things are slower.
+ * How much of Meta's hourly request allowance is used (the highest of Meta's usage headers), in
+ * words, in the sync details on Accounts: it explains slow or paused syncs, so it lives where syncs are.
+ * Meta reports a share used, not a number of requests, so that is what is shown.
  */
 export function BudgetMeter({ status }: { status: SyncStatus | null }) {
   const labelId = useId();
@@ -16,34 +23,18 @@ export function BudgetMeter({ status }: { status: SyncStatus | null }) {
   if (percent === null) {
     return (
       <p className="budget budget--unknown muted" data-budget="unknown">
-        Meta API budget: not reported yet
+        Meta tells Social Desk how much of its hourly request allowance is used once a connected account has synced.
       </p>
     );
   }
   const warning = percent > BUDGET_WARNING_PERCENT || resumesAt !== null;
   return (
-    <div
-      className={warning ? 'budget budget--warning' : 'budget'}
-      data-budget={warning ? 'warning' : 'ok'}
-      data-budget-percent={percent}
-    >
+    <div className={warning ? 'budget budget--warning' : 'budget'} data-budget={warning ? 'warning' : 'ok'} data-budget-percent={percent}>
       <p id={labelId} className="budget__label">
-        Meta API budget: {percent}% used this hour
+        Meta&apos;s hourly request allowance: {percent}% used — {budgetWords(percent)}.
       </p>
-      <meter
-        min={0}
-        max={100}
-        low={50}
-        high={BUDGET_WARNING_PERCENT}
-        optimum={0}
-        value={percent}
-        aria-labelledby={labelId}
-      />
-      {resumesAt !== null ? (
-        <p className="budget__note">Meta&apos;s limit is reached: syncing resumes at {formatClock(resumesAt, now)}.</p>
-      ) : (
-        warning && <p className="budget__note">Close to Meta&apos;s limit: syncing slows down to stay under it.</p>
-      )}
+      <meter min={0} max={100} low={50} high={BUDGET_WARNING_PERCENT} optimum={0} value={percent} aria-labelledby={labelId} />
+      {resumesAt !== null && <p className="budget__note">Meta&apos;s limit is reached: syncing resumes at {formatClock(resumesAt, now)}.</p>}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useNow } from '../../lib/use-now';
 import { loadAccounts, useAccountsStore } from '../accounts/accounts-store';
-import { BudgetMeter } from './budget-meter';
 import { loadSyncStatus, useSyncStore } from './sync-store';
 import { formatAgo, indicatorState, type IndicatorState, pauseText, pausedUntil, progressText } from './sync-text';
 import './sync.css';
@@ -21,7 +20,7 @@ function useLastSyncedAt(): number | null {
   });
 }
 
-/** The small, always-visible sync state in the navigation: idle, running, paused or offline, plus the budget. */
+/** The small, always-visible sync state in the navigation: idle, running, paused or offline (Meta's allowance is in Accounts' sync details). */
 export function SyncIndicator() {
   const { data, error, progress, requested } = useSyncStore();
   const lastSyncedAt = useLastSyncedAt();
@@ -64,7 +63,6 @@ export function SyncIndicator() {
           Last {data.backgroundFailure.task} failed {formatAgo(data.backgroundFailure.at, now)}: {data.backgroundFailure.message}
         </p>
       )}
-      <BudgetMeter status={data} />
     </div>
   );
 }

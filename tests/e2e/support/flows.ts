@@ -33,10 +33,11 @@ export async function exploreDemo(page: Page, options: { beforeKey?: () => Promi
     await page.getByLabel('Type the passphrase again').fill(DEMO_PASSPHRASE);
     await page.getByRole('button', { name: 'Set passphrase and continue' }).click();
   }
-  // The demo runs a real sync against the emulator; give it more than the default expect timeout,
-  // and stop at once with the app's own words if it reports a failure instead.
+  // The demo runs a real sync against the emulator; give it more than the default expect timeout
+  // (a busy machine makes it several times slower), and stop at once with the
+  // app's own words if it reports a failure instead.
   const demoError = page.locator('[data-demo-status="error"]');
-  await expect(page.locator('html[data-app-state="ready"]').or(demoError)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('html[data-app-state="ready"]').or(demoError)).toBeVisible({ timeout: 90_000 });
   if (await demoError.isVisible()) throw new Error(`The demo did not load: ${await demoError.innerText()}`);
   await expect(page.locator('[data-view="analytics"]')).toHaveAttribute('data-status', 'ready');
   return mode;

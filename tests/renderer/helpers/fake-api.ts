@@ -12,6 +12,7 @@ import {
   type Result,
   type ResultOf,
   type Settings,
+  type StatedPeriod,
   type StoreStatus,
   type SyncStatus,
 } from '../../../src-preload/contract';
@@ -35,15 +36,26 @@ export function appState(overrides: Partial<AppState> = {}): AppState {
   };
 }
 
-export function emptyOverview(days = 30): AnalyticsOverview {
+/** A period as main states it: Nov 3 – Nov 30, 2026 against the 28 days before, in UTC. */
+export function statedPeriod(overrides: Partial<StatedPeriod> = {}): StatedPeriod {
   return {
-    accountId: null,
-    days,
-    series: [],
-    totals: { reach: 0, views: 0, interactions: 0, posts: 0 },
-    topPosts: [],
-    dataAsOf: null,
+    from: '2026-11-03',
+    to: '2026-11-30',
+    days: 28,
+    label: 'Nov 3 – Nov 30, 2026',
+    previousFrom: '2026-10-06',
+    previousTo: '2026-11-02',
+    previousLabel: 'Oct 6 – Nov 2, 2026',
+    includesToday: false,
+    today: '2026-12-01',
+    timeZone: 'UTC',
+    ...overrides,
   };
+}
+
+/** No account connected: nothing to show, and nothing drawn as zero. */
+export function emptyOverview(): AnalyticsOverview {
+  return { period: statedPeriod(), accounts: [], dataAsOf: null };
 }
 
 export const defaultSettings: Settings = {
@@ -52,6 +64,7 @@ export const defaultSettings: Settings = {
   textOnlyDms: true,
   messageRetentionDays: null,
   notifyNewMessages: true,
+  timeZone: null,
 };
 
 export function storeStatus(): StoreStatus {
@@ -111,7 +124,13 @@ const defaults: Handlers = {
   'store:getStatus': () => ok(storeStatus()),
   'demo:load': () => ok({ accounts: 2, posts: 120, conversations: 35, messages: 1234, comments: 300, durationMs: 800 }),
   'accounts:list': () => ok([]),
-  'analytics:getOverview': ({ days }) => ok(emptyOverview(days)),
+  'analytics:getOverview': () => ok(emptyOverview()),
+  'analytics:listPosts': () => ok({ posts: [], timeZone: 'UTC', dataAsOf: null }),
+  'analytics:getPost': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no such post' } }),
+  'analytics:getAudience': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no such account' } }),
+  'analytics:getBestTimes': () => ok({ period: statedPeriod(), minPosts: 3, cells: [], posts: 0 }),
+  'analytics:listPeople': () => ok([]),
+  'reports:saveLeadership': () => ok(null),
   'inbox:listConversations': () => ok([]),
   'inbox:getMessages': () => ok([]),
   'inbox:search': () => ok([]),

@@ -21,7 +21,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['accounts', 'account_daily_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
+      ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state',
         'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks'].sort(),
     );
@@ -122,6 +122,22 @@ describe('migrations', () => {
     expect(() => db.prepare(`INSERT INTO conversation_triage (conversation_id, updated_at) VALUES (1, 'soon')`).run()).toThrow(/cannot store TEXT/);
     db.prepare('DELETE FROM conversations WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM conversation_labels').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('006 adds per-range period insights to a version-5 database: one value per account, metric and range', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 5));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 6))).toBe(6);
+    expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
+    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', 'x', 'X', 'demo', 1, 1)`).run();
+    const repo = createRepositories(db).insights;
+    repo.upsertPeriod(1, [{ metric: 'reach', firstDay: '2026-11-01', lastDay: '2026-11-07', value: 100 }], 1);
+    repo.upsertPeriod(1, [{ metric: 'reach', firstDay: '2026-11-01', lastDay: '2026-11-07', value: 120 }], 2);
+    expect(repo.periodValue(1, 'reach', '2026-11-01', '2026-11-07')).toBe(120);
+    expect(repo.periodValue(1, 'reach', '2026-11-01', '2026-11-08')).toBeNull();
+    expect(() => db.prepare(`INSERT INTO account_period_insights VALUES (1, 'reach', '2026-11-08', '2026-11-01', 1, 1)`).run()).toThrow(/CHECK/);
     db.close();
   });
 });

@@ -1,0 +1,71 @@
+import type { AudienceBreakdown, AudienceReport, EngagedPerson, HeatmapReport, PeriodQuery } from '../../../src-preload/contract';
+import { AppError } from '../../core/app-error';
+import { PostAnalyticsQueries } from '../../store/repositories/posts';
+import type { Repositories } from '../../store/repositories';
+import { addDays, startOfDayInZone, zonedParts } from './calendar';
+import { engagementRate, HEATMAP_MIN_POSTS, heatmapBuckets } from './figures';
+import { accountRef, scopeAccounts, statePeriod } from './scope';
+
+const BREAKDOWNS = ['age', 'gender', 'city', 'country'] as const;
+const GENDERS: Record<string, string> = { F: 'Women', M: 'Men', U: 'Not specified' };
+
+/**
+ * Followers' and engaged people's demographics as Meta last gave them. Meta returns them only for
+ * accounts with at least 100 followers, and only for Instagram professional accounts:
+ * https://developers.facebook.com/documentation/instagram-platform/api-reference/instagram-user/insights
+ */
+export function audienceReport(repos: Repositories, accountId: number): AudienceReport {
+  const account = repos.accounts.get(accountId);
+  if (!account) throw new AppError('NOT_FOUND', 'That account is no longer connected.');
+  const ref = accountRef(repos, account);
+  const base = { account: ref, followers: account.followersCount };
+  if (account.network !== 'instagram') {
+    return { ...base, asOf: null, breakdowns: [], missingReason: 'Meta no longer gives audience demographics for Facebook Pages (page_fans_city/country were replaced by follower totals only). The linked Instagram account has them.' };
+  }
+  const latest = repos.insights.latestDemographics(accountId);
+  if (!latest || latest.buckets.length === 0) {
+    const under100 = account.demographicsStatus === 'under_100_followers' || (account.followersCount !== null && account.followersCount < 100);
+    return {
+      ...base,
+      asOf: latest?.capturedOn ?? null,
+      breakdowns: [],
+      missingReason: under100
+        ? `Meta shows demographics only for accounts with at least 100 followers${account.followersCount !== null ? `; this one has ${account.followersCount}` : ''}.`
+        : account.lastSyncedAt === null
+          ? 'Never synced: sync this account to read its audience.'
+          : 'Meta gave no demographics at the last sync.',
+    };
+  }
+  const breakdowns: AudienceBreakdown[] = [];
+  for (const audience of ['follower', 'engaged'] as const) {
+    for (const breakdown of BREAKDOWNS) {
+      const buckets = latest.buckets
+        .filter((b) => b.audience === audience && b.breakdown === breakdown)
+        .map((b) => ({ label: breakdown === 'gender' ? (GENDERS[b.bucket] ?? b.bucket) : b.bucket, value: b.value }));
+      if (buckets.length > 0) breakdowns.push({ audience, breakdown, buckets: breakdown === 'age' ? buckets.sort((x, y) => x.label.localeCompare(y.label)) : buckets });
+    }
+  }
+  return { ...base, asOf: latest.capturedOn, breakdowns, missingReason: null };
+}
+
+/** Best time to post: each post of the period placed by weekday and hour in the user's time zone. */
+export function bestTimes(repos: Repositories, query: PeriodQuery, now: number, timeZone: string): HeatmapReport {
+  const period = statePeriod(query.period, now, timeZone);
+  const ids = scopeAccounts(repos, query.scope).map((a) => a.id);
+  const posts = new PostAnalyticsQueries(repos.db).inRange(ids, startOfDayInZone(period.from, timeZone), startOfDayInZone(addDays(period.to, 1), timeZone));
+  const placed = posts.map((p) => ({ ...zonedParts(p.publishedAt, timeZone), rate: engagementRate(p) }));
+  return { period, minPosts: HEATMAP_MIN_POSTS, cells: heatmapBuckets(placed), posts: posts.length };
+}
+
+/** People who commented or messaged, most active first. */
+export function engagedPeople(repos: Repositories, query: PeriodQuery['scope']): EngagedPerson[] {
+  const ids = scopeAccounts(repos, query).map((a) => a.id);
+  return repos.db.prepare(
+    `SELECT p.id, p.account_id AS accountId, coalesce(p.username, p.name, 'Unknown') AS name,
+            (SELECT count(*) FROM comments c WHERE c.person_id = p.id) AS comments,
+            (SELECT count(*) FROM messages m JOIN conversations cv ON cv.id = m.conversation_id WHERE cv.person_id = p.id AND m.direction = 'in') AS messages,
+            p.last_seen_at AS lastSeenAt
+     FROM people p WHERE p.account_id IN (SELECT value FROM json_each(?))
+     ORDER BY comments + messages DESC, p.last_seen_at DESC`,
+  ).all(JSON.stringify(ids)) as EngagedPerson[];
+}

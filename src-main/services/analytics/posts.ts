@@ -1,0 +1,84 @@
+import type { InsightsStatus, PostDetail, PostRow, PostsPage, PostsQuery } from '../../../src-preload/contract';
+import { AppError } from '../../core/app-error';
+import { PostAnalyticsQueries, type PostMetricsRow } from '../../store/repositories/posts';
+import type { Repositories } from '../../store/repositories';
+import { addDays, startOfDayInZone } from './calendar';
+import { engagementRate } from './figures';
+import { scopeAccounts } from './scope';
+
+/** Meta's raw type strings in words: Page posts by status_type, Instagram by product and media type. */
+const PAGE_KINDS: Record<string, string> = {
+  added_photos: 'Photo',
+  added_video: 'Video',
+  mobile_status_update: 'Status',
+  wall_post: 'Status',
+  shared_story: 'Link',
+  created_note: 'Note',
+  created_event: 'Event',
+  published_story: 'Status',
+};
+
+export function postKind(network: string, mediaType: string | null, productType: string | null): string {
+  if (network === 'facebook') return PAGE_KINDS[mediaType ?? ''] ?? 'Post';
+  if (productType === 'REELS') return 'Reel';
+  if (productType === 'STORY') return 'Story';
+  if (mediaType === 'CAROUSEL_ALBUM') return 'Carousel';
+  return 'Feed';
+}
+
+const STATUSES: readonly string[] = ['before_business_conversion', 'unsupported_product_type', 'no_permission', 'not_enough_viewers'];
+
+export function toPostRow(r: PostMetricsRow): PostRow {
+  return {
+    id: r.id,
+    accountId: r.accountId,
+    network: r.network,
+    kind: postKind(r.network, r.mediaType, r.productType),
+    caption: r.caption ?? '',
+    permalink: r.permalink,
+    publishedAt: r.publishedAt,
+    views: r.views,
+    reach: r.reach,
+    likes: r.likes,
+    comments: r.comments,
+    shares: r.shares,
+    saves: r.saves,
+    engagementRate: engagementRate(r),
+    metricsAt: r.metricsAt,
+    insightsStatus: STATUSES.includes(r.insightsStatus ?? '') ? (r.insightsStatus as InsightsStatus) : null,
+  };
+}
+
+/** Every post of the scope matching the filters, newest first; sorting happens in the table. */
+export function listPosts(repos: Repositories, q: PostsQuery, timeZone: string): PostsPage {
+  const accounts = scopeAccounts(repos, q.scope);
+  const since = q.from ? startOfDayInZone(q.from, timeZone) : 0;
+  const until = q.to ? startOfDayInZone(addDays(q.to, 1), timeZone) : Number.MAX_SAFE_INTEGER;
+  const needle = q.search.trim().toLocaleLowerCase();
+  const posts = new PostAnalyticsQueries(repos.db)
+    .inRange(accounts.map((a) => a.id), since, until)
+    .map(toPostRow)
+    .filter((p) => (q.kind === null || p.kind === q.kind) && (needle === '' || p.caption.toLocaleLowerCase().includes(needle)));
+  const synced = accounts.map((a) => a.lastSyncedAt).filter((t): t is number => t !== null);
+  return { posts, timeZone, dataAsOf: synced.length ? Math.max(...synced) : null };
+}
+
+export function postDetail(repos: Repositories, postId: number): PostDetail {
+  const queries = new PostAnalyticsQueries(repos.db);
+  const row = queries.one(postId);
+  if (!row) throw new AppError('NOT_FOUND', 'That post is no longer stored on this computer.');
+  const all = queries.comments(postId);
+  const top = all.filter((c) => c.parentExternalId === null);
+  return {
+    post: toPostRow(row),
+    history: queries.history(postId),
+    comments: top.map((c) => ({
+      id: c.id,
+      author: c.author ?? 'Unknown',
+      text: c.text,
+      createdAt: c.createdAt,
+      hidden: c.hidden === 1,
+      replies: all.filter((r) => r.parentExternalId === c.externalId).map((r) => ({ id: r.id, author: r.author ?? 'Unknown', text: r.text, createdAt: r.createdAt })),
+    })),
+  };
+}

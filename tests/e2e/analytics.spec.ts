@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { expect, test } from './fixtures';
+import { DEMO_PASSPHRASE, exploreDemo } from './support/flows';
+import { captureScreen } from './support/screens';
+import { makeCore } from '../support/core';
+
+// A passphrase (not the fake keychain) so the CLI can open the very same store as the app.
+test.use({ keychain: { kind: 'none' } });
+test.setTimeout(180_000);
+
+function cli(dataDir: string, args: string[]): string {
+  const run = spawnSync('npx', ['tsx', 'src-main/cli/index.ts', ...args, '--data-dir', dataDir], {
+    encoding: 'utf8',
+    env: { ...process.env, SOCIAL_DESK_PASSPHRASE: DEMO_PASSPHRASE },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+/** Minimal CSV reader for our own export (quoted cells, CRLF rows). */
+function parseCsv(text: string): Array<Record<string, string>> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
+
+test('analytics on the demo: the views show the CLI export’s numbers, work from the local store only, and the PDF holds no personal data', async ({ app }, testInfo) => {
+  const page = app.page;
+  await exploreDemo(page);
+  // Nothing is fetched to draw a view: every request from now on goes to the local bridge.
+  const bridgeOrigin = new URL(page.url()).origin;
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(bridgeOrigin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+
+  const view = page.locator('[data-view="analytics"]');
+  await expect(view.locator('[data-figure]').first()).toBeVisible();
+  const line = view.locator('[data-period-from]');
+  const from = (await line.getAttribute('data-period-from'))!;
+  const to = (await line.getAttribute('data-period-to'))!;
+  await expect(view.locator('.recharts-line-curve').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'analytics-overview');
+
+  // The same numbers as `report --format csv` for the same period.
+  const csvFile = join(app.dataDir, '..', 'overview.csv');
+  cli(app.dataDir, ['report', '--format', 'csv', '--account', 'all', '--from', from, '--to', to, '--out', csvFile]);
+  const rows = parseCsv(readFileSync(csvFile, 'utf8'));
+  expect(rows.length).toBeGreaterThan(20);
+  for (const row of rows) {
+    const card = view.locator(`[data-account-id="${row.account_id}"] [data-figure]`).filter({ has: page.locator('.figure__label', { hasText: new RegExp(`^${row.figure!.replace(/[()]/g, '\\$&')}$`) }) });
+    await expect(card, `${row.account} ${row.figure}`).toHaveCount(1);
+    if (row.value === '') await expect(card.locator('[data-no-data]')).toBeVisible();
+    else await expect(card.locator('[data-value]')).toHaveAttribute('data-value', row.value!);
+  }
+  // Instagram and Facebook are never summed: one section per account.
+  expect(await view.locator('section[data-account-id]').count()).toBe(new Set(rows.map((r) => r.account_id)).size);
+
+  // Posts: every post of the period, in a virtualized table; its count is the sum of "Posts published".
+  await page.locator('[data-tab="posts"]').click();
+  const grid = page.locator('[data-rows]');
+  await expect(grid).toBeVisible();
+  const published = rows.filter((r) => r.figure === 'Posts published').reduce((s, r) => s + Number(r.value), 0);
+  await expect(grid).toHaveAttribute('data-rows', String(published));
+  expect(await page.locator('[data-post-id]').count()).toBeLessThan(100);
+  await captureScreen(page, testInfo, 'analytics-posts');
+  await page.locator('[data-post-id] .link-button').first().click();
+  await expect(page.locator('[data-post-detail] .recharts-line-curve').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'analytics-post-detail');
+  await page.keyboard.press('Escape');
+
+  await page.locator('[data-tab="audience"]').click();
+  await expect(page.locator('[data-audience-account]').first()).toBeVisible();
+  await expect(page.locator('[data-breakdown="follower-age"]').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'analytics-audience');
+
+  await page.locator('[data-tab="people"]').click();
+  await expect(page.locator('[data-person-id]').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'analytics-people');
+
+  await page.locator('[data-tab="best-time"]').click();
+  await page.getByRole('button', { name: 'A year' }).click();
+  await expect(page.locator('[data-best-times]')).toBeVisible();
+  await captureScreen(page, testInfo, 'analytics-best-time');
+
+  // Leadership report through the dialog: a PDF whose text names no person and quotes no message.
+  await page.locator('[data-tab="overview"]').click();
+  await page.getByRole('button', { name: 'Report for leadership…' }).click();
+  await captureScreen(page, testInfo, 'analytics-report-dialog');
+  await page.getByRole('button', { name: 'Save as PDF…' }).click();
+  await expect(page.getByText(/^Saved to /)).toBeVisible({ timeout: 60_000 });
+  const pdfName = readdirSync(join(app.dataDir, 'reports')).find((f) => f.endsWith('.pdf'))!;
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(app.dataDir, 'reports', pdfName))));
+  const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ').toLocaleLowerCase();
+  expect(text).toContain('social media report');
+  const core = makeCore(app.dataDir, null, { removeDataDirOnWipe: false });
+  core.start();
+  core.unlock(DEMO_PASSPHRASE);
+  const own = new Set(core.repos.accounts.list().flatMap((a) => [a.name, a.handle ?? '']).map((s) => s.toLocaleLowerCase()));
+  const personal = (core.repos.db.prepare(`SELECT username AS s FROM people UNION SELECT name FROM people UNION SELECT external_id FROM people
+    UNION SELECT text FROM messages UNION SELECT text FROM comments UNION SELECT author_username FROM comments`).all() as Array<{ s: string | null }>)
+    .map((r) => (r.s ?? '').trim().replace(/\s+/g, ' ').toLocaleLowerCase())
+    .filter((s) => s.length >= 3 && !own.has(s));
+  expect(personal.length).toBeGreaterThan(1000);
+  const word = (s: string) => new RegExp(`(^|[^\\p{L}\\p{N}_])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u');
+  const leaked = personal.filter((s) => text.includes(s) && word(s).test(text));
+  expect(leaked).toEqual([]);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // A Page that Meta gave no reach for shows "No data", not 0.
+  const pageAccount = core.repos.accounts.list().find((a) => a.network === 'facebook')!;
+  core.repos.db.prepare(`DELETE FROM account_daily_insights WHERE account_id = ? AND metric = 'page_total_media_view_unique'`).run(pageAccount.id);
+  core.repos.db.prepare('DELETE FROM account_period_insights WHERE account_id = ?').run(pageAccount.id);
+  core.close();
+  await page.getByRole('button', { name: '90 days' }).click();
+  const viewers = view.locator(`[data-account-id="${pageAccount.id}"] [data-figure="reach"]`);
+  await expect(viewers.locator('[data-no-data]')).toContainText('No data');
+  await expect(viewers).toContainText('Meta gave no figure for these days.');
+  await viewers.scrollIntoViewIfNeeded();
+  await captureScreen(page, testInfo, 'analytics-page-without-reach');
+
+  expect(outside).toEqual([]);
+});
