@@ -6,7 +6,7 @@ import { exportAll, type ExportFormat } from '../privacy/export';
 export interface CommandContext {
   core: AppCore;
   args: string[];
-  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string };
+  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string; url?: string; code?: string; 'until-idle'?: string };
   passphrase: () => Promise<string>;
   out: (text: string) => void;
 }
@@ -112,6 +112,11 @@ export const COMMANDS: Record<string, Command> = {
   search,
   export: exportCommand,
   wipe,
+  relay: {
+    usage: 'pair --url URL --code CODE | listen [--until-idle S] | status',
+    summary: 'pair with the Social Desk Relay and receive webhooks through it',
+    run: async (ctx) => (await import('./relay-commands')).relay.run(ctx),
+  },
 };
 
 /** Sync commands load the Graph client and emulator only when used. */

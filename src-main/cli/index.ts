@@ -39,6 +39,9 @@ async function main(argv: string[]): Promise<number> {
         yes: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'graph-base-url': { type: 'string' },
+        url: { type: 'string' },
+        code: { type: 'string' },
+        'until-idle': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
