@@ -24,7 +24,7 @@ export async function startRelay(config: RelayConfig, options: { log?: Logger; s
   await cryptoReady();
   const log = options.log ?? createLogger();
   const now = options.now ?? Date.now;
-  const storage = options.storage ?? openStorage(config);
+  const storage = options.storage ?? openStorage(config, (error) => log('warn', 'storage connection problem', { kind: error.name, detail: error.message.slice(0, 120) }));
   const app = createRelayApp({ config, storage, log, now, fetch: globalThis.fetch });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: { requestTimeout: config.requestTimeoutMs, headersTimeout: Math.min(config.requestTimeoutMs, 10_000) } }, () => resolve(s));

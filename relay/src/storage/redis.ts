@@ -44,8 +44,12 @@ export class RedisStorage implements RelayStorage {
   constructor(
     url: string,
     private readonly signatureTtlMs: number,
+    private readonly onError: (error: Error) => void = () => undefined,
   ) {
+    // ioredis reconnects by itself and queues commands meanwhile; connection errors are reported,
+    // not thrown, so a Redis restart costs latency, not events.
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 20 });
+    this.redis.on('error', this.onError);
   }
 
   async createPairCode(codeHash: string, expiresAt: number): Promise<void> {
@@ -158,6 +162,7 @@ export class RedisStorage implements RelayStorage {
   onAppend(listener: () => void): () => void {
     if (!this.subscriber) {
       this.subscriber = this.redis.duplicate();
+      this.subscriber.on('error', this.onError);
       void this.subscriber.subscribe(K.appendChannel);
       this.subscriber.on('message', () => {
         for (const l of this.listeners) l();

@@ -4,7 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
-import { makeTempDir } from './temp-dir';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RunningRedis {
   url: string;
@@ -37,11 +39,11 @@ async function waitForPort(port: number): Promise<void> {
 }
 
 export async function startRedis(): Promise<RunningRedis> {
-  const tmp = makeTempDir('relay-redis-');
+  const dir = mkdtempSync(join(tmpdir(), 'relay-redis-'));
   const port = await freePort();
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', tmp.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
     await waitForPort(port);
   };
   const kill = () =>
@@ -60,7 +62,7 @@ export async function startRedis(): Promise<RunningRedis> {
     },
     async stop() {
       await kill();
-      tmp.cleanup();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
