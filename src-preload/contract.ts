@@ -51,6 +51,7 @@ import type {
   RemovalReport,
   MetaAppConfig,
   Settings,
+  RelayStatusView,
 } from './api-types';
 
 /**
@@ -129,6 +130,12 @@ export interface Contract {
   };
   /** Instagram Login (no Page needed) in a dedicated window (desktop app only). */
   'accounts:connectInstagram': { args: undefined; result: AccountSummary[] };
+  /** The relay pairing and its live connection. */
+  'relay:getStatus': { args: undefined; result: RelayStatusView };
+  /** Pair this computer with a relay using the one-time code its admin command printed. */
+  'relay:pair': { args: { url: string; code: string }; result: RelayStatusView };
+  /** Forget the relay pairing (the private key is deleted; the relay admin revokes the device there). */
+  'relay:unpair': { args: { confirm: 'UNPAIR' }; result: RelayStatusView };
 }
 
 export type Channel = keyof Contract;
@@ -163,6 +170,9 @@ export const CHANNELS = [
   'settings:getMetaApp',
   'settings:setMetaApp',
   'accounts:connectInstagram',
+  'relay:getStatus',
+  'relay:pair',
+  'relay:unpair',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
@@ -179,10 +189,12 @@ export interface Events {
   'sync:progress': { accountId: number | null; job: string; done: number; total: number };
   /** Sync state changed: a run started or ended, a pause began, the budget moved. */
   'sync:status': SyncStatus;
+  /** The relay connection changed (connected, offline, new event). */
+  'relay:status': RelayStatusView;
 }
 export type EventName = keyof Events;
 
-export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status', 'relay:status'] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

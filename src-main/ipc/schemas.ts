@@ -42,4 +42,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     })
     .strict(),
   'accounts:connectInstagram': none,
+  'relay:getStatus': none,
+  'relay:pair': z.object({ url: z.string().trim().min(1, 'enter the relay address').max(2048), code: z.string().trim().min(4, 'enter the pairing code').max(64) }).strict(),
+  'relay:unpair': z.object({ confirm: z.literal('UNPAIR') }).strict(),
 };

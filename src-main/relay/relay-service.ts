@@ -9,6 +9,7 @@
  * "recovered by sync" so webhooks Meta dropped become visible.
  */
 import { hostname } from 'node:os';
+import type { RelayStatusView } from '../../src-preload/contract';
 import { parseWebhookBody } from '../meta/webhooks';
 import type { Repositories } from '../store/repositories';
 import { applyWebhookEvents } from './apply-webhook';
@@ -22,21 +23,10 @@ type EnvelopeContent =
   | { v: 1; kind: 'data-deletion'; arrivedAt: number; userId: string; confirmationCode: string; statusUrl: string }
   | { v: 1; kind: 'deauthorize'; arrivedAt: number; userId: string };
 
-export type RelayConnection = 'not-paired' | 'connecting' | 'connected' | 'offline';
+export type RelayConnection = RelayStatusView['connection'];
 
-export interface RelayStatus {
-  connection: RelayConnection;
-  relayUrl: string | null;
-  deviceId: string | null;
-  pairedAt: number | null;
-  eventsReceived: number;
-  lastEventAt: number | null;
-  /** How long the newest stored event took from reaching the relay to being committed here. */
-  lastLagMs: number | null;
-  gapsDetected: number;
-  messagesRecoveredBySync: number;
-  lastError: string | null;
-}
+/** The status the UI and the CLI show (the contract's type). */
+export type RelayStatus = RelayStatusView;
 
 export interface StoredEnvelope {
   seq: number;

@@ -5,6 +5,7 @@ import { initPrivacy, resetPrivacyStore } from '../privacy/privacy-store';
 import { resetMetaAppStore } from '../settings/meta-app-store';
 import { initSettings, loadSettings, resetSettingsStore } from '../settings/settings-store';
 import { restoreTheme } from '../settings/theme';
+import { initRelay, resetRelayStore } from '../relay/relay-store';
 import { initSync } from '../sync/sync-store';
 import { initApp, useAppStore } from './app-store';
 
@@ -16,6 +17,7 @@ export function resetFeatureStores(): void {
   resetPrivacyStore();
   resetSettingsStore();
   resetMetaAppStore();
+  resetRelayStore();
 }
 
 /**
@@ -24,7 +26,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initPrivacy(), initSettings()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initPrivacy(), initSettings(), initRelay()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

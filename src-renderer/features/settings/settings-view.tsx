@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import type { Settings } from '../../../src-preload/contract';
 import { ErrorNotice } from '../../components/error-notice';
+import { RelaySection } from '../relay/relay-section';
 import { MetaAppSection } from './meta-app-section';
 import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
 import './settings.css';
@@ -119,6 +120,7 @@ export function SettingsView() {
             </div>
           </fieldset>
           <MetaAppSection />
+          <RelaySection />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useNow } from '../../lib/use-now';
 import { loadAccounts, useAccountsStore } from '../accounts/accounts-store';
+import { RelayIndicatorLine } from '../relay/relay-section';
 import { BudgetMeter } from './budget-meter';
 import { loadSyncStatus, useSyncStore } from './sync-store';
 import { formatAgo, indicatorState, type IndicatorState, pauseText, pausedUntil, progressText } from './sync-text';
@@ -60,6 +61,7 @@ export function SyncIndicator() {
           <progress aria-label={text} />
         ))}
       <BudgetMeter status={data} />
+      <RelayIndicatorLine />
     </div>
   );
 }
