@@ -75,7 +75,14 @@ export function RelaySection() {
           </div>
         </form>
       )}
-      {actionError && <ErrorNotice error={actionError} />}
+      {actionError && (
+        // The relay's refusals are written for people (bad code, unreachable, revoked), and the
+        // generic wording for the code would name the wrong cause, so the message is shown itself.
+        <div className="notice notice--error" role="alert" data-error-code={actionError.code}>
+          <p className="notice__title">{data?.connection === 'not-paired' ? 'Pairing did not work.' : 'That did not work.'}</p>
+          <p className="notice__next">{actionError.message}</p>
+        </div>
+      )}
       {confirming && (
         <ConfirmDialog
           title="Unpair from the relay?"
