@@ -24,6 +24,7 @@ export class RelayRunner {
       syncNow,
       onStored: (e) => {
         if (e.messagesStored > 0) core.events.emit('store:changed', { what: ['messages'] });
+        core.events.emit('relay:status', this.service.status());
       },
       onStatus: (s) => core.events.emit('relay:status', s),
     });

@@ -3,6 +3,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { useNow } from '../../lib/use-now';
 import { loadRelayStatus, pairRelay, unpairRelay, useRelayStore } from './relay-store';
+import { formatAgo } from '../sync/sync-text';
 import { connectionText, lastEventText } from './relay-text';
 import './relay.css';
 
@@ -109,9 +110,10 @@ export function RelayIndicatorLine() {
   }, []);
   if (!data || data.connection === 'not-paired') return null;
   return (
-    <p className="relay-line" data-relay-connection={data.connection} title={data.lastError ?? undefined}>
+    <p className="relay-line" data-relay-connection={data.connection} title={data.lastError ?? lastEventText(data, now)}>
       <span className={`relay__dot relay__dot--${data.connection}`} aria-hidden="true" />
-      Relay: {connectionText(data)} · {lastEventText(data, now)}
+      Relay: {connectionText(data)}
+      {data.lastEventAt !== null && ` · event ${formatAgo(data.lastEventAt, now)}`}
     </p>
   );
 }

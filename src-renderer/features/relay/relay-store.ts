@@ -7,9 +7,11 @@ import { idle, requestGate, type Loadable } from '../../lib/loadable';
 interface RelayStore extends Loadable<RelayStatusView> {
   busy: boolean;
   actionError: ErrorPayload | null;
+  /** Counts relay:status events, so an answer that left main before a newer event does not undo it. */
+  eventCount: number;
 }
 
-const initial = (): RelayStore => ({ ...idle<RelayStatusView>(), busy: false, actionError: null });
+const initial = (): RelayStore => ({ ...idle<RelayStatusView>(), busy: false, actionError: null, eventCount: 0 });
 
 export const useRelayStore = create<RelayStore>()(initial);
 
@@ -25,10 +27,13 @@ export async function loadRelayStatus(): Promise<void> {
 
 async function act(run: () => Promise<Result<RelayStatusView>>): Promise<boolean> {
   const isLatest = gate();
+  const eventsBefore = useRelayStore.getState().eventCount;
   useRelayStore.setState({ busy: true, actionError: null });
   const result = await call(run);
   if (!isLatest()) return result.ok;
-  useRelayStore.setState(result.ok ? { data: result.data, status: 'ready', busy: false } : { busy: false, actionError: result.error });
+  if (!result.ok) useRelayStore.setState({ busy: false, actionError: result.error });
+  else if (useRelayStore.getState().eventCount !== eventsBefore) useRelayStore.setState({ status: 'ready', busy: false });
+  else useRelayStore.setState({ data: result.data, status: 'ready', busy: false });
   return result.ok;
 }
 
@@ -37,7 +42,7 @@ export const unpairRelay = () => act(() => getApi().relay.unpair({ confirm: 'UNP
 
 /** Follows the main process's `relay:status` events. Called from initSession. */
 export function initRelay(): () => void {
-  return getApi().on('relay:status', (status) => useRelayStore.setState({ data: status, status: 'ready', error: null }));
+  return getApi().on('relay:status', (status) => useRelayStore.setState((state) => ({ data: status, status: 'ready', error: null, eventCount: state.eventCount + 1 })));
 }
 
 export function resetRelayStore(): void {
