@@ -50,14 +50,14 @@ async function ingest(url: string, count: number, offset: number, concurrency = 
   return count / ((performance.now() - started) / 1000);
 }
 
-async function pairDevice(url: string, dir: string): Promise<{ token: string; publicKey: Uint8Array; privateKey: Uint8Array }> {
+async function pairDevice(url: string, dir: string): Promise<void> {
   const code = newPairCode();
   const storage = new SqliteStorage(dir);
   await storage.createPairCode(hashSecret(code), Date.now() + 60_000);
   await storage.close();
   const keys = sodium.crypto_box_keypair();
   const res = await fetch(`${url}/v1/devices/pair`, { method: 'POST', body: JSON.stringify({ code, name: 'bench', publicKey: Buffer.from(keys.publicKey).toString('base64') }), headers: { 'content-type': 'application/json' } });
-  return { ...((await res.json()) as { token: string }), ...keys };
+  if (res.status !== 201) throw new Error(`pairing failed: ${res.status}`);
 }
 
 function rssMiB(pid: number): number {
@@ -83,7 +83,7 @@ export async function measureRelay(log: (line: string) => void): Promise<Record<
   const result: Record<string, number> = {};
   try {
     log('\nRelay (own process, SQLite, loopback)');
-    const first = await pairDevice(url, dir);
+    await pairDevice(url, dir);
     await ingest(url, 200, 0); // warm-up
     result.relay_ingest_1_device_events_per_s = round(await ingest(url, 2000, 1000));
     await pairDevice(url, dir);
@@ -93,9 +93,10 @@ export async function measureRelay(log: (line: string) => void): Promise<Record<
 
     // Fill to 10,000 pending envelopes (each sealed for 3 devices) and read the relay's memory.
     const storage = new SqliteStorage(dir);
-    const pendingNow = (await storage.pending(first.token ? ((await storage.listDevices())[0]?.id ?? '') : '', 0, 20_000)).length;
-    await ingest(url, Math.max(0, 10_000 - pendingNow), 20_000);
-    const pendingEnvelopes = (await storage.pending((await storage.listDevices())[0]?.id ?? '', 0, 20_000)).length;
+    const firstDeviceId = (await storage.listDevices())[0]?.id ?? '';
+    const envelopesHeld = async () => (await storage.pending(firstDeviceId, 0, 20_000)).length;
+    await ingest(url, Math.max(0, 10_000 - (await envelopesHeld())), 20_000);
+    const pendingEnvelopes = await envelopesHeld();
     await storage.close();
     result.relay_pending_envelopes = pendingEnvelopes;
     result.relay_rss_at_10k_pending_mib = round(rssMiB(child.pid as number));
