@@ -8,6 +8,7 @@ import type { AppCore } from '../core/app-core';
 import { AppError } from '../core/app-error';
 import { RelayRequestError } from './relay-http';
 import { RelayService } from './relay-service';
+import { relayTokenExchange, type TokenExchange } from './token-exchange';
 
 export class RelayRunner {
   readonly service: RelayService;
@@ -64,6 +65,11 @@ export class RelayRunner {
     this.core.repos.audit.record(this.core.now(), 'relay.paired', null, new URL(url).host);
     this.start();
     return this.service.status();
+  }
+
+  /** The relay's token exchange when paired (login then needs no app secret here). */
+  tokenExchange(): TokenExchange | null {
+    return relayTokenExchange(this.service.links);
   }
 
   async unpair(): Promise<RelayStatusView> {

@@ -45,7 +45,17 @@ export async function makeRelayHarness(opts: { redisUrl?: string } = {}): Promis
   sync.clock.now += 60_000;
   const tmp = makeTempDir('relay-data-');
   const logs: string[] = [];
-  const env = { META_APP_SECRET: sync.emulator.app.secret, META_VERIFY_TOKEN: VERIFY_TOKEN, ...(opts.redisUrl ? { RELAY_STORAGE_URL: opts.redisUrl } : {}) };
+  const app = sync.emulator.app;
+  const env = {
+    META_APP_SECRET: app.secret,
+    META_APP_ID: app.id,
+    INSTAGRAM_APP_ID: app.igAppId,
+    INSTAGRAM_APP_SECRET: app.igAppSecret,
+    META_VERIFY_TOKEN: VERIFY_TOKEN,
+    // The relay's token exchanges go to the emulator, as the desktop's Graph calls do.
+    GRAPH_API_BASE_URL: sync.emulator.url,
+    ...(opts.redisUrl ? { RELAY_STORAGE_URL: opts.redisUrl } : {}),
+  };
   let config = loadConfig(env, { port: 0, dataDir: tmp.dir });
   const log = createLogger((line) => logs.push(line));
   let relay = await startRelay(config, { log });
