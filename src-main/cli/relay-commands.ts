@@ -5,6 +5,7 @@
 import { resolveGraphConfig } from '../meta/config';
 import { GraphClient } from '../meta/graph-client';
 import { RelayService } from '../relay/relay-service';
+import { readSettings } from '../settings/settings';
 import { SyncEngine } from '../sync/engine';
 import { openStore, type Command, type CommandContext } from './commands';
 
@@ -16,6 +17,7 @@ function relayService(ctx: CommandContext): RelayService {
   return new RelayService({
     repos,
     now: ctx.core.now,
+    textOnly: () => readSettings(ctx.core.settings()).textOnlyDms,
     async syncNow() {
       for (const account of repos.accounts.list()) {
         if (account.status === 'active') await engine.syncAccount(account.id, account.lastSyncedAt === null ? 'full' : 'routine');

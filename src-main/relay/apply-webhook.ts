@@ -35,7 +35,7 @@ function threadFor(repos: Repositories, accountId: number, platform: 'instagram'
   return repos.inbox.upsertConversation(accountId, { externalId: `${PROVISIONAL_THREAD_PREFIX}${person.external_id}`, platform, personId, updatedAt: at });
 }
 
-function applyMessage(repos: Repositories, e: MessageEvent, now: number, result: ApplyResult): void {
+function applyMessage(repos: Repositories, e: MessageEvent, now: number, result: ApplyResult, options: ApplyOptions): void {
   const accountId = accountFor(repos, e.platform === 'instagram' ? 'instagram' : 'facebook', e.entryId);
   if (accountId === null || !e.mid) {
     result.needsSync = result.needsSync || accountId === null;
@@ -53,7 +53,8 @@ function applyMessage(repos: Repositories, e: MessageEvent, now: number, result:
       direction: outgoing ? 'out' : 'in',
       sentAt: e.timestampMs,
       text: e.text ?? null,
-      attachments: e.attachments,
+      // Text-only mode: photos and files are never saved, whichever way a message arrives.
+      attachments: options.textOnly ? [] : e.attachments,
       replyToExternalId: e.replyTo?.mid ?? null,
       isDeleted: e.isDeleted,
     },
@@ -97,11 +98,16 @@ function applyFeed(repos: Repositories, e: PageFeedEvent, now: number, result: A
   storeComment(repos, accountId, e.postId, { id: e.commentId, ...(e.message !== undefined ? { text: e.message } : {}), ...(parentId ? { parentId } : {}), ...(e.from ? { from: e.from } : {}), createdAt: e.createdTimeMs ?? e.timeMs ?? now }, 'facebook', now, result);
 }
 
+export interface ApplyOptions {
+  /** The text-only DMs setting: keep the words, never attachment references. */
+  textOnly?: boolean;
+}
+
 /** Applies parsed events; the caller wraps this in the transaction that also advances the seq. */
-export function applyWebhookEvents(repos: Repositories, events: readonly WebhookEvent[], now: number): ApplyResult {
+export function applyWebhookEvents(repos: Repositories, events: readonly WebhookEvent[], now: number, options: ApplyOptions = {}): ApplyResult {
   const result: ApplyResult = { messagesStored: 0, commentsStored: 0, ignored: 0, needsSync: false };
   for (const e of events) {
-    if (e.type === 'message') applyMessage(repos, e, now, result);
+    if (e.type === 'message') applyMessage(repos, e, now, result, options);
     else if (e.type === 'comment') applyComment(repos, e, now, result);
     else if (e.type === 'page-feed') applyFeed(repos, e, now, result);
     else result.ignored += 1;

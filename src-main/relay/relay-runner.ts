@@ -6,6 +6,7 @@
 import type { RelayStatusView } from '../../src-preload/contract';
 import type { AppCore } from '../core/app-core';
 import { AppError } from '../core/app-error';
+import { readSettings } from '../settings/settings';
 import { RelayRequestError } from './relay-http';
 import { RelayService } from './relay-service';
 import { relayTokenExchange, type TokenExchange } from './token-exchange';
@@ -23,6 +24,7 @@ export class RelayRunner {
       repos: core.repos,
       now: core.now,
       syncNow,
+      textOnly: () => readSettings(core.settings()).textOnlyDms,
       onStored: (e) => {
         if (e.messagesStored > 0) core.events.emit('store:changed', { what: ['messages'] });
         core.events.emit('relay:status', this.service.status());

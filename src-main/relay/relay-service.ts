@@ -44,6 +44,8 @@ export interface RelayServiceDeps {
   onStored?: (e: StoredEnvelope) => void;
   onStatus?: (s: RelayStatus) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The text-only DMs setting, read for each event. */
+  textOnly?: () => boolean;
   backoff?: { initialMs: number; maxMs: number };
 }
 
@@ -143,7 +145,7 @@ export class RelayService {
     let needsSync = gap || content === null;
     repos.db.transaction(() => {
       if (content?.kind === 'webhook') {
-        const result = applyWebhookEvents(repos, parseWebhookBody(content.body), now());
+        const result = applyWebhookEvents(repos, parseWebhookBody(content.body), now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
         needsSync ||= result.needsSync;
       } else if (content?.kind === 'data-deletion') {

@@ -6,7 +6,7 @@ import { hashSecret, newPairCode } from '../../relay/src/crypto';
 import { silentLogger } from '../../relay/src/log';
 import { startRelay } from '../../relay/src/server';
 import { expect, test } from './fixtures';
-import { expectAppState, openView } from './support/flows';
+import { firstRunToConnect, openView } from './support/flows';
 import { captureScreen } from './support/screens';
 
 test.use({ useEmulator: true });
@@ -22,11 +22,7 @@ test('pair with the relay in Settings, then a webhook DM appears in the inbox', 
   const relay = await startRelay(loadConfig({ META_APP_SECRET: emulator.app.secret, META_VERIFY_TOKEN: 'e2e-verify' }, { port: 0, dataDir: relayDir }), { log: silentLogger });
   try {
     const page = app.page;
-    await expectAppState(page, 'first-run');
-    await page.getByRole('button', { name: /^Connect an account/ }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Use the keychain and continue' }).click();
-    await expectAppState(page, 'ready');
+    await firstRunToConnect(page);
     const tokenCard = page.locator('[data-connect-method="token"]');
     await tokenCard.locator('[data-token-input]').fill(emulator.tokens.systemUser);
     await tokenCard.getByRole('button', { name: 'Connect' }).click();

@@ -69,6 +69,15 @@ describe('applyWebhookEvents', () => {
     ]);
   });
 
+  it('keeps the words but not the attachment in text-only mode', () => {
+    const r = repos();
+    const body = fixture('fb-messenger-webhook-message-image-attachment.json');
+    const entryId = String((JSON.parse(body) as { entry: Array<{ id: string | number }> }).entry[0]!.id);
+    r.accounts.upsert({ network: 'facebook', externalId: entryId, name: 'Page', loginKind: 'system_user' }, 1);
+    expect(applyWebhookEvents(r, parseWebhookBody(body), 5, { textOnly: true }).messagesStored).toBe(1);
+    expect(r.db.prepare('SELECT attachments FROM messages').all()).toEqual([{ attachments: null }]);
+  });
+
   it('counts reads and other events it does not keep as ignored', () => {
     const r = repos();
     r.accounts.upsert({ network: 'instagram', externalId: '17841452691600098', name: 'IG', loginKind: 'system_user' }, 1);
