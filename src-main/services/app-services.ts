@@ -6,7 +6,8 @@ import { SyncService, type SyncServiceOptions } from './sync-service';
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
- * run, unlock, after a wipe and a new start) and stopped with it.
+ * run, unlock, after a wipe and a new start) and dropped when it closes, so nothing keeps
+ * using a closed database: afterwards `sync` and `accounts` answer LOCKED.
  */
 export class AppServices {
   private current: { sync: SyncService; accounts: AccountsService; relay: RelayRunner } | null = null;
@@ -20,6 +21,10 @@ export class AppServices {
       });
       this.current = { sync, accounts: new AccountsService(core, sync), relay };
       if (options.autoStart) relay.start();
+    });
+    core.onClosed(() => {
+      this.current?.sync.dispose();
+      this.current = null;
     });
   }
 
