@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 const steps = [
   { name: 'Types (main, preload, scripts, tests)', command: 'npx', args: ['tsc', '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'Types (renderer)', command: 'npx', args: ['tsc', '-p', 'tsconfig.web.json', '--noEmit'] },
+  { name: 'Types (relay)', command: 'npx', args: ['tsc', '-p', 'relay/tsconfig.json', '--noEmit'] },
   { name: 'Lint', command: 'npx', args: ['eslint', '.'], when: () => existsSync('eslint.config.js'), skipReason: 'no eslint.config.js' },
   { name: 'Unit, integration and renderer tests (vitest)', command: 'npx', args: ['vitest', 'run'] },
   { name: 'End-to-end (Playwright)', command: 'node', args: ['scripts/run-e2e.mjs'] },

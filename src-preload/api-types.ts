@@ -203,6 +203,26 @@ export interface MetaAppConfig {
   instagramRedirectUri: string | null;
 }
 
+/** The pairing with the brand's Social Desk Relay and how the live connection is doing. */
+export interface RelayStatusView {
+  connection: 'not-paired' | 'connecting' | 'connected' | 'offline';
+  relayUrl: string | null;
+  deviceId: string | null;
+  pairedAt: number | null;
+  /** Events stored from the relay since pairing. */
+  eventsReceived: number;
+  /** When the newest one was committed here. */
+  lastEventAt: number | null;
+  /** From the relay receiving the newest event to its commit here. */
+  lastLagMs: number | null;
+  /** Times a sequence number was skipped (the relay dropped something it held). */
+  gapsDetected: number;
+  /** Messages a catch-up sync found that no webhook had brought. */
+  messagesRecoveredBySync: number;
+  /** Why the connection is down, in plain words. */
+  lastError: string | null;
+}
+
 export interface Settings {
   theme: 'system' | 'light' | 'dark';
   syncIntervalMinutes: number;

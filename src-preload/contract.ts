@@ -64,6 +64,7 @@ import type {
   CommentQuery,
   CommentPage,
   CommentedPost,
+  RelayStatusView,
 } from './api-types';
 import type {
   AnalyticsOverview,
@@ -215,6 +216,12 @@ export interface Contract {
   'comments:listPosts': { args: { accountId: number | null }; result: CommentedPost[] };
   /** The staff looked at the comments: new ones stop counting toward the badge. */
   'comments:markSeen': { args: undefined; result: null };
+  /** The relay pairing and its live connection. */
+  'relay:getStatus': { args: undefined; result: RelayStatusView };
+  /** Pair this computer with a relay using the one-time code its admin command printed. */
+  'relay:pair': { args: { url: string; code: string }; result: RelayStatusView };
+  /** Forget the relay pairing (the private key is deleted; the relay admin revokes the device there). */
+  'relay:unpair': { args: { confirm: 'UNPAIR' }; result: RelayStatusView };
 }
 
 export type Channel = keyof Contract;
@@ -274,6 +281,9 @@ export const CHANNELS = [
   'app:retryOpen',
   'app:showDataFolder',
   'store:setAsideAndStartFresh',
+  'relay:getStatus',
+  'relay:pair',
+  'relay:unpair',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
@@ -292,10 +302,19 @@ export interface Events {
   'sync:status': SyncStatus;
   /** Open this conversation in the Inbox (a notification was clicked). */
   'inbox:open-conversation': { conversationId: number };
+  /** The relay connection changed (connected, offline, new event). */
+  'relay:status': RelayStatusView;
 }
 export type EventName = keyof Events;
 
-export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status', 'inbox:open-conversation'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'app:state-changed',
+  'store:changed',
+  'sync:progress',
+  'sync:status',
+  'inbox:open-conversation',
+  'relay:status',
+] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

@@ -15,6 +15,7 @@ import { measureSync } from './sync-bench';
 import { measureInbox } from './inbox-bench';
 import { checkTargets, type BenchResult } from './targets';
 import { measureAnalytics } from './analytics-bench';
+import { measureRelay } from './relay-bench';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -98,6 +99,7 @@ async function measure(): Promise<BenchResult> {
   if (only === undefined || only === 'sync') Object.assign(result, await measureSync(log));
   if (only === undefined || only === 'inbox') Object.assign(result, await measureInbox(log));
   if (only === undefined || only === 'analytics') Object.assign(result, await measureAnalytics(log));
+  if (only === undefined || only === 'relay') Object.assign(result, await measureRelay(log));
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');

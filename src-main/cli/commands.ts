@@ -8,7 +8,7 @@ import { UsageError } from './errors';
 export interface CommandContext {
   core: AppCore;
   args: string[];
-  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string; account?: string; from?: string; to?: string };
+  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string; account?: string; from?: string; to?: string; url?: string; code?: string; 'until-idle'?: string };
   passphrase: () => Promise<string>;
   out: (text: string) => void;
 }
@@ -119,6 +119,14 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['export', exportCommand],
   ['report', { usage: '--format pdf|csv --account ID|all --from YYYY-MM-DD --to YYYY-MM-DD --out FILE', summary: 'leadership report (aggregates only) as PDF, or its figures as CSV', run: async (ctx) => (await import('./report-command')).reportCommand.run(ctx) }],
   ['wipe', wipe],
+  [
+    'relay',
+    {
+      usage: 'pair --url URL --code CODE | listen [--until-idle S] | status',
+      summary: 'pair with the Social Desk Relay and receive webhooks through it',
+      run: async (ctx) => (await import('./relay-commands')).relay.run(ctx),
+    },
+  ],
 ]);
 
 /** Sync commands load the Graph client and emulator only when used. */

@@ -37,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
         account: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        url: { type: 'string' },
+        code: { type: 'string' },
+        'until-idle': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -7,7 +7,7 @@ import { runLoginWindow } from './meta-login';
 
 /** Facebook Login → user token → the Pages it manages (Page tokens) and their Instagram accounts. */
 export async function connectWithFacebook(window: BrowserWindow, core: AppCore, services: AppServices): Promise<AccountSummary[]> {
-  const request = facebookLoginRequest(services.sync.client, core.repos.appConfig, core.now);
+  const request = facebookLoginRequest(services.sync.client, core.repos.appConfig, core.now, services.relay.tokenExchange());
   const redirect = await runLoginWindow(window, request, 'Log in with Facebook');
   if (!redirect) return [];
   const granted = await request.complete(redirect);
@@ -16,7 +16,7 @@ export async function connectWithFacebook(window: BrowserWindow, core: AppCore, 
 
 /** Instagram Login → a 60-day Instagram token → the professional account behind it. */
 export async function connectWithInstagram(window: BrowserWindow, core: AppCore, services: AppServices): Promise<AccountSummary[]> {
-  const request = instagramLoginRequest(services.sync.client, core.repos.appConfig, core.now);
+  const request = instagramLoginRequest(services.sync.client, core.repos.appConfig, core.now, services.relay.tokenExchange());
   const redirect = await runLoginWindow(window, request, 'Log in with Instagram');
   if (!redirect) return [];
   const granted = await request.complete(redirect);

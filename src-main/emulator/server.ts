@@ -15,6 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control';
+import { handleWebhookControl, webhookSender } from './webhooks/control';
 import { GraphError, unknownPath } from './core/errors';
 import { parseRequest, type ParsedRequest } from './core/request';
 import { EmulatorState } from './core/state';
@@ -187,6 +188,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const parsed = await parseRequest(req);
+    if (parsed.pathname.startsWith('/__emulator/webhooks/')) {
+      write(res, await handleWebhookControl(state, parsed.method, parsed.pathname, parsed.json), state, false);
+      return;
+    }
     if (parsed.pathname.startsWith('/__emulator/')) {
       write(res, handleControl(state, parsed.method, parsed.pathname, parsed.json), state, false);
       return;
@@ -227,6 +232,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
+        webhookSender(state).stop();
         for (const h of [...holds]) h.release();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -115,6 +115,9 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
       }
       return settings;
     },
+    'relay:getStatus': () => services.relay.service.status(),
+    'relay:pair': ({ url, code }) => services.relay.pair(url, code),
+    'relay:unpair': () => services.relay.unpair(),
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('FORBIDDEN', 'That link is not one Social Desk opens.');
       await openExternal(url);

@@ -113,4 +113,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'comments:listThreads': z.object({ accountId: id.nullable(), postId: id.nullable(), unansweredOnly: z.boolean(), offset, limit }).strict(),
   'comments:listPosts': z.object({ accountId: id.nullable() }).strict(),
   'comments:markSeen': none,
+  'relay:getStatus': none,
+  'relay:pair': z.object({ url: z.string().trim().min(1, 'enter the relay address').max(2048), code: z.string().trim().min(4, 'enter the pairing code').max(64) }).strict(),
+  'relay:unpair': z.object({ confirm: z.literal('UNPAIR') }).strict(),
 };

@@ -12,6 +12,7 @@ import {
   parseLoginRedirect,
 } from '../meta/oauth';
 import { FACEBOOK_DESKTOP_REDIRECT_URI } from '../meta/config';
+import type { TokenExchange } from '../relay/token-exchange';
 import type { AppConfigRepository } from '../store/repositories/app-config';
 
 /** Instagram Login scopes (the 2025 names; the old business_* names are dead). */
@@ -42,10 +43,11 @@ export interface LoginRequest {
 
 /**
  * Facebook Login, Meta's documented desktop flow: `response_type=token` to login_success.html
- * with a `state` that must come back. With the app secret configured, the short-lived user token
- * is exchanged for a long-lived one, so the Page tokens read from it never expire.
+ * with a `state` that must come back. With the app secret configured, or through a paired relay
+ * that holds it (`exchange`), the short-lived user token is exchanged for a long-lived one, so the
+ * Page tokens read from it never expire.
  */
-export function facebookLoginRequest(client: GraphClient, config: AppConfigRepository, now: () => number): LoginRequest {
+export function facebookLoginRequest(client: GraphClient, config: AppConfigRepository, now: () => number, exchange: TokenExchange | null = null): LoginRequest {
   const appId = config.get('facebook_app_id');
   if (!appId) throw new AppError('CONFLICT', "Facebook Login needs your brand's Meta app id: add it in Settings → Meta app, or paste a system-user token instead.");
   const state = createOAuthState();
@@ -66,6 +68,7 @@ export function facebookLoginRequest(client: GraphClient, config: AppConfigRepos
         ({ accessToken: token, expiresIn } = result);
       }
       if (secret) ({ accessToken: token, expiresIn } = await exchangeForLongLivedUserToken(client, { appId, appSecret: secret, shortLivedToken: token }));
+      else if (exchange) ({ accessToken: token, expiresIn } = await exchange.facebookLongLived(token));
       return { token, expiresAt: expiresIn === null ? null : now() + expiresIn * 1000 };
     },
   };
@@ -73,14 +76,15 @@ export function facebookLoginRequest(client: GraphClient, config: AppConfigRepos
 
 /**
  * Instagram Login (no Page needed): authorize → code at the registered redirect URI (intercepted
- * by the window, never loaded) → short-lived token → 60-day token, refreshed by the sync.
+ * by the window, never loaded) → short-lived token → 60-day token, refreshed by the sync. The two
+ * exchanges need the app secret: stored here, or held by a paired relay (`exchange`).
  */
-export function instagramLoginRequest(client: GraphClient, config: AppConfigRepository, now: () => number): LoginRequest {
+export function instagramLoginRequest(client: GraphClient, config: AppConfigRepository, now: () => number, exchange: TokenExchange | null = null): LoginRequest {
   const appId = config.get('instagram_app_id');
   const secret = config.get('instagram_app_secret');
   const redirectUri = config.get('instagram_redirect_uri');
-  if (!appId || !secret || !redirectUri) {
-    throw new AppError('CONFLICT', 'Instagram Login needs your Instagram app id, app secret and registered redirect URI (Settings → Meta app).');
+  if (!appId || !redirectUri || (!secret && !exchange)) {
+    throw new AppError('CONFLICT', 'Instagram Login needs your Instagram app id and registered redirect URI, and either the app secret or a paired relay (Settings → Meta app, Settings → Relay).');
   }
   const state = createOAuthState();
   return {
@@ -94,6 +98,11 @@ export function instagramLoginRequest(client: GraphClient, config: AppConfigRepo
       if (error) throw new AppError('CONFLICT', `Instagram Login did not complete: ${url.searchParams.get('error_description') ?? error}`);
       const code = url.searchParams.get('code');
       if (!code) throw new AppError('INTERNAL', 'Instagram did not return a code.');
+      if (!secret && exchange) {
+        const viaRelay = await exchange.instagramCode(code, redirectUri);
+        return { token: viaRelay.accessToken, expiresAt: viaRelay.expiresIn === null ? null : now() + viaRelay.expiresIn * 1000 };
+      }
+      if (!secret) throw new AppError('CONFLICT', 'Instagram Login needs the app secret or a paired relay (Settings → Relay).');
       const short = await exchangeInstagramCode(client, { appId, appSecret: secret, redirectUri, code });
       const long = await exchangeInstagramLongLived(client, { appSecret: secret, shortLivedToken: short.accessToken });
       return { token: long.accessToken, expiresAt: long.expiresIn === null ? null : now() + long.expiresIn * 1000 };

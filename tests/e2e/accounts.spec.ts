@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectAppState, openView } from './support/flows';
+import { firstRunToConnect, openView } from './support/flows';
 import { captureScreen } from './support/screens';
 
 test.use({ useEmulator: true });
@@ -12,11 +12,7 @@ test.use({ useEmulator: true });
 test('connect with a system-user token → sync → token health → needs reconnect → reconnect → remove', async ({ app, metaEmulator }, testInfo) => {
   const emulator = metaEmulator!;
   const page = app.page;
-  await expectAppState(page, 'first-run');
-  await page.getByRole('button', { name: /^Connect an account/ }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Use the keychain and continue' }).click();
-  await expectAppState(page, 'ready');
+  await firstRunToConnect(page);
 
   const tokenCard = page.locator('[data-connect-method="token"]');
   await expect(tokenCard).toBeVisible();

@@ -60,6 +60,16 @@ export class InboxRepository {
   }
 
   upsertConversation(accountId: number, c: ConversationInput): number {
+    // A thread first seen through a relayed webhook (which names the person, not the thread) was
+    // stored as `webhook:<person id>`; the first sync that reads it adopts that row under Meta's id,
+    // so its messages are not stored a second time.
+    if (c.personId !== null && !c.externalId.startsWith('webhook:')) {
+      prepareCached(this.db,
+        `UPDATE conversations SET external_id = @externalId
+         WHERE account_id = @accountId AND external_id = 'webhook:' || (SELECT external_id FROM people WHERE id = @personId)
+           AND NOT EXISTS (SELECT 1 FROM conversations WHERE account_id = @accountId AND external_id = @externalId)`,
+      ).run({ accountId, externalId: c.externalId, personId: c.personId });
+    }
     const row = prepareCached(this.db, 
         `INSERT INTO conversations (account_id, external_id, platform, person_id, updated_at, history_limited) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, external_id) DO UPDATE SET

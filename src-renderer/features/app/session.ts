@@ -7,6 +7,7 @@ import { initPrivacy, resetPrivacyStore } from '../privacy/privacy-store';
 import { resetMetaAppStore } from '../settings/meta-app-store';
 import { initSettings, loadSettings, resetSettingsStore } from '../settings/settings-store';
 import { restoreTheme } from '../settings/theme';
+import { initRelay, resetRelayStore } from '../relay/relay-store';
 import { initSync } from '../sync/sync-store';
 import { initApp, useAppStore } from './app-store';
 
@@ -20,6 +21,7 @@ export function resetFeatureStores(): void {
   resetPrivacyStore();
   resetSettingsStore();
   resetMetaAppStore();
+  resetRelayStore();
 }
 
 /**
@@ -28,7 +30,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initPrivacy(), initSettings()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initPrivacy(), initSettings(), initRelay()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

@@ -124,7 +124,8 @@ export function MetaAppSection() {
       <p>
         Your brand&apos;s own Meta app lets Social Desk open Facebook Login and Instagram Login from this computer.
         What you enter here, the app secrets included, stays inside the encrypted database on this computer, and a
-        saved secret is never shown again.
+        saved secret is never shown again. With a relay paired (Settings → Relay), the relay holds the secrets and
+        does the token exchanges, so the secret fields can stay empty.
       </p>
       <p className="muted">
         Connecting with a system-user token needs none of this: you can leave these fields empty.

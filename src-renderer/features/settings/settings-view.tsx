@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { Settings } from '../../../src-preload/contract';
 import { ErrorNotice } from '../../components/error-notice';
 import { SavedRepliesSection } from '../inbox/saved-replies-section';
+import { RelaySection } from '../relay/relay-section';
 import { MetaAppSection } from './meta-app-section';
 import { TimeZoneField } from './time-zone-field';
 import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
@@ -135,6 +136,7 @@ export function SettingsView() {
           </fieldset>
           <SavedRepliesSection />
           <MetaAppSection />
+          <RelaySection />
         </div>
       )}
     </section>

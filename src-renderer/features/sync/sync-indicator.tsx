@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useNow } from '../../lib/use-now';
 import { loadAccounts, useAccountsStore } from '../accounts/accounts-store';
+import { RelayIndicatorLine } from '../relay/relay-section';
 import { loadSyncStatus, useSyncStore } from './sync-store';
 import { formatAgo, indicatorState, type IndicatorState, pauseText, pausedUntil, progressText } from './sync-text';
 import './sync.css';
@@ -63,6 +64,7 @@ export function SyncIndicator() {
           Last {data.backgroundFailure.task} failed {formatAgo(data.backgroundFailure.at, now)}: {data.backgroundFailure.message}
         </p>
       )}
+      <RelayIndicatorLine />
     </div>
   );
 }

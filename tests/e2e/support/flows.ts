@@ -43,6 +43,15 @@ export async function exploreDemo(page: Page, options: { beforeKey?: () => Promi
   return mode;
 }
 
+/** First run → "Connect an account" → key kept by the keychain → the workspace opens on the connect panel. */
+export async function firstRunToConnect(page: Page): Promise<void> {
+  await expectAppState(page, 'first-run');
+  await page.getByRole('button', { name: /^Connect an account/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Use the keychain and continue' }).click();
+  await expectAppState(page, 'ready');
+}
+
 /** Reads a whole number shown with grouping or a compact suffix (`12,345`, `12.3K`, `1.2M`). */
 export function parseShownNumber(text: string): number {
   const match = /([\d.,]+)\s*([KMB])?/i.exec(text.replace(/\u00a0/g, ' '));

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src-main/settings/settings';
+import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
 import { join } from 'node:path';
 import { createFakeKeychain } from '../../support/fake-keychain';
 import { makeCore } from '../../support/core';
 import { makeTempDir } from '../../support/temp-dir';
-import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
 
 let cleanup = () => {};
 afterEach(() => cleanup());

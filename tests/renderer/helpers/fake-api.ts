@@ -9,6 +9,7 @@ import {
   type InboxCounts,
   type Events,
   type MetaAppConfig,
+  type RelayStatusView,
   type Result,
   type ResultOf,
   type Settings,
@@ -111,6 +112,22 @@ export function emptyMetaApp(): MetaAppConfig {
   };
 }
 
+export function relayStatus(overrides: Partial<RelayStatusView> = {}): RelayStatusView {
+  return {
+    connection: 'not-paired',
+    relayUrl: null,
+    deviceId: null,
+    pairedAt: null,
+    eventsReceived: 0,
+    lastEventAt: null,
+    lastLagMs: null,
+    gapsDetected: 0,
+    messagesRecoveredBySync: 0,
+    lastError: null,
+    ...overrides,
+  };
+}
+
 /** Sensible answers for every channel: an empty, ready workspace. Tests override what they exercise. */
 const defaults: Handlers = {
   'app:getState': () => ok(appState()),
@@ -163,6 +180,9 @@ const defaults: Handlers = {
       instagramRedirectUri: value(patch.instagramRedirectUri, before.instagramRedirectUri),
     });
   },
+  'relay:getStatus': () => ok(relayStatus()),
+  'relay:pair': ({ url }) => ok(relayStatus({ connection: 'connecting', relayUrl: url, deviceId: 'dev_1', pairedAt: 1 })),
+  'relay:unpair': () => ok(relayStatus()),
   // The web preview's answer: the login windows exist only in the desktop app.
   'accounts:connectFacebook': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
   'accounts:connectInstagram': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),

@@ -1,0 +1,53 @@
+/**
+ * Meta's webhook payloads for things that happen in the emulator's world, in the shapes of the
+ * real samples (tests/fixtures/meta/fb-messenger-webhook-message-text.json,
+ * ig-messaging-webhook-*.json): `messaging[]` under `object: instagram` (entry.id = the IG
+ * professional account) or `object: page` (entry.id = the Page).
+ * https://developers.facebook.com/docs/messenger-platform/webhooks/webhook-events/messages
+ */
+import type { Conversation, Message } from '../world/types';
+
+/**
+ * Serialises like Meta: non-ASCII escaped as \uXXXX and "/" as "\/". The signature covers these
+ * exact bytes, so a receiver that re-serialises instead of using the raw body fails on emoji.
+ */
+export function metaJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/\//g, '\\/')
+    .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The `messaging` webhook for one DM (incoming, or the echo of the business's own). */
+export function messagePayload(conversation: Conversation, message: Message, deliveredAt: number): Record<string, unknown> {
+  const business = conversation.accountId;
+  const person = conversation.participant.id;
+  const body: Record<string, unknown> = { mid: message.id };
+  if (message.text) body.text = message.text;
+  if (message.fromBusiness) body.is_echo = true;
+  if (message.attachments.length > 0) body.attachments = message.attachments.map((a) => ({ type: a.kind, payload: { url: a.url } }));
+  return {
+    object: conversation.platform === 'instagram' ? 'instagram' : 'page',
+    entry: [
+      {
+        id: business,
+        time: deliveredAt,
+        messaging: [
+          {
+            sender: { id: message.fromBusiness ? business : person },
+            recipient: { id: message.fromBusiness ? person : business },
+            timestamp: message.createdTime,
+            message: body,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Unsend: the same `mid` with `is_deleted: true`. */
+export function unsendPayload(conversation: Conversation, message: Message, deliveredAt: number): Record<string, unknown> {
+  const payload = messagePayload(conversation, message, deliveredAt) as { entry: Array<{ messaging: Array<{ message: Record<string, unknown> }> }> };
+  const event = payload.entry[0]?.messaging[0];
+  if (event) event.message = { mid: message.id, is_deleted: true };
+  return payload;
+}

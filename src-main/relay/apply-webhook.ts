@@ -1,0 +1,116 @@
+/**
+ * Stores what the webhook parsers (`meta/webhooks.ts`) produced, idempotently: messages are keyed
+ * on Meta's `mid`, comments on their id, so a redelivered envelope changes nothing.
+ *
+ * Webhooks name the person, not the thread. A message goes into the thread the sync already
+ * stored with that person; if none exists yet, into a provisional thread `webhook:<person id>`
+ * that the next sync adopts under Meta's conversation id (InboxRepository.upsertConversation).
+ * Routing on `entry.id`: the IG professional account (object `instagram`) or the Page (`page`).
+ * https://developers.facebook.com/docs/messenger-platform/webhooks/webhook-events/messages
+ */
+import type { CommentEvent, MessageEvent, PageFeedEvent, WebhookEvent } from '../meta/webhook-types';
+import type { Repositories } from '../store/repositories';
+
+export interface ApplyResult {
+  messagesStored: number;
+  commentsStored: number;
+  /** Events this version does not keep (reads, deliveries, reactions, edits, mentions, WhatsApp, …). */
+  ignored: number;
+  /** Something arrived that only a sync can complete (unknown post, unknown account). */
+  needsSync: boolean;
+}
+
+export const PROVISIONAL_THREAD_PREFIX = 'webhook:';
+
+function accountFor(repos: Repositories, network: 'instagram' | 'facebook', externalId: string): number | null {
+  return repos.accounts.list().find((a) => a.network === network && a.externalId === externalId)?.id ?? null;
+}
+
+function threadFor(repos: Repositories, accountId: number, platform: 'instagram' | 'messenger', personId: number, at: number): number {
+  const existing = repos.db
+    .prepare('SELECT id FROM conversations WHERE account_id = ? AND person_id = ? AND platform = ? ORDER BY last_message_at DESC LIMIT 1')
+    .get(accountId, personId, platform) as { id: number } | undefined;
+  if (existing) return existing.id;
+  const person = repos.db.prepare('SELECT external_id FROM people WHERE id = ?').get(personId) as { external_id: string };
+  return repos.inbox.upsertConversation(accountId, { externalId: `${PROVISIONAL_THREAD_PREFIX}${person.external_id}`, platform, personId, updatedAt: at });
+}
+
+function applyMessage(repos: Repositories, e: MessageEvent, now: number, result: ApplyResult, options: ApplyOptions): void {
+  const accountId = accountFor(repos, e.platform === 'instagram' ? 'instagram' : 'facebook', e.entryId);
+  if (accountId === null || !e.mid) {
+    result.needsSync = result.needsSync || accountId === null;
+    result.ignored += 1;
+    return;
+  }
+  const outgoing = e.isEcho || e.senderId === e.entryId;
+  const personExternalId = outgoing ? e.recipientId : e.senderId;
+  const personId = repos.inbox.upsertPerson(accountId, { idKind: e.platform === 'instagram' ? 'igsid' : 'psid', externalId: personExternalId }, e.timestampMs);
+  const conversationId = threadFor(repos, accountId, e.platform, personId, e.timestampMs);
+  const isNew = repos.inbox.upsertMessage(
+    conversationId,
+    {
+      externalId: e.mid,
+      direction: outgoing ? 'out' : 'in',
+      sentAt: e.timestampMs,
+      text: e.text ?? null,
+      // Text-only mode: photos and files are never saved, whichever way a message arrives.
+      attachments: options.textOnly ? [] : e.attachments,
+      replyToExternalId: e.replyTo?.mid ?? null,
+      isDeleted: e.isDeleted,
+    },
+    now,
+  );
+  repos.inbox.refreshConversationTimes(conversationId);
+  if (isNew) result.messagesStored += 1;
+}
+
+function storeComment(repos: Repositories, accountId: number, mediaExternalId: string | undefined, c: { id: string; text?: string; parentId?: string; from?: { id: string; username?: string; name?: string }; createdAt: number }, network: 'instagram' | 'facebook', now: number, result: ApplyResult): void {
+  const postId = mediaExternalId ? repos.posts.idByExternalId(accountId, mediaExternalId) : null;
+  if (postId === null || !c.id) {
+    // The post is not stored yet (new post, or older than the first sync): the sync fetches both.
+    result.needsSync = true;
+    result.ignored += 1;
+    return;
+  }
+  const personId = c.from ? repos.inbox.upsertPerson(accountId, { idKind: network === 'instagram' ? 'ig_user' : 'fb_user', externalId: c.from.id, username: c.from.username ?? null, name: c.from.name ?? null }, c.createdAt) : null;
+  repos.comments.upsert(accountId, postId, { externalId: c.id, parentExternalId: c.parentId ?? null, personId, authorUsername: c.from?.username ?? c.from?.name ?? null, text: c.text ?? null, createdAt: c.createdAt }, now);
+  result.commentsStored += 1;
+}
+
+function applyComment(repos: Repositories, e: CommentEvent, now: number, result: ApplyResult): void {
+  const accountId = accountFor(repos, 'instagram', e.entryId);
+  if (accountId === null) {
+    result.ignored += 1;
+    return;
+  }
+  storeComment(repos, accountId, e.media?.id, { id: e.commentId, ...(e.text !== undefined ? { text: e.text } : {}), ...(e.parentId ? { parentId: e.parentId } : {}), ...(e.from ? { from: e.from } : {}), createdAt: e.timeMs ?? now }, 'instagram', now, result);
+}
+
+function applyFeed(repos: Repositories, e: PageFeedEvent, now: number, result: ApplyResult): void {
+  const accountId = accountFor(repos, 'facebook', e.entryId);
+  if (accountId === null || e.item !== 'comment' || e.verb !== 'add' || !e.commentId) {
+    // New posts, edits, hides and reactions are picked up by the next sync.
+    result.needsSync = result.needsSync || (accountId !== null && e.item !== 'comment');
+    result.ignored += 1;
+    return;
+  }
+  const parentId = e.parentId && e.parentId !== e.postId ? e.parentId : undefined;
+  storeComment(repos, accountId, e.postId, { id: e.commentId, ...(e.message !== undefined ? { text: e.message } : {}), ...(parentId ? { parentId } : {}), ...(e.from ? { from: e.from } : {}), createdAt: e.createdTimeMs ?? e.timeMs ?? now }, 'facebook', now, result);
+}
+
+export interface ApplyOptions {
+  /** The text-only DMs setting: keep the words, never attachment references. */
+  textOnly?: boolean;
+}
+
+/** Applies parsed events; the caller wraps this in the transaction that also advances the seq. */
+export function applyWebhookEvents(repos: Repositories, events: readonly WebhookEvent[], now: number, options: ApplyOptions = {}): ApplyResult {
+  const result: ApplyResult = { messagesStored: 0, commentsStored: 0, ignored: 0, needsSync: false };
+  for (const e of events) {
+    if (e.type === 'message') applyMessage(repos, e, now, result, options);
+    else if (e.type === 'comment') applyComment(repos, e, now, result);
+    else if (e.type === 'page-feed') applyFeed(repos, e, now, result);
+    else result.ignored += 1;
+  }
+  return result;
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../relay/src/config';
+import { hashSecret, newPairCode } from '../../relay/src/crypto';
+import { silentLogger } from '../../relay/src/log';
+import { startRelay } from '../../relay/src/server';
+import { expect, test } from './fixtures';
+import { firstRunToConnect, openView } from './support/flows';
+import { captureScreen } from './support/screens';
+
+test.use({ useEmulator: true });
+
+/**
+ * A brand's relay on loopback: pair in Settings → Relay with the code from the relay's admin
+ * command, then a DM sent on the emulator reaches the relay as Meta's signed webhook, sealed, and
+ * appears in the inbox without any sync being asked for.
+ */
+test('pair with the relay in Settings, then a webhook DM appears in the inbox', async ({ app, metaEmulator }, testInfo) => {
+  const emulator = metaEmulator!;
+  const relayDir = mkdtempSync(join(tmpdir(), 'relay-e2e-'));
+  const relay = await startRelay(loadConfig({ META_APP_SECRET: emulator.app.secret, META_VERIFY_TOKEN: 'e2e-verify' }, { port: 0, dataDir: relayDir }), { log: silentLogger });
+  try {
+    const page = app.page;
+    await firstRunToConnect(page);
+    const tokenCard = page.locator('[data-connect-method="token"]');
+    await tokenCard.locator('[data-token-input]').fill(emulator.tokens.systemUser);
+    await tokenCard.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.locator('[data-sync-state="idle"]')).toBeVisible({ timeout: 45_000 });
+
+    const code = newPairCode();
+    await relay.storage.createPairCode(hashSecret(code), Date.now() + 60_000);
+    await openView(page, 'settings');
+    const section = page.locator('fieldset.relay');
+    await section.getByLabel('Relay address').fill(relay.url);
+    await section.getByLabel('Pairing code').fill('WRONG-CODE-XXXX');
+    await section.getByRole('button', { name: 'Pair with relay' }).click();
+    await expect(section.locator('[role="alert"]')).toContainText('refused that pairing code');
+    await section.getByLabel('Pairing code').fill(code);
+    await section.getByRole('button', { name: 'Pair with relay' }).click();
+    await expect(section).toHaveAttribute('data-relay-connection', 'connected');
+    await expect(page.locator('.relay-line')).toContainText('Relay: Live');
+
+    const subscribed = await fetch(`${emulator.url}/__emulator/webhooks/subscribe`, { method: 'POST', body: JSON.stringify({ url: `${relay.url}/webhooks/meta`, verifyToken: 'e2e-verify' }) });
+    expect(subscribed.status).toBe(200);
+    await openView(page, 'inbox');
+    const text = 'Is the linen tote back in stock? 🌿';
+    await fetch(`${emulator.url}/__emulator/webhooks/message`, { method: 'POST', body: JSON.stringify({ platform: 'instagram', text }) });
+    await expect(page.locator('[data-conversation-id]').first()).toContainText('linen tote');
+    await expect(page.locator('.relay-line')).toContainText('event just now');
+    await captureScreen(page, testInfo, 'relay-inbox');
+    await openView(page, 'settings');
+    await section.scrollIntoViewIfNeeded();
+    await expect(section).toContainText('Events received');
+    await captureScreen(page, testInfo, 'relay-settings');
+  } finally {
+    await relay.close();
+    rmSync(relayDir, { recursive: true, force: true });
+  }
+});
