@@ -5,6 +5,7 @@ import { resolveGraphConfig } from '../meta/config';
 import { GraphClient } from '../meta/graph-client';
 import { discoverAccounts } from '../sync/discovery';
 import { SyncEngine } from '../sync/engine';
+import { saveDemoWorld } from '../services/live-demo';
 import { backfillDemoHistory, backfillDemoMessages } from './history';
 
 export interface LoadDemoOptions {
@@ -39,6 +40,8 @@ export async function loadDemo(core: AppCore, options: LoadDemoOptions = {}): Pr
     backfillDemoHistory(repos, emulator.world, ids, core.now());
     backfillDemoMessages(repos, emulator.world, ids, core.now());
     report('Post history', 1, 1);
+    // Remember which world this is, so replies and syncs later reach the same world, live.
+    saveDemoWorld(repos, emulator.world, core.now());
   } finally {
     await emulator.stop();
   }

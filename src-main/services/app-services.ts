@@ -1,29 +1,61 @@
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { AccountsService } from './accounts-service';
+import { LiveDemo } from './live-demo';
+import { OutboxService } from './outbox/outbox-service';
 import { SyncService, type SyncServiceOptions } from './sync-service';
+
+interface Current {
+  sync: SyncService;
+  accounts: AccountsService;
+  outbox: OutboxService;
+  liveDemo: LiveDemo;
+}
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
  * run, unlock, after a wipe and a new start) and stopped with it.
  */
 export class AppServices {
-  private current: { sync: SyncService; accounts: AccountsService } | null = null;
+  private current: Current | null = null;
 
   constructor(core: AppCore, options: SyncServiceOptions) {
     core.onReady(() => {
       const sync = new SyncService(core, options);
-      this.current = { sync, accounts: new AccountsService(core, sync) };
+      const liveDemo = new LiveDemo(core.repos, core.now);
+      sync.liveDemo = liveDemo;
+      const outbox = new OutboxService({
+        repos: core.repos,
+        now: core.now,
+        // Demo accounts talk to the live emulator; every other account to Meta through the sync's client.
+        clientFor: (accountId) => (liveDemo.isDemoAccount(accountId) ? liveDemo.client() : Promise.resolve(sync.client)),
+        onChange: (what) => core.events.emit('store:changed', { what }),
+      });
+      core.registerWork({
+        stop: async () => {
+          await outbox.stop();
+          await liveDemo.stop();
+        },
+      });
+      if (options.autoStart) outbox.start();
+      this.current = { sync, accounts: new AccountsService(core, sync), outbox, liveDemo };
     });
   }
 
-  get sync(): SyncService {
+  private get open(): Current {
     if (!this.current) throw new AppError('LOCKED', 'The local data is not open.');
-    return this.current.sync;
+    return this.current;
+  }
+
+  get sync(): SyncService {
+    return this.open.sync;
   }
 
   get accounts(): AccountsService {
-    if (!this.current) throw new AppError('LOCKED', 'The local data is not open.');
-    return this.current.accounts;
+    return this.open.accounts;
+  }
+
+  get outbox(): OutboxService {
+    return this.open.outbox;
   }
 }

@@ -7,6 +7,7 @@ import { readSettings } from '../settings/settings';
 import { SyncEngine, type AccountRunResult } from '../sync/engine';
 import { SyncScheduler } from '../sync/scheduler';
 import { applyRetention } from '../privacy/retention';
+import type { LiveDemo } from './live-demo';
 
 export interface SyncServiceOptions {
   graphConfig: GraphConfig;
@@ -25,6 +26,8 @@ export class SyncService {
   readonly scheduler: SyncScheduler;
   private online = true;
   private lastPublished = 0;
+  /** Demo accounts sync against the live demo emulator instead of Meta. */
+  liveDemo: LiveDemo | null = null;
 
   constructor(
     private readonly core: AppCore,
@@ -69,14 +72,23 @@ export class SyncService {
 
   /** Syncs one account, or every connected (non-demo) account; resolves when done. */
   async run(accountId: number | null): Promise<AccountRunResult[]> {
-    const ids = accountId === null ? this.core.repos.accounts.list().filter((a) => !a.isDemo).map((a) => a.id) : [accountId];
+    const all = this.core.repos.accounts.list();
+    const ids = accountId === null ? all.filter((a) => !a.isDemo || this.liveDemo).map((a) => a.id) : [accountId];
     const results: AccountRunResult[] = [];
     for (const id of ids) {
-      const result = await this.scheduler.runAccount(id, 'manual');
+      const result = this.liveDemo?.isDemoAccount(id) ? await this.runDemo(id) : await this.scheduler.runAccount(id, 'manual');
       results.push(result);
       if (result.offline) break;
     }
     return results;
+  }
+
+  /** A demo account's sync, against the live emulator; the renderer refetches like after any run. */
+  private async runDemo(accountId: number): Promise<AccountRunResult> {
+    const result = await (this.liveDemo as LiveDemo).sync(accountId, (job, done, total) => this.core.events.emit('sync:progress', { accountId, job, done, total }));
+    applyRetention(this.core.repos, readSettings(this.core.settings()), this.core.now());
+    this.core.events.emit('store:changed', { what: ['all'] });
+    return result;
   }
 
   status(): SyncStatus {

@@ -16,7 +16,7 @@ import { insertByTime } from '../world/comments-gen';
 import { igObjectId, numericId } from '../world/ids';
 import { hashSeed, Rng } from '../world/prng';
 import type { Comment, World } from '../world/types';
-import type { Node } from './nodes';
+import { lookupNode, type Node } from './nodes';
 import type { GraphCtx } from './render';
 
 type CommentNode = Extract<Node, { type: 'ig_comment' | 'fb_comment' }>;
@@ -39,8 +39,7 @@ function newCommentId(world: World, node: CommentNode, parent: Comment): string 
 }
 
 /** Creates the account's public reply under a comment; returns its id. */
-function replyToComment(ctx: GraphCtx, node: CommentNode, message: string | undefined, fixedId?: string): { id: string } {
-  const world = ctx.world;
+function replyToComment(world: World, node: CommentNode, message: string | undefined, fixedId?: string): { id: string } {
   if (!message || !message.trim()) throw paramError('param message must be non-empty');
   if ([...message].length > 2200) throw paramError('param message must be at most 2200 characters');
   const top = node.comment.parentId ? world.comments[node.comment.parentId] : node.comment;
@@ -68,16 +67,15 @@ function replyToComment(ctx: GraphCtx, node: CommentNode, message: string | unde
   return { id };
 }
 
-function setHidden(ctx: GraphCtx, node: CommentNode, raw: string): { success: true } {
+function setHidden(world: World, node: CommentNode, raw: string): { success: true } {
   if (raw !== 'true' && raw !== 'false') throw paramError(`param ${node.type === 'ig_comment' ? 'hide' : 'is_hidden'} must be a boolean`);
   if (node.comment.byOwner) throw new GraphError(400, 100, "(#100) You can't hide your own comments", 'OAuthException');
   node.comment.hidden = raw === 'true';
-  ctx.world.revision++;
+  world.revision++;
   return { success: true };
 }
 
-function deleteComment(ctx: GraphCtx, node: CommentNode): { success: true } {
-  const world = ctx.world;
+function deleteComment(world: World, node: CommentNode): { success: true } {
   const c = node.comment;
   for (const r of c.replyIds) delete world.comments[r];
   const parent = c.parentId ? world.comments[c.parentId] : undefined;
@@ -93,10 +91,10 @@ function deleteComment(ctx: GraphCtx, node: CommentNode): { success: true } {
 export function moderateComment(ctx: GraphCtx, method: string, node: Node, edge: string | undefined, params: Record<string, string>): unknown {
   if (node.type !== 'ig_comment' && node.type !== 'fb_comment') return undefined;
   const replyEdge = node.type === 'ig_comment' ? 'replies' : 'comments';
-  if (method === 'POST' && edge === replyEdge) return replyToComment(ctx, node, params.message);
+  if (method === 'POST' && edge === replyEdge) return replyToComment(ctx.world, node, params.message);
   const hideParam = node.type === 'ig_comment' ? params.hide : params.is_hidden;
-  if (method === 'POST' && !edge && hideParam !== undefined) return setHidden(ctx, node, hideParam);
-  if (method === 'DELETE' && !edge) return deleteComment(ctx, node);
+  if (method === 'POST' && !edge && hideParam !== undefined) return setHidden(ctx.world, node, hideParam);
+  if (method === 'DELETE' && !edge) return deleteComment(ctx.world, node);
   return undefined;
 }
 
@@ -105,23 +103,23 @@ export type ModerationReplay =
   | { kind: 'reply'; commentId: string; replyId: string; text: string; at: number }
   | { kind: 'hide' | 'unhide' | 'delete'; commentId: string };
 
-/** Re-applies a moderation step that succeeded in an earlier run; missing comments are skipped. */
-export function replayModeration(ctx: GraphCtx, step: ModerationReplay, lookup: (id: string) => Node | undefined): void {
-  const node = lookup(step.commentId);
+/** Re-applies a moderation step that succeeded in an earlier run (with the world advanced to its time); missing comments are skipped. */
+export function replayModeration(world: World, step: ModerationReplay): void {
+  const node = lookupNode(world, step.commentId);
   if (!node || (node.type !== 'ig_comment' && node.type !== 'fb_comment')) return;
   if (step.kind === 'reply') {
-    if (ctx.world.comments[step.replyId]) return;
-    const saved = ctx.world.now;
-    ctx.world.now = Math.min(saved, step.at);
+    if (world.comments[step.replyId] || node.comment.hidden) return;
+    const saved = world.now;
+    world.now = Math.min(saved, step.at);
     try {
-      replyToComment(ctx, node, step.text, step.replyId);
+      replyToComment(world, node, step.text, step.replyId);
     } finally {
-      ctx.world.now = saved;
+      world.now = saved;
     }
   } else if (step.kind === 'delete') {
-    deleteComment(ctx, node);
+    deleteComment(world, node);
   } else {
     node.comment.hidden = step.kind === 'hide';
-    ctx.world.revision++;
+    world.revision++;
   }
 }

@@ -6,7 +6,9 @@ import { AuditRepository } from './audit';
 import { CommentsRepository } from './comments';
 import { InboxRepository } from './inbox';
 import { InsightsRepository } from './insights';
+import { OutboxRepository } from './outbox';
 import { PostsRepository } from './posts';
+import { ReplyTargetsRepository } from './reply-targets';
 import { RetiredMetricsRepository } from './retired-metrics';
 import { SyncRunsRepository } from './sync-runs';
 
@@ -21,6 +23,8 @@ export interface Repositories {
   syncRuns: SyncRunsRepository;
   retiredMetrics: RetiredMetricsRepository;
   appConfig: AppConfigRepository;
+  outbox: OutboxRepository;
+  replyTargets: ReplyTargetsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -35,6 +39,8 @@ export function createRepositories(db: Db): Repositories {
     syncRuns: new SyncRunsRepository(db),
     retiredMetrics: new RetiredMetricsRepository(db),
     appConfig: new AppConfigRepository(db),
+    outbox: new OutboxRepository(db),
+    replyTargets: new ReplyTargetsRepository(db),
   };
 }
 

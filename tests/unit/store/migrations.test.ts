@@ -22,7 +22,8 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['accounts', 'account_daily_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
-        'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
+        'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state',
+        'outbox', 'account_messaging_settings'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
@@ -78,7 +79,7 @@ describe('migrations', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 2));
     db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
     expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
     const config = createRepositories(db).appConfig;
     config.set('facebook_app_id', '123', 1);
@@ -86,6 +87,24 @@ describe('migrations', () => {
     expect(config.get('facebook_app_id')).toBe('456');
     config.set('facebook_app_id', '', 3);
     expect(config.get('facebook_app_id')).toBeNull();
+    db.close();
+  });
+
+  it('004 adds the outbox to a version-3 database: states and kinds are closed sets, removing an account removes its outbox', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', '178', 'Studio', 'demo', 1, 1)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    const insert = (state: string, kind = 'message') =>
+      db.prepare(`INSERT INTO outbox (account_id, kind, target_external_id, text, state, created_at, updated_at) VALUES (1, ?, 'igsid', 'hi', ?, 1, 1)`).run(kind, state);
+    insert('queued');
+    expect(() => insert('lost')).toThrow(/CHECK/);
+    expect(() => insert('queued', 'broadcast')).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO outbox (account_id, kind, target_external_id, state, created_at, updated_at) VALUES (1, 'message', 'x', 'queued', 'soon', 1)`).run()).toThrow(/cannot store TEXT/);
+    db.prepare(`INSERT INTO account_messaging_settings (account_id, human_agent_allowed, updated_at) VALUES (1, 1, 1)`).run();
+    db.prepare('DELETE FROM accounts WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM account_messaging_settings').get()).toEqual({ n: 0 });
     db.close();
   });
 });
