@@ -18,6 +18,7 @@ ${Object.entries(COMMANDS)
 Options:
   --data-dir DIR      where the encrypted database lives (or SOCIAL_DESK_DATA_DIR)
   --json              print machine-readable JSON
+  --graph-base-url    talk to this Graph API host instead of Meta (demo accounts use the built-in emulator)
 The passphrase comes from SOCIAL_DESK_PASSPHRASE, or is asked for on a terminal.`;
 
 /** A mistake in how the command was called: exit code 2 and the usage text. */
@@ -39,6 +40,10 @@ async function main(argv: string[]): Promise<number> {
         yes: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'graph-base-url': { type: 'string' },
+        unread: { type: 'boolean', default: false },
+        unanswered: { type: 'boolean', default: false },
+        retry: { type: 'boolean', default: false },
+        account: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
