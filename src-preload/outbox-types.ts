@@ -59,6 +59,8 @@ export interface ReplyWindowState {
 
 /** What the composer shows for one thread: the window and the thread's outbox items. */
 export interface ThreadOutbox {
+  /** The thread's channel: Instagram caps a message at 1,000 bytes, Messenger at 2,000 characters. */
+  platform: 'instagram' | 'messenger' | 'whatsapp';
   window: ReplyWindowState;
   items: OutboxItem[];
 }

@@ -68,7 +68,7 @@ export class OutboxService {
     const conv = this.repos.replyTargets.conversation(conversationId);
     if (!conv) throw new AppError('NOT_FOUND', 'That conversation is no longer stored.');
     const window = replyWindowAt(conv.lastIncomingAt, this.repos.outbox.humanAgentAllowed(conv.accountId), this.options.now());
-    return { window, items: this.repos.outbox.forConversation(conversationId).map(publicItem) };
+    return { platform: conv.platform, window, items: this.repos.outbox.forConversation(conversationId).map(publicItem) };
   }
 
   list(limit: number): OutboxItem[] {

@@ -1,6 +1,7 @@
 import { initAccounts, resetAccountsStore } from '../accounts/accounts-store';
 import { initAnalytics, resetAnalyticsStore } from '../analytics/analytics-store';
 import { initInbox, resetInboxStore } from '../inbox/inbox-store';
+import { initOutbox, resetOutboxStore } from '../outbox/outbox-store';
 import { initPrivacy, resetPrivacyStore } from '../privacy/privacy-store';
 import { resetMetaAppStore } from '../settings/meta-app-store';
 import { initSettings, loadSettings, resetSettingsStore } from '../settings/settings-store';
@@ -13,6 +14,7 @@ export function resetFeatureStores(): void {
   resetAccountsStore();
   resetAnalyticsStore();
   resetInboxStore();
+  resetOutboxStore();
   resetPrivacyStore();
   resetSettingsStore();
   resetMetaAppStore();
@@ -24,7 +26,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initPrivacy(), initSettings()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initOutbox(), initPrivacy(), initSettings()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { loadOlderMessages, loadThread, useInboxStore } from './inbox-store';
 import { MessageRow } from './message-row';
+import { ReplyComposer } from './reply-composer';
 import { ReplyWindow } from './reply-window';
 
 /** One conversation, newest message at the bottom; older pages load above without jumping. */
@@ -91,6 +92,7 @@ export function ThreadView() {
           ))}
         </ol>
       </div>
+      <ReplyComposer key={selected.id} conversationId={selected.id} />
     </section>
   );
 }
