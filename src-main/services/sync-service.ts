@@ -28,6 +28,8 @@ export class SyncService {
   private lastPublished = 0;
   /** Demo accounts sync against the live demo emulator instead of Meta. */
   liveDemo: LiveDemo | null = null;
+  /** Demo accounts' runs (outside the scheduler), so the UI shows them like any other. */
+  private readonly demoRuns = new Map<number, { running: boolean; last: AccountRunResult | null }>();
 
   constructor(
     private readonly core: AppCore,
@@ -85,17 +87,31 @@ export class SyncService {
 
   /** A demo account's sync, against the live emulator; the renderer refetches like after any run. */
   private async runDemo(accountId: number): Promise<AccountRunResult> {
-    const result = await (this.liveDemo as LiveDemo).sync(accountId, (job, done, total) => this.core.events.emit('sync:progress', { accountId, job, done, total }));
-    applyRetention(this.core.repos, readSettings(this.core.settings()), this.core.now());
-    this.core.events.emit('store:changed', { what: ['all'] });
-    return result;
+    this.demoRuns.set(accountId, { running: true, last: this.demoRuns.get(accountId)?.last ?? null });
+    this.publish();
+    let result: AccountRunResult | null = null;
+    try {
+      result = await (this.liveDemo as LiveDemo).sync(accountId, (job, done, total) => this.core.events.emit('sync:progress', { accountId, job, done, total }));
+      applyRetention(this.core.repos, readSettings(this.core.settings()), this.core.now());
+      return result;
+    } finally {
+      this.demoRuns.set(accountId, { running: false, last: result });
+      this.core.events.emit('store:changed', { what: ['all'] });
+      this.publish();
+    }
   }
 
   status(): SyncStatus {
     const paused = new Map(this.client.governor.snapshot().map((e) => [e.key, e]));
+    const demo = [...this.demoRuns].map(([accountId, run]) => ({
+      accountId,
+      running: run.running,
+      pausedUntil: null,
+      lastRun: run.last ? { status: run.last.status, finishedAt: run.last.finishedAt, operations: run.last.operations, error: run.last.errors[0]?.message ?? null } : null,
+    }));
     return {
       online: this.online,
-      accounts: this.scheduler.status().map((s) => ({
+      accounts: [...demo, ...this.scheduler.status().filter((s) => !this.demoRuns.has(s.accountId)).map((s) => ({
         accountId: s.accountId,
         running: s.running,
         pausedUntil: s.notBefore,
@@ -107,7 +123,7 @@ export class SyncService {
               error: s.lastResult.errors[0]?.message ?? null,
             }
           : null,
-      })),
+      }))],
       budget: [...paused.values()].map((e) => ({ key: e.key, percent: Math.round(e.percent), pausedUntil: e.pausedUntil ?? null })),
     };
   }
