@@ -15,7 +15,6 @@ test('reply inside the window, see it after the next sync; refused after the win
 
   const text = 'Thanks! Your order ships today 📦';
   const id = await replyInOpenThread(page, text);
-  await expect(page.locator('[data-outbox-state="sent"]').filter({ hasText: text })).toBeVisible();
   await expect(page.locator('.message--out .message__bubble').filter({ hasText: text })).toHaveCount(1);
   await captureScreen(page, testInfo, 'reply-sent');
 

@@ -49,7 +49,7 @@ function mount(handlers: Handlers, ui = <ReplyComposer conversationId={7} />) {
 }
 
 describe('reply composer', () => {
-  it('counts the window down, sends on Enter (not Shift+Enter) and shows the sent reply', async () => {
+  it('counts the window down and sends on Enter (not Shift+Enter)', async () => {
     let items: OutboxItem[] = [];
     const fake = mount({
       'outbox:forThread': () => ok(thread(now - 2 * HOUR, items)),
@@ -65,10 +65,9 @@ describe('reply composer', () => {
     expect(fake.callsTo('outbox:send')).toEqual([]);
     fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(fake.callsTo('outbox:send')).toEqual([{ conversationId: 7, text: 'On its way 📦' }]));
-    const sent = await screen.findByRole('list', { name: 'Your replies in the outbox' });
-    expect(within(sent).getByText('On its way 📦')).toBeTruthy();
-    expect(within(sent).getByText(/^Sent/)).toBeTruthy();
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''));
+    // Sent replies show in the thread itself; the outbox list keeps only what is not sent yet.
+    expect(screen.queryByRole('list', { name: 'Your replies in the outbox' })).toBeNull();
   });
 
   it('explains why it cannot send after 24 h without Human Agent, and offers Human Agent where allowed', async () => {

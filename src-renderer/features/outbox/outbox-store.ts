@@ -57,10 +57,9 @@ export function clearSendError(): void {
   useOutboxStore.setState({ sendError: null });
 }
 
-/** The items the thread shows: everything unsent, and the three newest sent. */
+/** The items the composer lists: what is not sent yet (sent replies show in the thread itself). */
 export function visibleItems(items: readonly OutboxItem[]): OutboxItem[] {
-  const sent = items.filter((i) => i.state === 'sent').slice(-3);
-  return items.filter((i) => i.state !== 'sent' || sent.includes(i));
+  return items.filter((i) => i.state !== 'sent');
 }
 
 /** Refetch the open thread's outbox when the main process reports a change. */
