@@ -225,7 +225,6 @@ export class OutboxService {
       const window = replyWindowAt(conv?.lastIncomingAt ?? null, repos.outbox.humanAgentAllowed(item.accountId), now);
       if (window.refusal) return repos.outbox.markFailed(id, 'window-closed', window.refusal, now);
       item.tag = window.state === 'human-agent' ? 'HUMAN_AGENT' : null;
-      repos.outbox.setTag(id, item.tag);
     }
     let client: GraphClient;
     try {
@@ -238,7 +237,7 @@ export class OutboxService {
     if (wait > MAX_INLINE_WAIT_MS) {
       return repos.outbox.markWaiting(id, 'rate-limited', 'Meta is limiting how fast this account may send; it goes out automatically once Meta allows it.', now + wait, now);
     }
-    if (!repos.outbox.markSending(id, now)) return;
+    if (!repos.outbox.markSending(id, now, item.kind === 'message' ? item.tag : undefined)) return;
     const comment = item.commentId ? repos.replyTargets.comment(item.commentId) : null;
     let result: MetaResult;
     try {

@@ -89,17 +89,14 @@ export class OutboxRepository {
    * Claims a queued item for sending: records "sending" and when, durably, before Meta is called.
    * Returns false when another run already claimed it.
    */
-  markSending(id: number, now: number): boolean {
+  markSending(id: number, now: number, tag?: 'HUMAN_AGENT' | null): boolean {
     return (
       prepareCached(
         this.db,
-        `UPDATE outbox SET state = 'sending', sending_since = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')`,
-      ).run(now, now, id).changes > 0
+        `UPDATE outbox SET state = 'sending', sending_since = ?, attempts = attempts + 1, tag = CASE WHEN ? THEN ? ELSE tag END, updated_at = ?
+         WHERE id = ? AND state IN ('queued', 'failed')`,
+      ).run(now, tag === undefined ? 0 : 1, tag ?? null, now, id).changes > 0
     );
-  }
-
-  setTag(id: number, tag: 'HUMAN_AGENT' | null): void {
-    prepareCached(this.db, 'UPDATE outbox SET tag = ? WHERE id = ?').run(tag, id);
   }
 
   markSent(id: number, resultExternalId: string | null, now: number): void {
