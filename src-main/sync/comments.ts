@@ -6,7 +6,8 @@ import type { SyncContext } from './context';
 export const IG_COMMENT_FIELDS = 'id,text,timestamp,username,from{id,username},like_count,hidden,parent_id';
 export const FB_COMMENT_FIELDS = 'id,message,created_time,from{id,name},like_count,is_hidden,parent{id}';
 
-interface RawComment {
+/** A comment as Meta's Instagram and Facebook comment edges return it. */
+export interface RawComment {
   id: string;
   text?: string;
   message?: string;

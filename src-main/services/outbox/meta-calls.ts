@@ -3,6 +3,8 @@
  * reached Meta before a crash did go through. Pure request code: no store writes here.
  */
 import type { GraphClient } from '../../meta/graph-client';
+import type { RawComment } from '../../sync/comments';
+import { parseMetaTime } from '../../sync/graph-helpers';
 import type { OutboxRecord } from '../../store/repositories/outbox';
 import type { CommentTarget } from '../../store/repositories/reply-targets';
 import type { SendRoute } from './send-route';
@@ -73,16 +75,7 @@ interface RawMessage {
   from?: { id?: string };
 }
 
-interface RawComment {
-  id: string;
-  text?: string;
-  message?: string;
-  timestamp?: string;
-  created_time?: string;
-  from?: { id?: string };
-}
-
-const parseTime = (s: string | undefined): number => (s ? Date.parse(s.replace(/\+0000$/, 'Z')) : Number.NaN);
+const parseTime = (s: string | undefined): number => parseMetaTime(s) ?? Number.NaN;
 /** Meta's clock and ours may disagree a little; a match may be this much older than "sending since". */
 const CLOCK_SKEW_MS = 2 * 60_000;
 

@@ -1,33 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
 import { personUnavailable } from '../../../src-main/emulator/graph/send-limits';
 import { visibleMessages } from '../../../src-main/emulator/graph/schema-messaging';
 import { makeTempDir } from '../../support/temp-dir';
+import { REPO_ROOT, runCli, type CliResult } from '../../support/cli-runner';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const PASSPHRASE = 'answer cli passphrase';
 
 let tmp: { dir: string; cleanup: () => void };
 let emulator: RunningEmulator;
 let dataDir: string;
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src-main/cli/index.ts', ...args, '--data-dir', dataDir, '--graph-base-url', emulator.url], {
-      cwd: root,
-      env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env },
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli([...args, '--data-dir', dataDir, '--graph-base-url', emulator.url], { SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env }, 90_000);
 }
 
 interface Row {
@@ -108,7 +95,7 @@ describe('inbox and replies on the command line', () => {
     await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'timeout', match: '/messages', ms: 4000 }) });
     // One process (node with tsx as a loader), so SIGKILL hits the CLI itself and not a wrapper.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', 'reply', String(open.id), 'Killed mid-send', '--data-dir', dataDir, '--graph-base-url', emulator.url], {
-      cwd: root,
+      cwd: REPO_ROOT,
       env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE },
       stdio: 'ignore',
     });
