@@ -12,8 +12,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI as a user would; resolves with its exit code and output, never rejects. */
-export async function runCli(args: string[], env: Record<string, string>, timeout = 60_000): Promise<CliResult> {
+/**
+ * Runs the real CLI as a user would; resolves with its exit code and output, never rejects. The
+ * generous timeout is for a loaded machine (each run starts tsx and opens the encrypted store).
+ */
+export async function runCli(args: string[], env: Record<string, string>, timeout = 120_000): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(TSX, ['src-main/cli/index.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, timeout });
     return { code: 0, stdout, stderr };
