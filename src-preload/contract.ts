@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DISK_FULL',
+  'READ_ONLY',
+  'DAMAGED',
   'BUSY',
   'FORBIDDEN',
   'INTERNAL',
@@ -46,6 +48,7 @@ import type {
   MessageItem,
   SearchHit,
   WipeReport,
+  SetAsideReport,
   AuditEntry,
   TokenHealth,
   SyncStatus,
@@ -77,6 +80,12 @@ export interface Contract {
   'app:getState': { args: undefined; result: AppState };
   /** Quit the app (offered on the key-recovery screen). */
   'app:quit': { args: undefined; result: null };
+  /** Open the store again (after the keychain was unlocked, the other Social Desk quit, space was freed). */
+  'app:retryOpen': { args: undefined; result: AppState };
+  /** Show the data folder in the system's file manager. */
+  'app:showDataFolder': { args: undefined; result: null };
+  /** A damaged database: move it and its key into a dated folder inside the data folder, then start fresh. */
+  'store:setAsideAndStartFresh': { args: { confirm: 'SET_ASIDE' }; result: SetAsideReport };
   /** First run: create the database key, protected by the OS keychain or a passphrase. */
   'vault:create': { args: { mode: 'os-keychain' | 'passphrase'; passphrase?: string }; result: AppState };
   /** Open a passphrase-protected database. */
@@ -179,6 +188,9 @@ export const CHANNELS = [
   'settings:getMetaApp',
   'settings:setMetaApp',
   'accounts:connectInstagram',
+  'app:retryOpen',
+  'app:showDataFolder',
+  'store:setAsideAndStartFresh',
   'outbox:send',
   'outbox:forThread',
   'outbox:list',

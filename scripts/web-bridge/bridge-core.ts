@@ -20,6 +20,8 @@ export type BridgeKeychain = { kind: 'fake'; secret: string; backend?: string } 
 export interface BridgeLog {
   quitRequested: boolean;
   openedExternal: string[];
+  /** Folders the app asked the file manager to show. */
+  shownFolders: string[];
 }
 
 export interface BridgeCore {
@@ -39,7 +41,7 @@ function osCryptoFor(keychain: BridgeKeychain): OsCrypto | null {
  * Electron-only edges (keychain, quit, system browser) replaced by recordable stand-ins.
  */
 export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): BridgeCore {
-  const log: BridgeLog = { quitRequested: false, openedExternal: [] };
+  const log: BridgeLog = { quitRequested: false, openedExternal: [], shownFolders: [] };
   const core = new AppCore({
     dataDir,
     // The directory was named by whoever started the bridge; a wipe empties it but leaves it.
@@ -48,6 +50,7 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     platform: process.platform,
     osCrypto: osCryptoFor(keychain),
     openStore: openConfStore,
+    log: (message, error) => console.error(message, error),
   });
   // Meta, or whatever GRAPH_API_BASE_URL points at (the emulator in tests); syncs run on demand only.
   const services = new AppServices(core, { graphConfig: resolveGraphConfig(process.env), autoStart: false });
@@ -63,6 +66,9 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     },
     openExternal: async (url) => {
       log.openedExternal.push(url);
+    },
+    showFolder: async (path) => {
+      log.shownFolders.push(path);
     },
   });
   const dispatch = createDispatch(handlers, {

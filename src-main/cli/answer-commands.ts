@@ -10,6 +10,7 @@ import { GraphClient } from '../meta/graph-client';
 import { LiveDemo } from '../services/live-demo';
 import { OutboxService } from '../services/outbox/outbox-service';
 import { openStore, type Command, type CommandContext } from './commands';
+import { UsageError } from './errors';
 
 interface Session {
   outbox: OutboxService;
@@ -46,7 +47,7 @@ function print(ctx: CommandContext, value: unknown, text: string): void {
 function idArg(ctx: CommandContext, index: number, what: string): number {
   const raw = ctx.args[index];
   const id = Number(raw);
-  if (!raw || !Number.isInteger(id) || id < 1) throw new RangeError(`Give the ${what} id (a whole number), e.g. from "inbox list" or "comments list".`);
+  if (!raw || !Number.isInteger(id) || id < 1) throw new UsageError(`Give the ${what} id (a whole number), e.g. from "inbox list" or "comments list".`);
   return id;
 }
 
@@ -54,7 +55,7 @@ function accountOption(ctx: CommandContext): number | null {
   const raw = ctx.options.account;
   if (raw === undefined) return null;
   const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1) throw new RangeError('--account must be an account id (see "accounts").');
+  if (!Number.isInteger(id) || id < 1) throw new UsageError('--account must be an account id (see "accounts").');
   return id;
 }
 
@@ -82,7 +83,7 @@ const inbox: Command = {
     const now = ctx.core.now();
     if (sub === 'list' || sub === undefined) {
       const limit = Number(ctx.options.limit ?? 50);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new RangeError('--limit must be a whole number from 1 to 100000.');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
       const rows = repos.replyTargets.inboxListing(accountOption(ctx), ctx.options.unread === true, limit).map((r) => {
         const w = replyWindowAt(r.lastIncomingAt, repos.outbox.humanAgentAllowed(r.accountId), now);
         return { id: r.id, account: r.account, accountId: r.accountId, channel: r.channel, person: r.person, lastMessageAt: iso(r.lastMessageAt), unread: r.unread, window: w.state, windowClosesAt: w.closesAt === null ? null : iso(w.closesAt) };
@@ -103,7 +104,7 @@ const inbox: Command = {
       print(ctx, { conversation: conv, window: w, messages, pending }, [header, ...lines, ...pending.map((p) => `  outbox ${itemLine(p)}`)].join('\n'));
       return 0;
     }
-    throw new RangeError('Use "inbox list" or "inbox show ID".');
+    throw new UsageError('Use "inbox list" or "inbox show ID".');
   },
 };
 
@@ -113,7 +114,7 @@ const reply: Command = {
   async run(ctx) {
     const id = idArg(ctx, 0, 'conversation');
     const text = ctx.args.slice(1).join(' ');
-    if (!text.trim()) throw new RangeError('Give the text to send, e.g. reply 12 "Thanks, on its way!".');
+    if (!text.trim()) throw new UsageError('Give the text to send, e.g. reply 12 "Thanks, on its way!".');
     return withOutbox(ctx, async ({ outbox }) => {
       await outbox.processDue();
       const item = await outbox.send(id, text);
@@ -152,16 +153,16 @@ const comments: Command = {
       switch (sub) {
         case 'reply':
         case 'private-reply':
-          if (!text.trim()) throw new RangeError(`Give the text: comments ${sub} ${id} "…".`);
+          if (!text.trim()) throw new UsageError(`Give the text: comments ${sub} ${id} "…".`);
           return { action: sub, text } as const;
         case 'hide':
         case 'unhide':
           return { action: sub } as const;
         case 'delete':
-          if (!ctx.options.yes) throw new RangeError('Deleting a comment removes it from Instagram/Facebook for everyone; add --yes to confirm.');
+          if (!ctx.options.yes) throw new UsageError('Deleting a comment removes it from Instagram/Facebook for everyone; add --yes to confirm.');
           return { action: 'delete', confirm: 'DELETE' } as const;
         default:
-          throw new RangeError('Use comments list | reply | private-reply | hide | unhide | delete.');
+          throw new UsageError('Use comments list | reply | private-reply | hide | unhide | delete.');
       }
     })();
     return withOutbox(ctx, async ({ outbox }) => {
@@ -178,7 +179,7 @@ const humanAgent: Command = {
   async run(ctx) {
     const id = idArg(ctx, 0, 'account');
     const value = ctx.args[1];
-    if (value !== 'on' && value !== 'off') throw new RangeError('Say "on" or "off".');
+    if (value !== 'on' && value !== 'off') throw new UsageError('Say "on" or "off".');
     return withOutbox(ctx, async ({ outbox }) => {
       outbox.setHumanAgentAllowed(id, value === 'on');
       ctx.out(`Human Agent replies are ${value} for account ${id}.`);
@@ -187,4 +188,10 @@ const humanAgent: Command = {
   },
 };
 
-export const ANSWER_COMMANDS: Record<string, Command> = { inbox, reply, outbox: outboxCommand, comments, 'human-agent': humanAgent };
+export const ANSWER_COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['inbox', inbox],
+  ['reply', reply],
+  ['outbox', outboxCommand],
+  ['comments', comments],
+  ['human-agent', humanAgent],
+]);

@@ -14,7 +14,8 @@ interface Current {
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
- * run, unlock, after a wipe and a new start) and stopped with it.
+ * run, unlock, after a wipe and a new start) and dropped when it closes, so nothing keeps
+ * using a closed database: afterwards `sync` and `accounts` answer LOCKED.
  */
 export class AppServices {
   private current: Current | null = null;
@@ -39,6 +40,10 @@ export class AppServices {
       });
       if (options.autoStart) outbox.start();
       this.current = { sync, accounts: new AccountsService(core, sync), outbox, liveDemo };
+    });
+    core.onClosed(() => {
+      this.current?.sync.dispose();
+      this.current = null;
     });
   }
 

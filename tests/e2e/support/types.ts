@@ -7,11 +7,14 @@ export type Keychain = BridgeKeychain;
 export interface TestLog {
   quitRequested: boolean;
   openedExternal: string[];
+  shownFolders: string[];
 }
 
 export interface RestartOptions {
   /** Another keychain secret plays "another computer" or "a reset keychain". */
   keychain?: Keychain;
+  /** Runs after the app closed and before it starts again: change the data folder like another program would. */
+  beforeStart?: () => void | Promise<void>;
 }
 
 /** One running app, whichever backend runs it; specs only talk to this. */
