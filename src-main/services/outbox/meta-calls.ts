@@ -3,7 +3,6 @@
  * reached Meta before a crash did go through. Pure request code: no store writes here.
  */
 import type { GraphClient } from '../../meta/graph-client';
-import type { RawComment } from '../../sync/comments';
 import { parseMetaTime } from '../../sync/graph-helpers';
 import type { OutboxRecord } from '../../store/repositories/outbox';
 import type { CommentTarget } from '../../store/repositories/reply-targets';
@@ -72,6 +71,16 @@ interface RawMessage {
   id: string;
   created_time?: string;
   message?: string;
+  from?: { id?: string };
+}
+
+/** The fields a reply listing returns (Instagram `text`/`timestamp`, Facebook `message`/`created_time`). */
+interface RawComment {
+  id: string;
+  text?: string;
+  message?: string;
+  timestamp?: string;
+  created_time?: string;
   from?: { id?: string };
 }
 

@@ -90,11 +90,27 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('004 adds the outbox to a version-3 database: states and kinds are closed sets, removing an account removes its outbox', () => {
+  it('004 adds the sync-fidelity columns to a version-3 database, keeps its rows and refuses unknown reasons', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 3));
-    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', '178', 'Studio', 'demo', 1, 1)`).run();
+    db.prepare(`INSERT INTO accounts (network, external_id, name, login_kind, created_at, updated_at) VALUES ('instagram', '1', 'A', 'system_user', 1, 1)`).run();
+    db.prepare(`INSERT INTO posts (account_id, external_id, published_at, first_seen_at, updated_at) VALUES (1, 'm1', 1, 1, 1)`).run();
     expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(db.prepare('SELECT insights_status, insights_checked_at FROM posts').get()).toEqual({ insights_status: null, insights_checked_at: null });
+    db.prepare(`UPDATE posts SET insights_status = 'before_business_conversion'`).run();
+    expect(() => db.prepare(`UPDATE posts SET insights_status = 'zero'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE accounts SET demographics_status = 'tiny'`).run()).toThrow(/CHECK/);
+    db.prepare(`UPDATE accounts SET demographics_status = 'under_100_followers'`).run();
+    const conversations = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'conversations'`).get() as { sql: string };
+    expect(conversations.sql).toMatch(/history_limited INTEGER NOT NULL DEFAULT 0/);
+    db.close();
+  });
+
+  it('005 adds the outbox to a version-4 database: states and kinds are closed sets, removing an account removes its outbox', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', '178', 'Studio', 'demo', 1, 1)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 5))).toBe(5);
     const insert = (state: string, kind = 'message') =>
       db.prepare(`INSERT INTO outbox (account_id, kind, target_external_id, text, state, created_at, updated_at) VALUES (1, ?, 'igsid', 'hi', ?, 1, 1)`).run(kind, state);
     insert('queued');
