@@ -46,7 +46,7 @@ export interface OutboxItem {
  * `human-agent` (after that, up to 7 days, only where Meta approved the Human Agent feature for the
  * account), else `closed`. `closesAt` is when the current state ends; null when closed.
  */
-export interface ReplyWindowState {
+export interface ComposerWindow {
   state: 'open' | 'human-agent' | 'closed';
   closesAt: number | null;
   /** The person's last message; null when they never wrote (the business cannot start a thread). */
@@ -61,7 +61,7 @@ export interface ReplyWindowState {
 export interface ThreadOutbox {
   /** The thread's channel: Instagram caps a message at 1,000 bytes, Messenger at 2,000 characters. */
   platform: 'instagram' | 'messenger' | 'whatsapp';
-  window: ReplyWindowState;
+  window: ComposerWindow;
   items: OutboxItem[];
 }
 
@@ -80,7 +80,7 @@ export const STANDARD_WINDOW_MS = 24 * HOUR_MS;
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
 
 /** The reply window at `now` for a thread whose person last wrote at `lastIncomingAt`. */
-export function replyWindowAt(lastIncomingAt: number | null, humanAgentAllowed: boolean, now: number): ReplyWindowState {
+export function replyWindowAt(lastIncomingAt: number | null, humanAgentAllowed: boolean, now: number): ComposerWindow {
   const base = { lastIncomingAt, humanAgentAllowed };
   if (lastIncomingAt === null) {
     return { ...base, state: 'closed', closesAt: null, refusal: 'They have not written to you: Meta lets a business reply only after the person writes first.' };

@@ -10,6 +10,7 @@ import { openConfStore } from '../../src-main/settings/conf-store';
 import { AppCore } from '../../src-main/core/app-core';
 import { clock, measureStore, removeDir, type StoreFigures } from './store-bench';
 import { measureSync } from './sync-bench';
+import { measureInbox } from './inbox-bench';
 import { measureSend } from './send-bench';
 
 const json = process.argv.includes('--json');
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
     removeDir(enc.dir);
   }
   Object.assign(result, await measureSync(log));
+  Object.assign(result, await measureInbox(log));
   Object.assign(result, await measureSend(log));
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);

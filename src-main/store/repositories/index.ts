@@ -11,6 +11,7 @@ import { PostsRepository } from './posts';
 import { ReplyTargetsRepository } from './reply-targets';
 import { RetiredMetricsRepository } from './retired-metrics';
 import { SyncRunsRepository } from './sync-runs';
+import { TriageRepository } from './triage';
 
 export interface Repositories {
   db: Db;
@@ -23,6 +24,7 @@ export interface Repositories {
   syncRuns: SyncRunsRepository;
   retiredMetrics: RetiredMetricsRepository;
   appConfig: AppConfigRepository;
+  triage: TriageRepository;
   outbox: OutboxRepository;
   replyTargets: ReplyTargetsRepository;
 }
@@ -39,6 +41,7 @@ export function createRepositories(db: Db): Repositories {
     syncRuns: new SyncRunsRepository(db),
     retiredMetrics: new RetiredMetricsRepository(db),
     appConfig: new AppConfigRepository(db),
+    triage: new TriageRepository(db),
     outbox: new OutboxRepository(db),
     replyTargets: new ReplyTargetsRepository(db),
   };

@@ -1,4 +1,4 @@
-import type { OutboxItem, ReplyWindowState } from '../../../src-preload/contract';
+import type { OutboxItem, ComposerWindow } from '../../../src-preload/contract';
 import { formatWhen } from '../../lib/format';
 
 /** "2 d 5 h", "23 h 12 min", "4 min": a countdown, rounded down, never negative. */
@@ -30,7 +30,7 @@ export function itemStatus(item: OutboxItem, now: number): { label: string; tone
 }
 
 /** The composer's headline about Meta's window, counting down. */
-export function windowHeadline(window: ReplyWindowState, now: number): string {
+export function windowHeadline(window: ComposerWindow, now: number): string {
   if (window.state === 'open' && window.closesAt !== null) return `You can reply for another ${formatCountdown(window.closesAt - now)}`;
   if (window.state === 'human-agent' && window.closesAt !== null) {
     return `Human Agent reply: ${formatCountdown(window.closesAt - now)} left (sent with Meta's HUMAN_AGENT tag)`;

@@ -8,8 +8,8 @@ import type { Migration } from './index';
  * Per account, whether Meta approved the Human Agent feature (replies up to 7 days) is a setting
  * the staff set, because the API offers no way to read it.
  */
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'outbox',
   up(db) {
     db.exec(`
