@@ -38,6 +38,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload
 /** Every payload type, re-exported so both ends import from the contract alone. */
 export type * from './api-types';
 export type * from './analytics-types';
+export type * from './outbox-types';
 import type {
   AppState,
   StoreStatus,
@@ -78,6 +79,7 @@ import type {
   PostsPage,
   PostsQuery,
 } from './analytics-types';
+import type { CommentAction, OutboxItem, ThreadOutbox } from './outbox-types';
 
 /**
  * The Meta permissions Social Desk asks for on Pages and their linked Instagram accounts, through
@@ -222,6 +224,20 @@ export interface Contract {
   'relay:pair': { args: { url: string; code: string }; result: RelayStatusView };
   /** Forget the relay pairing (the private key is deleted; the relay admin revokes the device there). */
   'relay:unpair': { args: { confirm: 'UNPAIR' }; result: RelayStatusView };
+  /** Write a reply to the outbox (refused with the reason when Meta's window forbids it) and try to send it. */
+  'outbox:send': { args: { conversationId: number; text: string }; result: OutboxItem };
+  /** Meta's reply window for a thread now, and the thread's pending, sent and failed items. */
+  'outbox:forThread': { args: { conversationId: number }; result: ThreadOutbox };
+  /** Everything not yet sent, then the newest sent items. */
+  'outbox:list': { args: { limit: number }; result: OutboxItem[] };
+  /** Try failed and waiting items (one, or all when null) now. */
+  'outbox:retry': { args: { id: number | null }; result: OutboxItem[] };
+  /** Drop an item that has not been sent (after the renderer's confirmation). */
+  'outbox:discard': { args: { id: number; confirm: 'DISCARD' }; result: null };
+  /** Whether Meta approved the Human Agent feature (replies up to 7 days) for an account. */
+  'outbox:setHumanAgent': { args: { accountId: number; allowed: boolean }; result: null };
+  /** Reply, private reply, hide, unhide or delete a comment, through the outbox. */
+  'comments:act': { args: { commentId: number } & CommentAction; result: OutboxItem };
 }
 
 export type Channel = keyof Contract;
@@ -284,6 +300,13 @@ export const CHANNELS = [
   'relay:getStatus',
   'relay:pair',
   'relay:unpair',
+  'outbox:send',
+  'outbox:forThread',
+  'outbox:list',
+  'outbox:retry',
+  'outbox:discard',
+  'outbox:setHumanAgent',
+  'comments:act',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
@@ -295,7 +318,7 @@ export interface Events {
   /** The app moved to another phase (e.g. after a wipe). */
   'app:state-changed': AppState;
   /** Stored data changed; the renderer refetches what it shows of these. */
-  'store:changed': { what: Array<'accounts' | 'posts' | 'insights' | 'messages' | 'comments' | 'triage' | 'all'> };
+  'store:changed': { what: Array<'accounts' | 'posts' | 'insights' | 'messages' | 'comments' | 'triage' | 'outbox' | 'all'> };
   /** Progress of a running sync or demo load. */
   'sync:progress': { accountId: number | null; job: string; done: number; total: number };
   /** Sync state changed: a run started or ended, a pause began, the budget moved. */

@@ -8,7 +8,23 @@ import { UsageError } from './errors';
 export interface CommandContext {
   core: AppCore;
   args: string[];
-  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string; account?: string; from?: string; to?: string; url?: string; code?: string; 'until-idle'?: string };
+  options: {
+    format?: string;
+    out?: string;
+    limit?: string;
+    yes?: boolean;
+    json?: boolean;
+    'graph-base-url'?: string;
+    account?: string;
+    from?: string;
+    to?: string;
+    url?: string;
+    code?: string;
+    'until-idle'?: string;
+    unread?: boolean;
+    unanswered?: boolean;
+    retry?: boolean;
+  };
   passphrase: () => Promise<string>;
   out: (text: string) => void;
 }
@@ -127,7 +143,25 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
       run: async (ctx) => (await import('./relay-commands')).relay.run(ctx),
     },
   ],
+  ['inbox', answering('inbox')],
+  ['reply', answering('reply')],
+  ['outbox', answering('outbox')],
+  ['comments', answering('comments')],
+  ['human-agent', answering('human-agent')],
 ]);
+
+/** The answering commands load the outbox, Graph client and emulator only when used. */
+function answering(name: string): Command {
+  const usage: Record<string, [string, string]> = {
+    inbox: ['list [--unread] [--account ID] | show ID', 'conversations with their reply windows; one thread'],
+    reply: ['CONVERSATION TEXT', 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)'],
+    outbox: ['[--retry]', 'replies and comment actions not yet sent, and the newest sent'],
+    comments: ['list|reply|private-reply|hide|unhide|delete …', 'comments, newest first, and acting on them'],
+    'human-agent': ['ACCOUNT on|off', 'whether Meta approved Human Agent replies (7 days) for an account'],
+  };
+  const [u, summary] = usage[name] ?? ['', ''];
+  return { usage: u, summary, run: async (ctx) => (await import('./answer-commands')).ANSWER_COMMANDS.get(name)!.run(ctx) };
+}
 
 /** Sync commands load the Graph client and emulator only when used. */
 function lazy(usage: string, summary: string, name: 'demo' | 'sync' | 'accounts'): Command {

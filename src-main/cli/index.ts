@@ -18,6 +18,7 @@ ${[...COMMANDS]
 Options:
   --data-dir DIR      where the encrypted database lives (or SOCIAL_DESK_DATA_DIR)
   --json              print machine-readable JSON
+  --graph-base-url    talk to this Graph API host instead of Meta (demo accounts use the built-in emulator)
 The passphrase comes from SOCIAL_DESK_PASSPHRASE, or is asked for on a terminal.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -40,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
         url: { type: 'string' },
         code: { type: 'string' },
         'until-idle': { type: 'string' },
+        unread: { type: 'boolean', default: false },
+        unanswered: { type: 'boolean', default: false },
+        retry: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

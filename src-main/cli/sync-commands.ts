@@ -7,6 +7,7 @@ import { isMetaApiError } from '../meta/errors';
 import { discoverAccounts } from '../sync/discovery';
 import { SyncEngine } from '../sync/engine';
 import { AppError } from '../core/app-error';
+import { LiveDemo } from '../services/live-demo';
 import { openStore, type Command, type CommandContext } from './commands';
 import { UsageError } from './errors';
 
@@ -46,7 +47,12 @@ export const sync: Command = {
   summary: 'connect the assets of SOCIAL_DESK_ACCESS_TOKEN and sync them',
   async run(ctx) {
     const token = process.env.SOCIAL_DESK_ACCESS_TOKEN;
-    if (!token) throw new UsageError('Set SOCIAL_DESK_ACCESS_TOKEN to a user or system-user access token.');
+    if (!token) {
+      // The demo is live: its accounts sync against the built-in emulator, no token needed.
+      await openStore(ctx);
+      if (ctx.core.repos.accounts.list().some((a) => a.isDemo)) return syncDemo(ctx);
+      throw new UsageError('Set SOCIAL_DESK_ACCESS_TOKEN to a user or system-user access token.');
+    }
     await openStore(ctx);
     const client = graphClient(ctx);
     const progress = progressPrinter();
@@ -67,6 +73,25 @@ export const sync: Command = {
     return failed > 0 ? 1 : 0;
   },
 };
+
+/** The demo workspace is live: its accounts sync against the built-in emulator, clock at now. */
+async function syncDemo(ctx: CommandContext): Promise<number> {
+  const liveDemo = new LiveDemo(ctx.core.repos, ctx.core.now);
+  const progress = progressPrinter();
+  const lines: string[] = [];
+  let failed = 0;
+  try {
+    for (const account of ctx.core.repos.accounts.list().filter((a) => a.isDemo)) {
+      const result = await liveDemo.sync(account.id, progress);
+      if (result.status === 'failed') failed += 1;
+      lines.push(`${account.network.padEnd(10)} ${account.name.padEnd(28)} ${result.status.padEnd(8)} ${result.itemsWritten} new items (demo, live emulator)${result.errors[0] ? ` — ${result.errors[0].message}` : ''}`);
+    }
+  } finally {
+    await liveDemo.stop();
+  }
+  ctx.out(lines.join('\n'));
+  return failed > 0 ? 1 : 0;
+}
 
 export const accounts: Command = {
   usage: '',

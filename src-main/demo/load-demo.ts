@@ -5,6 +5,7 @@ import { resolveGraphConfig } from '../meta/config';
 import { GraphClient } from '../meta/graph-client';
 import { discoverAccounts } from '../sync/discovery';
 import { SyncEngine } from '../sync/engine';
+import { saveDemoWorld } from '../services/live-demo';
 import { backfillDemoHistory, backfillDemoMessages } from './history';
 
 export interface LoadDemoOptions {
@@ -50,6 +51,8 @@ export async function loadDemo(core: AppCore, options: LoadDemoOptions = {}): Pr
     backfillDemoMessages(repos, emulator.world, ids, core.now());
     shown = 100;
     core.events.emit('sync:progress', { accountId: null, job: 'Post history', done: 100, total: 100 });
+    // Remember which world this is, so replies and syncs later reach the same world, live.
+    saveDemoWorld(repos, emulator.world, core.now());
   } finally {
     await emulator.stop();
   }

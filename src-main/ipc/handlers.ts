@@ -118,6 +118,19 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
     'relay:getStatus': () => services.relay.service.status(),
     'relay:pair': ({ url, code }) => services.relay.pair(url, code),
     'relay:unpair': () => services.relay.unpair(),
+    'outbox:send': ({ conversationId, text }) => services.outbox.send(conversationId, text),
+    'outbox:forThread': ({ conversationId }) => services.outbox.forThread(conversationId),
+    'outbox:list': ({ limit }) => services.outbox.list(limit),
+    'outbox:retry': ({ id }) => services.outbox.retry(id),
+    'outbox:discard': ({ id }) => {
+      services.outbox.discard(id);
+      return null;
+    },
+    'outbox:setHumanAgent': ({ accountId, allowed }) => {
+      services.outbox.setHumanAgentAllowed(accountId, allowed);
+      return null;
+    },
+    'comments:act': ({ commentId, ...action }) => services.outbox.act(commentId, action),
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('FORBIDDEN', 'That link is not one Social Desk opens.');
       await openExternal(url);

@@ -4,7 +4,7 @@ import type { AppCore } from '../core/app-core';
 import type { Handlers } from './dispatch';
 
 type InboxChannel = Extract<keyof Handlers, `inbox:${string}` | `savedReplies:${string}` | `comments:${string}`>;
-type InboxHandlers = Pick<Required<Handlers>, Exclude<InboxChannel, 'inbox:listConversations' | 'inbox:getMessages' | 'inbox:search'>>;
+type InboxHandlers = Pick<Required<Handlers>, Exclude<InboxChannel, 'inbox:listConversations' | 'inbox:getMessages' | 'inbox:search' | 'comments:act'>>;
 
 /** Reading and triage of the inbox and comments: thin calls into the repositories, each change announced. */
 export function createInboxHandlers(core: AppCore): InboxHandlers {

@@ -116,4 +116,17 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'relay:getStatus': none,
   'relay:pair': z.object({ url: z.string().trim().min(1, 'enter the relay address').max(2048), code: z.string().trim().min(4, 'enter the pairing code').max(64) }).strict(),
   'relay:unpair': z.object({ confirm: z.literal('UNPAIR') }).strict(),
+  'outbox:send': z.object({ conversationId: id, text: z.string().min(1).max(4000) }).strict(),
+  'outbox:forThread': z.object({ conversationId: id }).strict(),
+  'outbox:list': z.object({ limit }).strict(),
+  'outbox:retry': z.object({ id: id.nullable() }).strict(),
+  'outbox:discard': z.object({ id, confirm: z.literal('DISCARD') }).strict(),
+  'outbox:setHumanAgent': z.object({ accountId: id, allowed: z.boolean() }).strict(),
+  'comments:act': z.discriminatedUnion('action', [
+    z.object({ commentId: id, action: z.literal('reply'), text: z.string().min(1).max(4000) }).strict(),
+    z.object({ commentId: id, action: z.literal('private-reply'), text: z.string().min(1).max(4000) }).strict(),
+    z.object({ commentId: id, action: z.literal('hide') }).strict(),
+    z.object({ commentId: id, action: z.literal('unhide') }).strict(),
+    z.object({ commentId: id, action: z.literal('delete'), confirm: z.literal('DELETE') }).strict(),
+  ]),
 };

@@ -2,7 +2,17 @@ import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { RelayRunner } from '../relay/relay-runner';
 import { AccountsService } from './accounts-service';
+import { LiveDemo } from './live-demo';
+import { OutboxService } from './outbox/outbox-service';
 import { SyncService, type SyncServiceOptions } from './sync-service';
+
+interface Current {
+  sync: SyncService;
+  accounts: AccountsService;
+  outbox: OutboxService;
+  liveDemo: LiveDemo;
+  relay: RelayRunner;
+}
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
@@ -10,17 +20,35 @@ import { SyncService, type SyncServiceOptions } from './sync-service';
  * using a closed database: afterwards `sync` and `accounts` answer LOCKED.
  */
 export class AppServices {
-  private current: { sync: SyncService; accounts: AccountsService; relay: RelayRunner } | null = null;
+  private current: Current | null = null;
 
   constructor(core: AppCore, options: SyncServiceOptions) {
     core.onReady(() => {
       const sync = new SyncService(core, options);
+      const liveDemo = new LiveDemo(core.repos, core.now);
+      sync.liveDemo = liveDemo;
+      const outbox = new OutboxService({
+        repos: core.repos,
+        now: core.now,
+        // Demo accounts talk to the live emulator; every other account to Meta through the sync's client.
+        clientFor: (accountId) => (liveDemo.isDemoAccount(accountId) ? liveDemo.client() : Promise.resolve(sync.client)),
+        onChange: (what) => core.events.emit('store:changed', { what }),
+      });
+      core.registerWork({
+        stop: async () => {
+          await outbox.stop();
+          await liveDemo.stop();
+        },
+      });
       // The relay's catch-up sync is the ordinary one, for every account.
       const relay = new RelayRunner(core, async () => {
         await sync.run(null);
       });
-      this.current = { sync, accounts: new AccountsService(core, sync), relay };
-      if (options.autoStart) relay.start();
+      if (options.autoStart) {
+        outbox.start();
+        relay.start();
+      }
+      this.current = { sync, accounts: new AccountsService(core, sync), outbox, liveDemo, relay };
     });
     core.onClosed(() => {
       this.current?.sync.dispose();
@@ -28,9 +56,13 @@ export class AppServices {
     });
   }
 
-  get sync(): SyncService {
+  private get open(): Current {
     if (!this.current) throw new AppError('LOCKED', 'The local data is not open.');
-    return this.current.sync;
+    return this.current;
+  }
+
+  get sync(): SyncService {
+    return this.open.sync;
   }
 
   get relay(): RelayRunner {
@@ -39,7 +71,10 @@ export class AppServices {
   }
 
   get accounts(): AccountsService {
-    if (!this.current) throw new AppError('LOCKED', 'The local data is not open.');
-    return this.current.accounts;
+    return this.open.accounts;
+  }
+
+  get outbox(): OutboxService {
+    return this.open.outbox;
   }
 }

@@ -7,6 +7,7 @@ import { readSettings } from '../settings/settings';
 import { SyncEngine, type AccountRunResult } from '../sync/engine';
 import { SyncScheduler } from '../sync/scheduler';
 import { applyRetention } from '../privacy/retention';
+import type { LiveDemo } from './live-demo';
 
 export interface SyncServiceOptions {
   graphConfig: GraphConfig;
@@ -26,6 +27,10 @@ export class SyncService {
   private online = true;
   private readonly stopFailureEvents: () => void;
   private lastPublished = 0;
+  /** Demo accounts sync against the live demo emulator instead of Meta. */
+  liveDemo: LiveDemo | null = null;
+  /** Demo accounts' runs (outside the scheduler), so the UI shows them like any other. */
+  private readonly demoRuns = new Map<number, { running: boolean; last: AccountRunResult | null }>();
 
   constructor(
     private readonly core: AppCore,
@@ -81,21 +86,44 @@ export class SyncService {
 
   /** Syncs one account, or every connected (non-demo) account; resolves when done. */
   async run(accountId: number | null): Promise<AccountRunResult[]> {
-    const ids = accountId === null ? this.core.repos.accounts.list().filter((a) => !a.isDemo).map((a) => a.id) : [accountId];
+    const all = this.core.repos.accounts.list();
+    const ids = accountId === null ? all.filter((a) => !a.isDemo || this.liveDemo).map((a) => a.id) : [accountId];
     const results: AccountRunResult[] = [];
     for (const id of ids) {
-      const result = await this.scheduler.runAccount(id, 'manual');
+      const result = this.liveDemo?.isDemoAccount(id) ? await this.runDemo(id) : await this.scheduler.runAccount(id, 'manual');
       results.push(result);
       if (result.offline) break;
     }
     return results;
   }
 
+  /** A demo account's sync, against the live emulator; the renderer refetches like after any run. */
+  private async runDemo(accountId: number): Promise<AccountRunResult> {
+    this.demoRuns.set(accountId, { running: true, last: this.demoRuns.get(accountId)?.last ?? null });
+    this.publish();
+    let result: AccountRunResult | null = null;
+    try {
+      result = await (this.liveDemo as LiveDemo).sync(accountId, (job, done, total) => this.core.events.emit('sync:progress', { accountId, job, done, total }));
+      applyRetention(this.core.repos, readSettings(this.core.settings()), this.core.now());
+      return result;
+    } finally {
+      this.demoRuns.set(accountId, { running: false, last: result });
+      this.core.events.emit('store:changed', { what: ['all'] });
+      this.publish();
+    }
+  }
+
   status(): SyncStatus {
     const paused = new Map(this.client.governor.snapshot().map((e) => [e.key, e]));
+    const demo = [...this.demoRuns].map(([accountId, run]) => ({
+      accountId,
+      running: run.running,
+      pausedUntil: null,
+      lastRun: run.last ? { status: run.last.status, finishedAt: run.last.finishedAt, operations: run.last.operations, error: run.last.errors[0]?.message ?? null } : null,
+    }));
     return {
       online: this.online,
-      accounts: this.scheduler.status().map((s) => ({
+      accounts: [...demo, ...this.scheduler.status().filter((s) => !this.demoRuns.has(s.accountId)).map((s) => ({
         accountId: s.accountId,
         running: s.running,
         pausedUntil: s.notBefore,
@@ -107,7 +135,7 @@ export class SyncService {
               error: s.lastResult.errors[0]?.message ?? null,
             }
           : null,
-      })),
+      }))],
       budget: [...paused.values()].map((e) => ({ key: e.key, percent: Math.round(e.percent), pausedUntil: e.pausedUntil ?? null })),
       backgroundFailure: this.core.tasks.lastFailure(),
     };

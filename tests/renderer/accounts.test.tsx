@@ -22,7 +22,7 @@ function row(id: number): HTMLElement {
 }
 
 describe('accounts list', () => {
-  it('shows each account with its network, followers, status and last sync; demo accounts offer only Remove', async () => {
+  it('shows each account with its network, followers, status and last sync; demo accounts offer Sync now and Remove', async () => {
     await openAccounts([account(), account({ id: 2, name: 'Demo Café', isDemo: true, loginKind: 'demo', network: 'facebook', handle: null })]);
     const real = row(1);
     expect(real.getAttribute('data-account-status')).toBe('active');
@@ -33,7 +33,8 @@ describe('accounts list', () => {
     }
     const demo = row(2);
     expect(within(demo).getByText('Demo')).toBeTruthy();
-    expect(within(demo).getAllByRole('button').map((button) => button.textContent)).toEqual(['Remove account…']);
+    // The demo is live: it syncs against the built-in emulator, and has no token to check or revoke.
+    expect(within(demo).getAllByRole('button').map((button) => button.textContent)).toEqual(['Sync now', 'Remove account…']);
   });
 
   it('needs_reconnect shows the exact next step and a Reconnect action that opens the fitting connect method', async () => {

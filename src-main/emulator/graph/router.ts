@@ -11,6 +11,7 @@ import type { TokenSpec, World } from '../world/types';
 import { canAccess, lookupNode, meNode, ownerOf, placeholder, type Node } from './nodes';
 import { callEdge, renderNode, schemaOf, type GraphCtx } from './render';
 import { messageDeletedError, retrievableIds } from './schema-messaging';
+import { moderateComment } from './moderation';
 import { sendMessage } from './send';
 import './schema-fb';
 import './schema-ig';
@@ -69,10 +70,8 @@ function run(ctx: GraphCtx, op: Op, node: Node): unknown {
     return edge ? callEdge(ctx, node, edge, op.params, fields) : renderNode(ctx, node, fields);
   }
   if (op.method === 'POST' && edge === 'messages' && (node.type === 'page' || node.type === 'ig_user')) return sendMessage(ctx, node, op.params);
-  if (op.method === 'POST' && !edge && node.type === 'ig_comment' && op.params.hide !== undefined) {
-    node.comment.hidden = op.params.hide === 'true';
-    return { success: true };
-  }
+  const moderated = moderateComment(ctx, op.method, node, edge, op.params);
+  if (moderated !== undefined) return moderated;
   if (op.method === 'DELETE' && edge === 'permissions' && (node.type === 'user' || node.type === 'system_user')) {
     return revokePermissions(ctx, extra);
   }

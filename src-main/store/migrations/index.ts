@@ -6,6 +6,7 @@ import { migration004 } from './004-sync-fidelity';
 import { migration005 } from './005-inbox-triage';
 import { migration006 } from './006-period-insights';
 import { migration007 } from './007-relay-link';
+import { migration008 } from './008-outbox';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every migration in order; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,6 +1,13 @@
 import { prepareCached, type Db } from '../database';
 
-export type AppConfigKey = 'facebook_app_id' | 'facebook_app_secret' | 'instagram_app_id' | 'instagram_app_secret' | 'instagram_redirect_uri';
+export type AppConfigKey =
+  | 'facebook_app_id'
+  | 'facebook_app_secret'
+  | 'instagram_app_id'
+  | 'instagram_app_secret'
+  | 'instagram_redirect_uri'
+  /** The demo workspace's emulator world (scenario, seed, creation time), so it can be rebuilt live. */
+  | 'demo_world';
 
 /** Key/value settings that must not sit in the plain settings file. */
 export class AppConfigRepository {

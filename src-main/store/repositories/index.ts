@@ -6,7 +6,9 @@ import { AuditRepository } from './audit';
 import { CommentsRepository } from './comments';
 import { InboxRepository } from './inbox';
 import { InsightsRepository } from './insights';
+import { OutboxRepository } from './outbox';
 import { PostsRepository } from './posts';
+import { ReplyTargetsRepository } from './reply-targets';
 import { RetiredMetricsRepository } from './retired-metrics';
 import { SyncRunsRepository } from './sync-runs';
 import { TriageRepository } from './triage';
@@ -23,6 +25,8 @@ export interface Repositories {
   retiredMetrics: RetiredMetricsRepository;
   appConfig: AppConfigRepository;
   triage: TriageRepository;
+  outbox: OutboxRepository;
+  replyTargets: ReplyTargetsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -38,6 +42,8 @@ export function createRepositories(db: Db): Repositories {
     retiredMetrics: new RetiredMetricsRepository(db),
     appConfig: new AppConfigRepository(db),
     triage: new TriageRepository(db),
+    outbox: new OutboxRepository(db),
+    replyTargets: new ReplyTargetsRepository(db),
   };
 }
 

@@ -72,17 +72,18 @@ export function AccountRow({ account, now }: { account: AccountSummary; now: num
       )}
 
       <div className="account__actions">
+        {/* The demo is live: its accounts sync against the built-in emulator like real ones. */}
+        <button
+          type="button"
+          className="button button--small"
+          disabled={syncing || needsReconnect || paused !== null}
+          title={paused !== null ? 'Meta paused syncing for a while; it starts again by itself.' : undefined}
+          onClick={() => void runSync(account.id)}
+        >
+          Sync now
+        </button>
         {!account.isDemo && (
           <>
-            <button
-              type="button"
-              className="button button--small"
-              disabled={syncing || needsReconnect || paused !== null}
-              title={paused !== null ? 'Meta paused syncing for a while; it starts again by itself.' : undefined}
-              onClick={() => void runSync(account.id)}
-            >
-              Sync now
-            </button>
             <button
               type="button"
               className="button button--small"

@@ -13,7 +13,7 @@ export function AccountSyncLine({ account, now }: { account: AccountSummary; now
   const problem = lastRunText(state);
 
   return (
-    <div className="account__sync" data-account-sync={running ? 'running' : until ? 'paused' : 'idle'}>
+    <div className="account__sync" data-account-sync={running ? 'running' : until ? 'paused' : 'idle'} data-last-synced={account.lastSyncedAt ?? undefined}>
       {running ? (
         <p className="account__running">
           <span className="spinner" aria-hidden="true" />

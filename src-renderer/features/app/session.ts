@@ -3,6 +3,7 @@ import { initAnalytics, resetAnalyticsStore } from '../analytics/analytics-store
 import { initComments, resetCommentsStore } from '../comments/comments-store';
 import { initInbox, resetInboxStore } from '../inbox/inbox-session';
 import { resetSavedReplies } from '../inbox/saved-replies';
+import { initOutbox, resetOutboxStore } from '../outbox/outbox-store';
 import { initPrivacy, resetPrivacyStore } from '../privacy/privacy-store';
 import { resetMetaAppStore } from '../settings/meta-app-store';
 import { initSettings, loadSettings, resetSettingsStore } from '../settings/settings-store';
@@ -18,6 +19,7 @@ export function resetFeatureStores(): void {
   resetInboxStore();
   resetCommentsStore();
   resetSavedReplies();
+  resetOutboxStore();
   resetPrivacyStore();
   resetSettingsStore();
   resetMetaAppStore();
@@ -30,7 +32,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initPrivacy(), initSettings(), initRelay()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initOutbox(), initPrivacy(), initSettings(), initRelay()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { useInboxStore } from './inbox-store';
 import { MessageRow } from './message-row';
+import { ReplyComposer } from './reply-composer';
 import { ThreadHeader } from './thread-header';
 import { loadOlderMessages, loadThread } from './thread-actions';
 
@@ -124,8 +125,7 @@ export function ThreadView() {
           })}
         </div>
       </div>
-      {/* The reply composer (features/inbox/reply-composer.tsx) mounts here, below the messages. */}
-      <div className="thread__composer-slot" data-slot="reply-composer" />
+      <ReplyComposer key={selected.id} conversationId={selected.id} />
     </section>
   );
 }

@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
 import { makeTempDir } from '../../support/temp-dir';
+import { REPO_ROOT, runCli, TSX, type CliResult } from '../../support/cli-runner';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const PASSPHRASE = 'cli test passphrase';
 
 let tmp: { dir: string; cleanup: () => void };
 let emulator: RunningEmulator;
 
 /** Runs the real CLI as a user would; resolves with its exit code and output, never rejects. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src-main/cli/index.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env });
 }
 
 beforeAll(async () => {
@@ -101,7 +88,7 @@ describe('command line', () => {
     const dataDir = join(tmp.dir, 'killed');
     expect((await cli(['init', '--data-dir', dataDir])).code).toBe(0);
     const env = { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, SOCIAL_DESK_ACCESS_TOKEN: emulator.tokens.systemUser };
-    const child = spawn(tsx, ['src-main/cli/index.ts', 'sync', '--data-dir', dataDir, '--graph-base-url', emulator.url], { cwd: root, env });
+    const child = spawn(TSX, ['src-main/cli/index.ts', 'sync', '--data-dir', dataDir, '--graph-base-url', emulator.url], { cwd: REPO_ROOT, env });
     // Kill it the moment it is inside the account-insights job: posts are in, insights half-way.
     await new Promise<void>((resolveKill) => {
       child.stderr.on('data', (chunk: Buffer) => {

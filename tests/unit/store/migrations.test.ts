@@ -23,7 +23,8 @@ describe('migrations', () => {
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'relay_link', 'relay_meta_requests', 'retired_metrics', 'sync_runs', 'sync_state',
-        'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks'].sort(),
+        'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks',
+        'outbox', 'account_messaging_settings'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
@@ -138,6 +139,24 @@ describe('migrations', () => {
     expect(repo.periodValue(1, 'reach', '2026-11-01', '2026-11-07')).toBe(120);
     expect(repo.periodValue(1, 'reach', '2026-11-01', '2026-11-08')).toBeNull();
     expect(() => db.prepare(`INSERT INTO account_period_insights VALUES (1, 'reach', '2026-11-08', '2026-11-01', 1, 1)`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('008 adds the outbox to a version-7 database: states and kinds are closed sets, removing an account removes its outbox', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 7));
+    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', '178', 'Studio', 'demo', 1, 1)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 8))).toBe(8);
+    const insert = (state: string, kind = 'message') =>
+      db.prepare(`INSERT INTO outbox (account_id, kind, target_external_id, text, state, created_at, updated_at) VALUES (1, ?, 'igsid', 'hi', ?, 1, 1)`).run(kind, state);
+    insert('queued');
+    expect(() => insert('lost')).toThrow(/CHECK/);
+    expect(() => insert('queued', 'broadcast')).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO outbox (account_id, kind, target_external_id, state, created_at, updated_at) VALUES (1, 'message', 'x', 'queued', 'soon', 1)`).run()).toThrow(/cannot store TEXT/);
+    db.prepare(`INSERT INTO account_messaging_settings (account_id, human_agent_allowed, updated_at) VALUES (1, 1, 1)`).run();
+    db.prepare('DELETE FROM accounts WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM account_messaging_settings').get()).toEqual({ n: 0 });
     db.close();
   });
 });

@@ -1,0 +1,197 @@
+/**
+ * The answering side on the command line: the inbox with Meta's reply windows, replies, the
+ * outbox and comment actions. The same OutboxService as the app; demo accounts reach the live
+ * demo emulator, every other account Meta (or `--graph-base-url`).
+ */
+import { replyWindowAt, type OutboxItem } from '../../src-preload/outbox-types';
+import { AppError } from '../core/app-error';
+import { resolveGraphConfig } from '../meta/config';
+import { GraphClient } from '../meta/graph-client';
+import { LiveDemo } from '../services/live-demo';
+import { OutboxService } from '../services/outbox/outbox-service';
+import { openStore, type Command, type CommandContext } from './commands';
+import { UsageError } from './errors';
+
+interface Session {
+  outbox: OutboxService;
+  liveDemo: LiveDemo;
+}
+
+/** Opens the store and the outbox; the live demo emulator (if started) is stopped afterwards. */
+async function withOutbox<T>(ctx: CommandContext, run: (s: Session) => Promise<T>): Promise<T> {
+  await openStore(ctx);
+  const core = ctx.core;
+  const base = ctx.options['graph-base-url'];
+  let client: GraphClient | null = null;
+  const liveDemo = new LiveDemo(core.repos, core.now);
+  const outbox = new OutboxService({
+    repos: core.repos,
+    now: core.now,
+    clientFor: async (accountId) => {
+      if (liveDemo.isDemoAccount(accountId)) return liveDemo.client();
+      client ??= new GraphClient({ config: resolveGraphConfig(base ? { ...process.env, GRAPH_API_BASE_URL: base } : process.env), now: core.now });
+      return client;
+    },
+  });
+  try {
+    return await run({ outbox, liveDemo });
+  } finally {
+    await liveDemo.stop();
+  }
+}
+
+function print(ctx: CommandContext, value: unknown, text: string): void {
+  ctx.out(ctx.options.json ? JSON.stringify(value, null, 2) : text);
+}
+
+function idArg(ctx: CommandContext, index: number, what: string): number {
+  const raw = ctx.args[index];
+  const id = Number(raw);
+  if (!raw || !Number.isInteger(id) || id < 1) throw new UsageError(`Give the ${what} id (a whole number), e.g. from "inbox list" or "comments list".`);
+  return id;
+}
+
+function accountOption(ctx: CommandContext): number | null {
+  const raw = ctx.options.account;
+  if (raw === undefined) return null;
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1) throw new UsageError('--account must be an account id (see "accounts").');
+  return id;
+}
+
+const iso = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z'));
+
+function itemLine(i: OutboxItem): string {
+  const what = i.kind === 'message' ? `reply to conversation ${i.conversationId}` : `${i.kind.replace('_', ' ')} on comment ${i.commentId ?? '(deleted)'}`;
+  const state = i.state === 'queued' && i.reasonCode ? `waiting (${i.reasonCode})` : i.state;
+  const next = i.state === 'queued' ? (i.nextAttemptAt === null ? ' — waits for a reconnect' : ` — next try ${iso(i.nextAttemptAt)}`) : '';
+  return `#${i.id}  ${state.padEnd(22)} ${what}${i.text ? `: ${JSON.stringify(i.text.slice(0, 60))}` : ''}${next}${i.reason ? `\n      ${i.reason}` : ''}`;
+}
+
+/** Exit code of an item after its first attempt: 0 sent, 1 failed, 3 waiting in the outbox. */
+function exitFor(item: OutboxItem): number {
+  return item.state === 'sent' ? 0 : item.state === 'failed' ? 1 : 3;
+}
+
+const inbox: Command = {
+  usage: 'list [--unread] [--account ID] | show ID',
+  summary: 'conversations with their reply windows; one thread',
+  async run(ctx) {
+    const [sub] = ctx.args;
+    await openStore(ctx);
+    const repos = ctx.core.repos;
+    const now = ctx.core.now();
+    if (sub === 'list' || sub === undefined) {
+      const limit = Number(ctx.options.limit ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
+      const rows = repos.replyTargets.inboxListing(accountOption(ctx), ctx.options.unread === true, limit).map((r) => {
+        const w = replyWindowAt(r.lastIncomingAt, repos.outbox.humanAgentAllowed(r.accountId), now);
+        return { id: r.id, account: r.account, accountId: r.accountId, channel: r.channel, person: r.person, lastMessageAt: iso(r.lastMessageAt), unread: r.unread, window: w.state, windowClosesAt: w.closesAt === null ? null : iso(w.closesAt) };
+      });
+      const text = rows.length === 0 ? 'No conversations.' : rows.map((r) => `${String(r.id).padStart(6)}  ${r.unread ? '●' : ' '} ${r.account.padEnd(18)} ${r.channel.padEnd(9)} ${r.person.padEnd(24)} ${r.lastMessageAt}  ${r.window}${r.windowClosesAt ? ` until ${r.windowClosesAt}` : ''}`).join('\n');
+      print(ctx, rows, text);
+      return 0;
+    }
+    if (sub === 'show') {
+      const id = idArg(ctx, 1, 'conversation');
+      const conv = repos.replyTargets.conversation(id);
+      if (!conv) throw new AppError('NOT_FOUND', `No conversation ${id}.`);
+      const w = replyWindowAt(conv.lastIncomingAt, repos.outbox.humanAgentAllowed(conv.accountId), now);
+      const messages = repos.inbox.getMessages(id, Number(ctx.options.limit ?? 30), null).reverse();
+      const pending = repos.outbox.forConversation(id).filter((i) => i.state !== 'sent');
+      const header = `${conv.personName} · ${conv.platform} · window ${w.state}${w.closesAt ? ` until ${iso(w.closesAt)}` : ''}${w.refusal ? `\n${w.refusal}` : ''}`;
+      const lines = messages.map((m) => `${iso(m.sentAt)} ${m.direction === 'out' ? 'You' : 'Them'}: ${m.isDeleted ? '(unsent)' : (m.text ?? '') + (m.hasAttachments ? ' [attachment]' : '')}`);
+      print(ctx, { conversation: conv, window: w, messages, pending }, [header, ...lines, ...pending.map((p) => `  outbox ${itemLine(p)}`)].join('\n'));
+      return 0;
+    }
+    throw new UsageError('Use "inbox list" or "inbox show ID".');
+  },
+};
+
+const reply: Command = {
+  usage: 'CONVERSATION TEXT',
+  summary: 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)',
+  async run(ctx) {
+    const id = idArg(ctx, 0, 'conversation');
+    const text = ctx.args.slice(1).join(' ');
+    if (!text.trim()) throw new UsageError('Give the text to send, e.g. reply 12 "Thanks, on its way!".');
+    return withOutbox(ctx, async ({ outbox }) => {
+      await outbox.processDue();
+      const item = await outbox.send(id, text);
+      print(ctx, item, item.state === 'sent' ? `Sent (outbox #${item.id}).` : itemLine(item));
+      return exitFor(item);
+    });
+  },
+};
+
+const outboxCommand: Command = {
+  usage: '[--retry]',
+  summary: 'replies and comment actions not yet sent, and the newest sent',
+  async run(ctx) {
+    return withOutbox(ctx, async ({ outbox }) => {
+      const items = ctx.options.retry ? await outbox.retry(null) : (await outbox.processDue(), outbox.list(Number(ctx.options.limit ?? 50)));
+      print(ctx, items, items.length === 0 ? 'The outbox is empty.' : items.map(itemLine).join('\n'));
+      return items.some((i) => i.state === 'failed') ? 1 : 0;
+    });
+  },
+};
+
+const comments: Command = {
+  usage: 'list [--account ID] [--unanswered] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
+  summary: 'comments, newest first, and acting on them',
+  async run(ctx) {
+    const [sub] = ctx.args;
+    if (sub === 'list' || sub === undefined) {
+      await openStore(ctx);
+      const rows = ctx.core.repos.replyTargets.listComments(accountOption(ctx), ctx.options.unanswered === true, Number(ctx.options.limit ?? 50));
+      print(ctx, rows, rows.length === 0 ? 'No comments.' : rows.map((c) => `${String(c.id).padStart(7)} ${iso(c.createdAt)} ${c.network.padEnd(9)} ${c.parentExternalId ? '  ↳ ' : ''}${c.author ?? '?'}: ${(c.text ?? '').slice(0, 80)}${c.hidden ? ' [hidden]' : ''}`).join('\n'));
+      return 0;
+    }
+    const id = idArg(ctx, 1, 'comment');
+    const text = ctx.args.slice(2).join(' ');
+    const action = (() => {
+      switch (sub) {
+        case 'reply':
+        case 'private-reply':
+          if (!text.trim()) throw new UsageError(`Give the text: comments ${sub} ${id} "…".`);
+          return { action: sub, text } as const;
+        case 'hide':
+        case 'unhide':
+          return { action: sub } as const;
+        case 'delete':
+          if (!ctx.options.yes) throw new UsageError('Deleting a comment removes it from Instagram/Facebook for everyone; add --yes to confirm.');
+          return { action: 'delete', confirm: 'DELETE' } as const;
+        default:
+          throw new UsageError('Use comments list | reply | private-reply | hide | unhide | delete.');
+      }
+    })();
+    return withOutbox(ctx, async ({ outbox }) => {
+      const item = await outbox.act(id, action);
+      print(ctx, item, item.state === 'sent' ? `Done (outbox #${item.id}).` : itemLine(item));
+      return exitFor(item);
+    });
+  },
+};
+
+const humanAgent: Command = {
+  usage: 'ACCOUNT on|off',
+  summary: 'whether Meta approved Human Agent (replies up to 7 days) for an account',
+  async run(ctx) {
+    const id = idArg(ctx, 0, 'account');
+    const value = ctx.args[1];
+    if (value !== 'on' && value !== 'off') throw new UsageError('Say "on" or "off".');
+    return withOutbox(ctx, async ({ outbox }) => {
+      outbox.setHumanAgentAllowed(id, value === 'on');
+      ctx.out(`Human Agent replies are ${value} for account ${id}.`);
+      return 0;
+    });
+  },
+};
+
+export const ANSWER_COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['inbox', inbox],
+  ['reply', reply],
+  ['outbox', outboxCommand],
+  ['comments', comments],
+  ['human-agent', humanAgent],
+]);

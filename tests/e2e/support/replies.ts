@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The composer of the open thread, once its window is known. */
+export function composer(page: Page): Locator {
+  return page.locator('[data-composer-window]:not([data-composer-window="unknown"])');
+}
+
+/**
+ * Opens conversations from the top of the list until one has an open reply window and sends
+ * `text`; a person who turned messages off (Meta's 551) is skipped, as staff would. Returns the
+ * opened conversation's id.
+ */
+export async function replyInOpenThread(page: Page, text: string): Promise<string> {
+  const rows = page.locator('[data-conversation-id]');
+  for (let i = 0; i < 10; i++) {
+    const row = rows.nth(i);
+    const id = (await row.getAttribute('data-conversation-id')) ?? '';
+    await row.click();
+    await expect(page.locator(`[data-thread="${id}"][data-thread-status="ready"]`)).toBeVisible();
+    await expect(composer(page)).toBeVisible();
+    if ((await composer(page).getAttribute('data-composer-window')) !== 'open') continue;
+    const box = page.getByRole('textbox', { name: 'Reply' });
+    await box.fill(text);
+    await box.press('Enter');
+    // Sent, it shows in the thread; refused, it stays in the outbox list with the reason.
+    const sent = page.locator('.message--out .message__bubble').filter({ hasText: text });
+    const unsent = page.locator('[data-outbox-state]').filter({ hasText: text });
+    await expect(sent.or(unsent).first()).toBeVisible();
+    if ((await unsent.count()) > 0 && (await unsent.getAttribute('data-outbox-reason')) === 'person-unavailable') continue;
+    return id;
+  }
+  throw new Error('No conversation with an open reply window among the newest ten');
+}
+
+/** Opens conversations (loading more) until one whose window is closed; returns its id. */
+export async function openClosedThread(page: Page): Promise<string> {
+  const rows = page.locator('[data-conversation-id]');
+  for (let i = 0; i < 300; i++) {
+    if (i >= (await rows.count())) {
+      await page.getByRole('button', { name: 'Load more conversations' }).click();
+      await expect(rows.nth(i)).toBeVisible();
+    }
+    const row = rows.nth(i);
+    const id = (await row.getAttribute('data-conversation-id')) ?? '';
+    await row.click();
+    await expect(page.locator(`[data-thread="${id}"][data-thread-status="ready"]`)).toBeVisible();
+    await expect(composer(page)).toBeVisible();
+    if ((await composer(page).getAttribute('data-composer-window')) === 'closed') return id;
+  }
+  throw new Error('No conversation with a closed reply window');
+}

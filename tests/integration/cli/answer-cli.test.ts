@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
+import { personUnavailable } from '../../../src-main/emulator/graph/send-limits';
+import { visibleMessages } from '../../../src-main/emulator/graph/schema-messaging';
+import { makeTempDir } from '../../support/temp-dir';
+import { REPO_ROOT, runCli, type CliResult } from '../../support/cli-runner';
+
+const PASSPHRASE = 'answer cli passphrase';
+
+let tmp: { dir: string; cleanup: () => void };
+let emulator: RunningEmulator;
+let dataDir: string;
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli([...args, '--data-dir', dataDir, '--graph-base-url', emulator.url], { SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env }, 90_000);
+}
+
+interface Row {
+  id: number;
+  account: string;
+  channel: string;
+  person: string;
+  lastMessageAt: string;
+  unread: boolean;
+  window: 'open' | 'human-agent' | 'closed';
+  windowClosesAt: string | null;
+}
+
+const texts = (text: string) =>
+  Object.values(emulator.world.conversations).flatMap((c) => visibleMessages(emulator.world, c)).filter((m) => m.text === text);
+
+async function inbox(): Promise<Row[]> {
+  const r = await cli(['inbox', 'list', '--json', '--limit', '500']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Row[];
+}
+
+/** An open thread whose person can receive messages (the emulator turns a few people's messages off). */
+function openThread(rows: Row[]): Row {
+  const open = rows.filter((r) => r.window === 'open');
+  const usable = open.find((r) => {
+    const conv = Object.values(emulator.world.conversations).find((c) => (c.participant.username ?? c.participant.name) === r.person);
+    return conv && !personUnavailable(conv.participant.id);
+  });
+  if (!usable) throw new Error('no open thread');
+  return usable;
+}
+
+beforeAll(async () => {
+  tmp = makeTempDir();
+  dataDir = join(tmp.dir, 'data');
+  emulator = await startEmulator({ port: 0, scenario: 'small' });
+  expect((await cli(['init'])).code).toBe(0);
+  const sync = await cli(['sync'], { SOCIAL_DESK_ACCESS_TOKEN: emulator.tokens.systemUser });
+  expect(sync.code).toBe(0);
+}, 180_000);
+afterAll(async () => {
+  await emulator.stop();
+  tmp.cleanup();
+});
+
+describe('inbox and replies on the command line', () => {
+  it('lists conversations as JSON with account, channel, person, unread and the reply window', async () => {
+    const rows = await inbox();
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'account', 'channel', 'person', 'lastMessageAt', 'unread', 'window', 'windowClosesAt']));
+      expect(['open', 'human-agent', 'closed']).toContain(r.window);
+      expect(r.window === 'closed' ? r.windowClosesAt === null : Date.parse(r.windowClosesAt!) > Date.now()).toBe(true);
+    }
+    const unread = JSON.parse((await cli(['inbox', 'list', '--unread', '--json'])).stdout) as Row[];
+    expect(unread.every((r) => r.unread)).toBe(true);
+  }, 120_000);
+
+  it('reply: exit 0 when sent; non-zero with the reason when refused', async () => {
+    const rows = await inbox();
+    const open = openThread(rows);
+    const sent = await cli(['reply', String(open.id), 'Thanks — it ships today']);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/Sent/);
+    expect(texts('Thanks — it ships today')).toHaveLength(1);
+    const closed = rows.find((r) => r.window === 'closed')!;
+    const refused = await cli(['reply', String(closed.id), 'Hello?']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/reply window has closed/);
+    const show = await cli(['inbox', 'show', String(open.id)]);
+    expect(show.stdout).toContain('You: Thanks — it ships today');
+  }, 120_000);
+
+  it('a CLI killed (SIGKILL) after Meta accepted the reply, before recording it, sends once', async () => {
+    const open = openThread(await inbox());
+    // Meta holds the request for 4 s, then accepts it; the CLI is killed while it waits for the answer.
+    await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'timeout', match: '/messages', ms: 4000 }) });
+    // One process (node with tsx as a loader), so SIGKILL hits the CLI itself and not a wrapper.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', 'reply', String(open.id), 'Killed mid-send', '--data-dir', dataDir, '--graph-base-url', emulator.url], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+    for (let i = 0; i < 600; i++) {
+      const { faults } = (await (await fetch(`${emulator.url}/__emulator/faults`)).json()) as { faults: Array<{ fired: number }> };
+      if (faults.every((f) => f.fired > 0)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    for (let i = 0; i < 200 && texts('Killed mid-send').length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(texts('Killed mid-send')).toHaveLength(1);
+
+    const outbox = await cli(['outbox', '--json']);
+    expect(outbox.code).toBe(0);
+    const item = (JSON.parse(outbox.stdout) as Array<{ text: string; state: string; attempts: number }>).find((i) => i.text === 'Killed mid-send');
+    expect(item).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(texts('Killed mid-send')).toHaveLength(1);
+    expect((await cli(['inbox', 'show', String(open.id)])).stdout.match(/You: Killed mid-send/g)).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('comments on the command line', () => {
+  it('lists, hides and deletes (with --yes) comments', async () => {
+    const list = await cli(['comments', 'list', '--json', '--limit', '200']);
+    expect(list.code).toBe(0);
+    const rows = JSON.parse(list.stdout) as Array<{ id: number; externalId: string; hidden: boolean; isOwn: boolean; network: string }>;
+    const target = rows.find((c) => c.network === 'instagram' && !c.hidden && !c.isOwn)!;
+    expect((await cli(['comments', 'hide', String(target.id)])).code).toBe(0);
+    expect(emulator.world.comments[target.externalId]!.hidden).toBe(true);
+    const noConfirm = await cli(['comments', 'delete', String(target.id)]);
+    expect(noConfirm.code).toBe(2);
+    expect(noConfirm.stderr).toMatch(/--yes/);
+    expect((await cli(['comments', 'delete', String(target.id), '--yes'])).code).toBe(0);
+    expect(emulator.world.comments[target.externalId]).toBeUndefined();
+  }, 120_000);
+});

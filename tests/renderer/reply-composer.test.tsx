@@ -1,0 +1,161 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboxItem, ThreadOutbox } from '../../src-preload/contract';
+import { setApiForTests } from '../../src-renderer/api';
+import { CommentActions, type CommentForActions } from '../../src-renderer/features/comments/comment-actions';
+import { ReplyComposer } from '../../src-renderer/features/inbox/reply-composer';
+import { resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
+import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
+
+const HOUR = 3_600_000;
+const now = Date.now();
+
+afterEach(() => {
+  cleanup();
+  resetOutboxStore();
+  setApiForTests(null);
+});
+
+function item(overrides: Partial<OutboxItem>): OutboxItem {
+  return {
+    id: 1,
+    accountId: 1,
+    kind: 'message',
+    conversationId: 7,
+    commentId: null,
+    text: 'Hello',
+    tag: null,
+    state: 'sent',
+    attempts: 1,
+    nextAttemptAt: null,
+    reasonCode: null,
+    reason: null,
+    createdAt: now - 60_000,
+    sentAt: now - 60_000,
+    ...overrides,
+  };
+}
+
+function thread(lastIncomingAt: number | null, items: OutboxItem[] = [], humanAgentAllowed = false): ThreadOutbox {
+  return { platform: 'instagram', window: { state: 'open', closesAt: null, lastIncomingAt, humanAgentAllowed, refusal: null }, items };
+}
+
+function mount(handlers: Handlers, ui = <ReplyComposer conversationId={7} />) {
+  const fake = createFakeApi(handlers);
+  setApiForTests(fake.api);
+  render(ui);
+  return fake;
+}
+
+describe('reply composer', () => {
+  it('counts the window down and sends on Enter (not Shift+Enter)', async () => {
+    let items: OutboxItem[] = [];
+    const fake = mount({
+      'outbox:forThread': () => ok(thread(now - 2 * HOUR, items)),
+      'outbox:send': ({ text }) => {
+        items = [item({ id: 9, text, state: 'sent' })];
+        return ok(items[0]!);
+      },
+    });
+    expect(await screen.findByText(/You can reply for another 21 h 5\d min/)).toBeTruthy();
+    const box = screen.getByRole('textbox', { name: 'Reply' });
+    fireEvent.change(box, { target: { value: 'On its way 📦' } });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(fake.callsTo('outbox:send')).toEqual([]);
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(fake.callsTo('outbox:send')).toEqual([{ conversationId: 7, text: 'On its way 📦' }]));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''));
+    // Sent replies show in the thread itself; the outbox list keeps only what is not sent yet.
+    expect(screen.queryByRole('list', { name: 'Your replies in the outbox' })).toBeNull();
+  });
+
+  it('explains why it cannot send after 24 h without Human Agent, and offers Human Agent where allowed', async () => {
+    mount({ 'outbox:forThread': () => ok(thread(now - 30 * HOUR)) });
+    expect(await screen.findByText(/Human Agent feature for this account/)).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement).disabled).toBe(true);
+    cleanup();
+    resetOutboxStore();
+    mount({ 'outbox:forThread': () => ok(thread(now - 30 * HOUR, [], true)) });
+    expect(await screen.findByText(/Human Agent reply: 5 d 17 h left/)).toBeTruthy();
+  });
+
+  it('shows a waiting reply with its reason; a failed one can be retried or discarded after confirmation', async () => {
+    const fake = mount({
+      'outbox:forThread': () =>
+        ok(
+          thread(now - HOUR, [
+            item({ id: 2, text: 'Queued while offline', state: 'queued', reasonCode: 'offline', reason: 'No connection to Meta.', nextAttemptAt: now + 90_000 }),
+            item({ id: 3, text: 'Refused one', state: 'failed', reasonCode: 'person-unavailable', reason: 'This person isn’t available right now.' }),
+          ]),
+        ),
+    });
+    expect(await screen.findByText(/Waiting — trying again in 1 min/)).toBeTruthy();
+    expect(screen.getByText('No connection to Meta.')).toBeTruthy();
+    expect(screen.getByText('This person isn’t available right now.')).toBeTruthy();
+    const failed = screen.getByText('Refused one').closest('li')!;
+    fireEvent.click(within(failed).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(fake.callsTo('outbox:retry')).toEqual([{ id: 3 }]));
+    fireEvent.click(within(failed).getByRole('button', { name: 'Discard' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('Refused one')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(fake.callsTo('outbox:discard')).toEqual([{ id: 3, confirm: 'DISCARD' }]));
+  });
+
+  it('shows a refusal from main in its own words and keeps the draft', async () => {
+    mount({
+      'outbox:forThread': () => ok(thread(now - HOUR)),
+      'outbox:send': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'The reply window has closed.' } }),
+    });
+    const box = await screen.findByRole('textbox', { name: 'Reply' });
+    await waitFor(() => expect((box as HTMLTextAreaElement).disabled).toBe(false));
+    fireEvent.change(box, { target: { value: 'Too late' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The reply window has closed.');
+    expect((box as HTMLTextAreaElement).value).toBe('Too late');
+  });
+
+  it('inserts an emoji from the picker', async () => {
+    mount({ 'outbox:forThread': () => ok(thread(now - HOUR)) });
+    const box = await screen.findByRole('textbox', { name: 'Reply' });
+    await waitFor(() => expect((box as HTMLTextAreaElement).disabled).toBe(false));
+    fireEvent.change(box, { target: { value: 'Thanks ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Insert emoji' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Insert 🌿' }));
+    expect((box as HTMLTextAreaElement).value).toBe('Thanks 🌿');
+  });
+});
+
+describe('comment actions', () => {
+  const comment: CommentForActions = { id: 44, network: 'instagram', author: 'mia.c', text: 'Do you ship to Canada?', createdAt: now - 2 * HOUR, hidden: false, isOwn: false };
+
+  it('deletes only after a confirmation that shows the comment', async () => {
+    const fake = mount({ 'comments:act': () => ok(item({ kind: 'comment_delete', commentId: 44, text: null })) }, <CommentActions comment={comment} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/Do you ship to Canada\?/)).toBeTruthy();
+    expect(fake.callsTo('comments:act')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete comment' }));
+    await waitFor(() => expect(fake.callsTo('comments:act')).toEqual([{ commentId: 44, action: 'delete', confirm: 'DELETE' }]));
+    expect(await screen.findByText(/^Sent/)).toBeTruthy();
+  });
+
+  it('hides, replies publicly and privately', async () => {
+    const fake = mount({ 'comments:act': ({ action }) => ok(item({ kind: action === 'hide' ? 'comment_hide' : 'comment_reply', commentId: 44 })) }, <CommentActions comment={comment} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(fake.callsTo('comments:act')[0]).toEqual({ commentId: 44, action: 'hide' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Private reply' }));
+    const field = screen.getByRole('textbox', { name: 'Private message to mia.c' });
+    fireEvent.change(field, { target: { value: 'Yes! DMing you the rates' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(() => expect(fake.callsTo('comments:act')[1]).toEqual({ commentId: 44, action: 'private-reply', text: 'Yes! DMing you the rates' }));
+  });
+
+  it('offers no private reply after 7 days and no reply to a hidden comment', () => {
+    mount({}, <CommentActions comment={{ ...comment, createdAt: now - 8 * 24 * HOUR, hidden: true }} />);
+    expect((screen.getByRole('button', { name: 'Private reply' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Reply' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Unhide' })).toBeTruthy();
+  });
+});
