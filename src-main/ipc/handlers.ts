@@ -5,9 +5,10 @@ import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
 import { analyticsOverview } from '../services/analytics';
-import { readSettings, updateSettings } from '../settings/settings';
-import { applyRetention } from '../privacy/retention';
+import { readSettings, SettingsPatchSchema } from '../settings/settings';
+import { changeSettings } from '../privacy/privacy-actions';
 import type { Handlers } from './dispatch';
+import { createPrivacyHandlers } from './privacy-handlers';
 
 export interface HandlerDeps {
   core: AppCore;
@@ -19,11 +20,14 @@ export interface HandlerDeps {
   /** Facebook and Instagram Login in a login window; only the desktop app has one. */
   connectFacebook?: () => Promise<AccountSummary[]>;
   connectInstagram?: () => Promise<AccountSummary[]>;
+  /** Asks the user for a folder to export into (desktop: the system dialog); null when they cancel. */
+  pickFolder?: (purpose: string) => Promise<string | null>;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, services, connectFacebook, connectInstagram }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, services, connectFacebook, connectInstagram, pickFolder }: HandlerDeps): Handlers {
   return {
+    ...createPrivacyHandlers({ core, services, ...(pickFolder ? { pickFolder } : {}) }),
     'app:getState': () => core.state(),
     'app:quit': () => {
       quit();
@@ -56,7 +60,9 @@ export function createHandlers({ core, loadDemo, quit, openExternal, services, c
         const value = patch[field];
         if (value !== undefined) core.repos.appConfig.set(key, value.trim(), core.now());
       }
-      core.repos.audit.record(core.now(), 'settings.meta_app_changed', null, Object.keys(patch).join(','));
+      // Which fields changed, never their values: two of them are secrets.
+      const fields = Object.keys(patch);
+      core.repos.audit.record(core.now(), 'settings.meta_app_changed', null, { fields, secretsChanged: fields.some((f) => f.endsWith('Secret')) });
       return metaAppConfig(core.repos.appConfig);
     },
     'accounts:checkHealth': ({ accountId }) => services.accounts.checkHealth(accountId),
@@ -74,17 +80,8 @@ export function createHandlers({ core, loadDemo, quit, openExternal, services, c
     'inbox:listConversations': ({ accountId, limit, before }) => core.repos.inbox.listConversations(accountId, limit, before, core.now()),
     'inbox:getMessages': ({ conversationId, limit, before }) => core.repos.inbox.getMessages(conversationId, limit, before),
     'inbox:search': ({ query, limit }) => core.repos.inbox.search(query, limit),
-    'privacy:wipe': () => core.wipe(),
-    'privacy:listAudit': ({ limit }) => core.repos.audit.list(limit),
     'settings:get': () => readSettings(core.settings()),
-    'settings:update': (patch) => {
-      const settings = updateSettings(core.settings(), patch);
-      if ((patch.messageRetentionDays !== undefined || patch.textOnlyDms !== undefined) && core.state().phase === 'ready') {
-        applyRetention(core.repos, settings, core.now());
-        core.events.emit('store:changed', { what: ['messages'] });
-      }
-      return settings;
-    },
+    'settings:update': (patch) => changeSettings(core, SettingsPatchSchema.parse(patch)),
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('FORBIDDEN', 'That link is not one Social Desk opens.');
       await openExternal(url);

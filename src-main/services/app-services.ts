@@ -2,6 +2,7 @@ import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { AccountsService } from './accounts-service';
 import { SyncService, type SyncServiceOptions } from './sync-service';
+import { startRetentionSchedule } from '../privacy/privacy-actions';
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
@@ -14,6 +15,8 @@ export class AppServices {
     core.onReady(() => {
       const sync = new SyncService(core, options);
       this.current = { sync, accounts: new AccountsService(core, sync) };
+      // The confirmed retention policy runs when the data opens and then daily.
+      startRetentionSchedule(core);
     });
   }
 

@@ -6,7 +6,8 @@ import type { FetchLike } from '../meta/http-transport';
 import { readSettings } from '../settings/settings';
 import { SyncEngine, type AccountRunResult } from '../sync/engine';
 import { SyncScheduler } from '../sync/scheduler';
-import { applyRetention } from '../privacy/retention';
+import { runSavedRetention } from '../privacy/privacy-actions';
+import { checkpoint } from '../store/database';
 
 export interface SyncServiceOptions {
   graphConfig: GraphConfig;
@@ -55,9 +56,18 @@ export class SyncService {
       intervalMs: () => readSettings(core.settings()).syncIntervalMinutes * 60_000,
       now: core.now,
       onStatus: (status) => {
-        // A run just ended: apply retention and text-only mode to what it brought in, then tell the UI.
+        // A run just ended: apply the confirmed retention policy and text-only mode to what it brought
+        // in, and truncate the WAL so the text of messages unsent at Meta leaves -wal too, then tell the UI.
         if (!status.running && status.lastResult) {
-          applyRetention(core.repos, readSettings(core.settings()), core.now());
+          const r = status.lastResult;
+          core.repos.audit.record(core.now(), 'sync.completed', core.repos.accounts.get(r.accountId)?.name ?? null, {
+            status: r.status,
+            itemsWritten: r.itemsWritten,
+            requests: r.httpRequests,
+            errors: r.errors.length,
+          });
+          runSavedRetention(core, 'after sync');
+          checkpoint(core.repos.db);
           core.events.emit('store:changed', { what: ['all'] });
         }
         this.publish();

@@ -1,6 +1,8 @@
 import { prepareCached, type Db } from '../database';
 
-export type AppConfigKey = 'facebook_app_id' | 'facebook_app_secret' | 'instagram_app_id' | 'instagram_app_secret' | 'instagram_redirect_uri';
+export type AppConfigKey = 'facebook_app_id' | 'facebook_app_secret' | 'instagram_app_id' | 'instagram_app_secret' | 'instagram_redirect_uri'
+  // Public page where a person reads the status of their deletion request (the relay's; Meta's callback contract).
+  | 'deletion_status_base_url';
 
 /** Key/value settings that must not sit in the plain settings file. */
 export class AppConfigRepository {

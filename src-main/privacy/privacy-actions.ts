@@ -1,0 +1,67 @@
+import type { ForgetReceipt, ForgetTarget, RetentionPolicy, RetentionRun, Settings } from '../../src-preload/contract';
+import type { AppCore, BackgroundWork } from '../core/app-core';
+import { DAY_MS } from '../core/time';
+import { readSettings, writeSettings, type SettingChange } from '../settings/settings';
+import { forgetPerson } from './forget';
+import { applyRetention } from './retention';
+
+/** Records each changed setting, old → new (settings never hold secrets). */
+function auditChanges(core: AppCore, changes: SettingChange[]): void {
+  if (core.state().phase !== 'ready') return;
+  for (const change of changes) core.repos.audit.record(core.now(), 'settings.changed', change.field, change);
+}
+
+/** `settings:update`: writes the patch and audits what really changed. */
+export function changeSettings(core: AppCore, patch: Partial<Settings>): Settings {
+  const { settings, changes } = writeSettings(core.settings(), patch);
+  auditChanges(core, changes);
+  return settings;
+}
+
+/** A confirmed retention change: save it, audit the change, apply it now. */
+export function confirmRetention(core: AppCore, retention: RetentionPolicy, textOnlyDms: boolean): RetentionRun {
+  const { changes } = writeSettings(core.settings(), { retention, textOnlyDms });
+  auditChanges(core, changes);
+  const run = applyRetention(core.repos, retention, textOnlyDms, core.now(), 'confirmed');
+  core.events.emit('store:changed', { what: ['all'] });
+  return run;
+}
+
+/** Applies the saved (already confirmed) policy; `trigger` says why it ran (start, daily, sync). */
+export function runSavedRetention(core: AppCore, trigger: string): RetentionRun {
+  const settings = readSettings(core.settings());
+  const run = applyRetention(core.repos, settings.retention, settings.textOnlyDms, core.now(), trigger);
+  if (run.total > 0) core.events.emit('store:changed', { what: ['all'] });
+  return run;
+}
+
+export function forget(core: AppCore, target: ForgetTarget): ForgetReceipt {
+  const receipt = forgetPerson(core.repos, target, core.now());
+  core.events.emit('store:changed', { what: ['all'] });
+  return receipt;
+}
+
+/**
+ * Runs the saved retention policy when the store opens and then once a day, as background work
+ * a wipe or lock stops. A failure is recorded in the audit log, never thrown into the void.
+ */
+export function startRetentionSchedule(core: AppCore, setTimer = setInterval, clearTimer = clearInterval): BackgroundWork {
+  const run = (trigger: string) => {
+    try {
+      runSavedRetention(core, trigger);
+    } catch (error) {
+      if (core.state().phase === 'ready') core.repos.audit.record(core.now(), 'retention.failed', trigger, { error: (error as Error).message });
+    }
+  };
+  run('start');
+  const timer = setTimer(() => run('daily'), DAY_MS);
+  (timer as { unref?: () => void }).unref?.();
+  const work: BackgroundWork = {
+    stop: async () => {
+      clearTimer(timer);
+      unregister();
+    },
+  };
+  const unregister = core.registerWork(work);
+  return work;
+}
