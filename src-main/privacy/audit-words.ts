@@ -59,6 +59,7 @@ function humanName(key: string): string {
 }
 
 function singular(words: string): string {
+  if (words === 'people') return 'person';
   return words.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 }
 

@@ -2,6 +2,8 @@ import type { ForgetReceipt, ForgetTarget, RetentionPolicy, RetentionRun, Settin
 import type { AppCore, BackgroundWork } from '../core/app-core';
 import { DAY_MS } from '../core/time';
 import { readSettings, writeSettings, type SettingChange } from '../settings/settings';
+import { checkpoint } from '../store/database';
+import type { AccountRunResult } from '../sync/engine';
 import { forgetPerson } from './forget';
 import { applyRetention } from './retention';
 
@@ -33,6 +35,22 @@ export function runSavedRetention(core: AppCore, trigger: string): RetentionRun 
   const run = applyRetention(core.repos, settings.retention, settings.textOnlyDms, core.now(), trigger);
   if (run.total > 0) core.events.emit('store:changed', { what: ['all'] });
   return run;
+}
+
+/**
+ * After every sync run: audit it with its counts, apply the confirmed retention policy and text-only
+ * mode to what it brought in, and truncate the WAL, so the text of messages unsent at Meta (erased
+ * by the sync) leaves the -wal too, not only the main file.
+ */
+export function afterSyncRun(core: AppCore, result: AccountRunResult): void {
+  core.repos.audit.record(core.now(), 'sync.completed', core.repos.accounts.get(result.accountId)?.name ?? null, {
+    status: result.status,
+    itemsWritten: result.itemsWritten,
+    requests: result.httpRequests,
+    errors: result.errors.length,
+  });
+  runSavedRetention(core, 'after sync');
+  checkpoint(core.repos.db);
 }
 
 export function forget(core: AppCore, target: ForgetTarget): ForgetReceipt {

@@ -6,8 +6,7 @@ import type { FetchLike } from '../meta/http-transport';
 import { readSettings } from '../settings/settings';
 import { SyncEngine, type AccountRunResult } from '../sync/engine';
 import { SyncScheduler } from '../sync/scheduler';
-import { runSavedRetention } from '../privacy/privacy-actions';
-import { checkpoint } from '../store/database';
+import { afterSyncRun } from '../privacy/privacy-actions';
 
 export interface SyncServiceOptions {
   graphConfig: GraphConfig;
@@ -56,18 +55,9 @@ export class SyncService {
       intervalMs: () => readSettings(core.settings()).syncIntervalMinutes * 60_000,
       now: core.now,
       onStatus: (status) => {
-        // A run just ended: apply the confirmed retention policy and text-only mode to what it brought
-        // in, and truncate the WAL so the text of messages unsent at Meta leaves -wal too, then tell the UI.
+        // A run just ended: audit it, apply retention to what it brought in, then tell the UI.
         if (!status.running && status.lastResult) {
-          const r = status.lastResult;
-          core.repos.audit.record(core.now(), 'sync.completed', core.repos.accounts.get(r.accountId)?.name ?? null, {
-            status: r.status,
-            itemsWritten: r.itemsWritten,
-            requests: r.httpRequests,
-            errors: r.errors.length,
-          });
-          runSavedRetention(core, 'after sync');
-          checkpoint(core.repos.db);
+          afterSyncRun(core, status.lastResult);
           core.events.emit('store:changed', { what: ['all'] });
         }
         this.publish();

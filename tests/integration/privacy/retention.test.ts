@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RetentionPolicy } from '../../../src-preload/contract';
 import { KEEP_FOREVER } from '../../../src-main/privacy/retention';
 import { makeServicesHarness, type ServicesHarness } from '../../support/services-harness';
+import { typedCall } from '../../support/typed-call';
 
 const DAY = 86_400_000;
 let h: ServicesHarness;
+let ipc: ReturnType<typeof typedCall>;
 const db = () => h.core.repos.db;
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
 const policy = (patch: Partial<RetentionPolicy>): RetentionPolicy => ({ ...KEEP_FOREVER, ...patch });
 
 beforeAll(async () => {
   h = await makeServicesHarness('retention');
+  ipc = typedCall(h.call);
   await h.call('accounts:connectToken', { token: h.emulator.tokens.systemUser });
   await h.services.sync.run(null);
 });
@@ -30,9 +33,8 @@ describe('retention that asks first', () => {
     const older = count('SELECT count(*) AS n FROM messages WHERE sent_at < ?', cutoff);
     expect(older, 'the small scenario has messages older than a week').toBeGreaterThan(0);
     const olderComments = count('SELECT count(*) AS n FROM comments WHERE created_at < ?', cutoff);
-    const preview = await h.call('privacy:previewRetention', { retention: policy({ messageText: 7, comments: 7 }), textOnlyDms: false });
-    if (!preview.ok) throw new Error(preview.error.message);
-    const byName = Object.fromEntries(preview.data.classes.map((c) => [c.name, c]));
+    const preview = await ipc('privacy:previewRetention', { retention: policy({ messageText: 7, comments: 7 }), textOnlyDms: false });
+    const byName = Object.fromEntries(preview.classes.map((c) => [c.name, c]));
     expect(byName.messageText).toMatchObject({ count: older, days: 7 });
     expect(byName.messageText?.oldest).toBe((db().prepare('SELECT min(sent_at) AS n FROM messages').get() as { n: number }).n);
     expect(byName.comments?.count).toBe(olderComments);
@@ -42,22 +44,19 @@ describe('retention that asks first', () => {
 
   it('applying removes exactly what the preview said, drops emptied conversations, agrees everywhere, and is audited', async () => {
     const retention = policy({ messageText: 7 });
-    const preview = await h.call('privacy:previewRetention', { retention, textOnlyDms: false });
-    if (!preview.ok) throw new Error(preview.error.message);
+    const preview = await ipc('privacy:previewRetention', { retention, textOnlyDms: false });
     const total = count('SELECT count(*) AS n FROM messages');
     const conversations = count('SELECT count(*) AS n FROM conversations');
-    const run = await h.call('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY' });
-    if (!run.ok) throw new Error(run.error.message);
-    const expected = preview.data.classes.find((c) => c.name === 'messageText')?.count ?? -1;
-    expect(run.data.removed.messageText).toBe(expected);
+    const run = await ipc('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY' });
+    const expected = preview.classes.find((c) => c.name === 'messageText')?.count ?? -1;
+    expect(run.removed.messageText).toBe(expected);
     expect(count('SELECT count(*) AS n FROM messages')).toBe(total - expected);
-    expect(count('SELECT count(*) AS n FROM conversations')).toBe(conversations - preview.data.conversationsEmptied);
+    expect(count('SELECT count(*) AS n FROM conversations')).toBe(conversations - preview.conversationsEmptied);
     expect(count('SELECT count(*) AS n FROM conversations c WHERE NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id)')).toBe(0);
     expect(count('SELECT count(*) AS n FROM messages_fts')).toBe(count('SELECT count(*) AS n FROM messages WHERE text IS NOT NULL'));
-    const status = await h.call('store:getStatus', undefined);
-    expect(status.ok && status.data.counts.messages).toBe(total - expected);
-    const audit = await h.call('privacy:listAudit', { limit: 10 });
-    const words = audit.ok ? audit.data.map((e) => e.summary) : [];
+    const status = await ipc('store:getStatus', undefined);
+    expect(status.counts.messages).toBe(total - expected);
+    const words = (await ipc('privacy:listAudit', { limit: 10 })).map((e) => e.summary);
     expect(words.some((w) => w.startsWith('Retention ran (confirmed)') && w.includes(`${expected} messages`))).toBe(true);
     expect(words.some((w) => w === 'Retention changed: messages kept forever → 7 days')).toBe(true);
     expect(words.join('\n')).not.toMatch(/[{}"]\w+"?:/);
@@ -73,11 +72,11 @@ describe('retention that asks first', () => {
     db().prepare(`UPDATE messages SET attachments = '[{"type":"image"}]' WHERE id IN (SELECT id FROM messages LIMIT 3)`).run();
     const withNames = count('SELECT count(*) AS n FROM people WHERE (name IS NOT NULL OR username IS NOT NULL) AND id IN (SELECT person_id FROM conversations)');
     expect(withNames).toBeGreaterThan(0);
-    const preview = await h.call('privacy:previewRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true });
-    expect(preview.ok && preview.data.namesScrubbed).toBe(withNames);
+    const preview = await ipc('privacy:previewRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true });
+    expect(preview.namesScrubbed).toBe(withNames);
     const withAttachments = count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL');
     expect(withAttachments).toBeGreaterThanOrEqual(3);
-    expect(preview.ok && preview.data.classes.find((c) => c.name === 'attachments')?.count).toBe(withAttachments);
+    expect(preview.classes.find((c) => c.name === 'attachments')?.count).toBe(withAttachments);
     await h.call('privacy:applyRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true, confirm: 'APPLY' });
     expect(count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL')).toBe(0);
     expect(count('SELECT count(*) AS n FROM people WHERE (name IS NOT NULL OR username IS NOT NULL) AND id IN (SELECT person_id FROM conversations)')).toBe(0);
