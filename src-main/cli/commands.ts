@@ -2,12 +2,27 @@ import { resolve } from 'node:path';
 import type { AppCore } from '../core/app-core';
 import { AppError } from '../core/app-error';
 import { exportAll, type ExportFormat } from '../privacy/export';
+import { PRIVACY_COMMANDS } from './privacy-commands';
 
 export interface CommandContext {
   core: AppCore;
   args: string[];
-  options: { format?: string; out?: string; limit?: string; yes?: boolean; json?: boolean; 'graph-base-url'?: string };
+  options: {
+    format?: string;
+    out?: string;
+    limit?: string;
+    yes?: boolean;
+    json?: boolean;
+    'graph-base-url'?: string;
+    person?: string;
+    source?: string;
+    note?: string;
+    category?: string;
+    keep?: string;
+  };
   passphrase: () => Promise<string>;
+  /** A new passphrase, asked for twice on a terminal. */
+  newPassphrase: () => Promise<string>;
   out: (text: string) => void;
 }
 
@@ -112,6 +127,7 @@ export const COMMANDS: Record<string, Command> = {
   search,
   export: exportCommand,
   wipe,
+  ...PRIVACY_COMMANDS,
 };
 
 /** Sync commands load the Graph client and emulator only when used. */
