@@ -18,6 +18,7 @@ import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { LOGIN_PARTITION } from './electron/partitions';
 import { connectWithFacebook, connectWithInstagram } from './electron/connect-accounts';
+import { pickFolder } from './electron/pick-folder';
 import { resolveGraphConfig } from './meta/config';
 import { AppServices } from './services/app-services';
 
@@ -53,6 +54,7 @@ void app.whenReady().then(() => {
       openExternal: (url) => shell.openExternal(url),
       connectFacebook: () => connectWithFacebook(window, core, services),
       connectInstagram: () => connectWithInstagram(window, core, services),
+      pickFolder: (title) => pickFolder(window, title),
     }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
   );

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppCore } from '../../src-main/core/app-core';
 import { loadDemo } from '../../src-main/demo/load-demo';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
@@ -20,6 +21,8 @@ export type BridgeKeychain = { kind: 'fake'; secret: string; backend?: string } 
 export interface BridgeLog {
   quitRequested: boolean;
   openedExternal: string[];
+  /** Folders handed out for exports, in order (the system dialog's stand-in). */
+  pickedFolders: string[];
 }
 
 export interface BridgeCore {
@@ -39,7 +42,7 @@ function osCryptoFor(keychain: BridgeKeychain): OsCrypto | null {
  * Electron-only edges (keychain, quit, system browser) replaced by recordable stand-ins.
  */
 export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): BridgeCore {
-  const log: BridgeLog = { quitRequested: false, openedExternal: [] };
+  const log: BridgeLog = { quitRequested: false, openedExternal: [], pickedFolders: [] };
   const core = new AppCore({
     dataDir,
     // The directory was named by whoever started the bridge; a wipe empties it but leaves it.
@@ -63,6 +66,12 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     },
     openExternal: async (url) => {
       log.openedExternal.push(url);
+    },
+    // The system folder picker's stand-in: a fresh folder beside the data directory, recorded for the specs.
+    pickFolder: async () => {
+      const dir = mkdtempSync(join(dirname(dataDir), 'picked-'));
+      log.pickedFolders.push(dir);
+      return dir;
     },
   });
   const dispatch = createDispatch(handlers, {

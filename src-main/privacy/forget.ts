@@ -42,7 +42,14 @@ function selectTarget(db: Db, target: ForgetTarget): void {
     // Comments keep the author's handle even where no person row was made for them.
     db.prepare(`INSERT INTO temp.forget_handles (handle, account_id) SELECT ?, id FROM accounts`).run(normaliseHandle(raw));
   }
+  // Meta gives one human a different id per surface (an IGSID in DMs, an IG user id on comments), but an
+  // Instagram handle is one person across Instagram: the same handle on the same network is the same person.
   db.exec(`
+    INSERT OR IGNORE INTO temp.forget_people (id)
+      SELECT p2.id FROM people p1 JOIN accounts a1 ON a1.id = p1.account_id
+      JOIN people p2 ON lower(p2.username) = lower(p1.username)
+      JOIN accounts a2 ON a2.id = p2.account_id AND a2.network = a1.network
+      WHERE p1.id IN (SELECT id FROM temp.forget_people) AND p1.username IS NOT NULL;
     INSERT INTO temp.forget_handles (handle, account_id)
       SELECT lower(username), account_id FROM people WHERE id IN (SELECT id FROM temp.forget_people) AND username IS NOT NULL;
     INSERT OR IGNORE INTO temp.forget_conversations (id)

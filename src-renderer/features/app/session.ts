@@ -7,6 +7,7 @@ import { initSettings, loadSettings, resetSettingsStore } from '../settings/sett
 import { restoreTheme } from '../settings/theme';
 import { initSync } from '../sync/sync-store';
 import { initApp, useAppStore } from './app-store';
+import { initAutoLock } from '../locked/auto-lock';
 
 /** Forget everything shown from the store, e.g. after a wipe or when the vault locks. */
 export function resetFeatureStores(): void {
@@ -24,7 +25,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initPrivacy(), initSettings()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initPrivacy(), initSettings(), initAutoLock()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

@@ -10,8 +10,9 @@ export function WipeSection() {
     <section className="panel panel--danger" aria-labelledby="wipe-title" data-wipe-status={report ? 'done' : 'idle'}>
       <h2 id="wipe-title">Erase everything</h2>
       <p>
-        Removes every account, post, figure, message and key Social Desk stored on this computer. Your Instagram and
-        Facebook accounts themselves are not touched.
+        Removes every account, post, figure, message and key Social Desk stored on this computer, and asks Meta to remove
+        Social Desk&apos;s access to each connected account (when online). Your Instagram and Facebook accounts themselves are
+        not touched.
       </p>
       {error && <ErrorNotice error={error} />}
       {report ? (
@@ -37,7 +38,8 @@ export function WipeSection() {
           onConfirm={() => void wipe()}
           onCancel={() => setConfirming(false)}
         >
-          <p>All local data and its key will be removed. This cannot be undone. Social Desk will start over.</p>
+          <p>All local data and its key will be removed, and Meta access is revoked for each connected account. This cannot be
+          undone. Social Desk will start over.</p>
         </ConfirmDialog>
       )}
     </section>

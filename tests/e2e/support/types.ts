@@ -7,6 +7,8 @@ export type Keychain = BridgeKeychain;
 export interface TestLog {
   quitRequested: boolean;
   openedExternal: string[];
+  /** Folders the bridge handed out in place of the system folder picker (chromium backend only). */
+  pickedFolders?: string[];
 }
 
 export interface RestartOptions {

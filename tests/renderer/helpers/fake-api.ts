@@ -48,7 +48,8 @@ export const defaultSettings: Settings = {
   theme: 'system',
   syncIntervalMinutes: 60,
   textOnlyDms: true,
-  messageRetentionDays: null,
+  retention: { messageText: null, attachments: null, comments: null, engagedPeople: null, metricSnapshots: null, demographics: null },
+  autoLockMinutes: null,
 };
 
 export function storeStatus(): StoreStatus {
@@ -106,6 +107,10 @@ const defaults: Handlers = {
   'inbox:search': () => ok([]),
   'privacy:wipe': () => ok({ removed: ['database', 'key'], durationMs: 12 }),
   'privacy:listAudit': () => ok([]),
+  'privacy:verifyAudit': () => ok({ ok: true, checked: 0, brokenAt: null }),
+  'privacy:listReceipts': () => ok([]),
+  'privacy:listRequests': () => ok([]),
+  'privacy:findPeople': () => ok([]),
   'settings:get': () => ok(defaultSettings),
   'settings:update': (change) => ok({ ...defaultSettings, ...change }),
   'shell:openExternal': () => ok(null),

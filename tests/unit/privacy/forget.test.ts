@@ -81,6 +81,18 @@ describe('forget a person', () => {
     });
   }
 
+  it('one handle is one person across Meta surfaces: forgetting from a DM also forgets the commenter with that handle', () => {
+    const { db, repos, target } = open();
+    const accountId = (db.prepare('SELECT account_id FROM people WHERE id = ?').get(target.personId) as { account_id: number }).account_id;
+    const commenter = repos.inbox.upsertPerson(accountId, { idKind: 'ig_user', externalId: '555', username: 'Target.Person' }, 1);
+    const postId = db.prepare('SELECT id FROM posts LIMIT 1').pluck().get() as number;
+    repos.comments.upsert(accountId, postId, { externalId: 'c-555', personId: commenter, authorUsername: null, text: 'zebraword', createdAt: 1 }, 1);
+    const receipt = forgetPerson(repos, { conversationId: target.conversationId }, 2);
+    expect(receipt.counts.people).toBe(2);
+    expect(rowsMentioning(db, 'zebraword')).toEqual([]);
+    db.close();
+  });
+
   it('finds people by part of a name, handle or exact id, with what is stored about them', () => {
     const { db } = open();
     expect(findPeople(db, 'target').map((p) => [p.handle, p.messages, p.comments])).toEqual([['target.person', 4, 1]]);
