@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ErrorPayload, RetentionClass, RetentionPolicy, RetentionPreview } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -34,22 +34,19 @@ function windowLabel(days: number | null): string {
  */
 export function RetentionSection() {
   const saved = usePrivacyStore((s) => s.data?.settings);
-  const [policy, setPolicy] = useState<RetentionPolicy | null>(null);
-  const [textOnly, setTextOnly] = useState(false);
+  // What the user is choosing; null while it equals what is saved.
+  const [draft, setDraft] = useState<{ policy: RetentionPolicy; textOnly: boolean } | null>(null);
   const [preview, setPreview] = useState<RetentionPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const baseId = useId();
 
-  useEffect(() => {
-    if (saved) {
-      setPolicy(saved.retention);
-      setTextOnly(saved.textOnlyDms);
-    }
-  }, [saved]);
-
-  if (!saved || !policy) return null;
+  if (!saved) return null;
+  const policy = draft?.policy ?? saved.retention;
+  const textOnly = draft?.textOnly ?? saved.textOnlyDms;
+  const setPolicy = (next: RetentionPolicy) => setDraft({ policy: next, textOnly });
+  const setTextOnly = (next: boolean) => setDraft({ policy, textOnly: next });
   const changed = JSON.stringify(policy) !== JSON.stringify(saved.retention) || textOnly !== saved.textOnlyDms;
 
   const review = async () => {
@@ -66,6 +63,7 @@ export function RetentionSection() {
     setBusy(false);
     setPreview(null);
     if (!result.ok) return setError(result.error);
+    setDraft(null);
     setNotice(result.data.total === 0 ? 'Saved. Nothing needed removing.' : `Saved. Removed ${formatFullNumber(result.data.total)} items.`);
     void loadPrivacy();
   };
@@ -114,7 +112,7 @@ export function RetentionSection() {
           Review changes…
         </button>
         {changed && (
-          <button type="button" className="button button--quiet" onClick={() => (setPolicy(saved.retention), setTextOnly(saved.textOnlyDms))}>
+          <button type="button" className="button button--quiet" onClick={() => setDraft(null)}>
             Undo changes
           </button>
         )}
