@@ -10,6 +10,7 @@ import { openConfStore } from '../../src-main/settings/conf-store';
 import { AppCore } from '../../src-main/core/app-core';
 import { clock, measureStore, removeDir, type StoreFigures } from './store-bench';
 import { measureSync } from './sync-bench';
+import { measureForget } from './forget-bench';
 
 const json = process.argv.includes('--json');
 const log = (line: string) => {
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     removeDir(enc.dir);
   }
   Object.assign(result, await measureSync(log));
+  Object.assign(result, await measureForget(log));
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');
