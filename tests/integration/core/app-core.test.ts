@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src-main/settings/settings';
@@ -33,7 +34,7 @@ describe('app core', () => {
     const core = makeCore(dataDir, keychain);
     expect(core.start().phase).toBe('first-run');
     const state = core.createVault('os-keychain');
-    expect(state).toMatchObject({ phase: 'ready', keyProtection: { backend: 'os-keychain', osProtectionAvailable: true }, schemaVersion: 3 });
+    expect(state).toMatchObject({ phase: 'ready', keyProtection: { backend: 'os-keychain', osProtectionAvailable: true }, schemaVersion: SCHEMA_VERSION });
     expect(core.repos.audit.list(5).map((e) => e.action)).toEqual(['vault.created']);
     core.close();
     const again = makeCore(dataDir, keychain);

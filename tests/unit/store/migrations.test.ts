@@ -22,7 +22,7 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['accounts', 'account_daily_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
-        'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
+        'deletion_requests', 'forget_receipts', 'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
@@ -78,7 +78,7 @@ describe('migrations', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 2));
     db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
     expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
     const config = createRepositories(db).appConfig;
     config.set('facebook_app_id', '123', 1);
@@ -86,6 +86,22 @@ describe('migrations', () => {
     expect(config.get('facebook_app_id')).toBe('456');
     config.set('facebook_app_id', '', 3);
     expect(config.get('facebook_app_id')).toBeNull();
+    db.close();
+  });
+
+  it('004 keeps a version-3 database\'s data, chains its audit log, and makes the privacy tables (STRICT)', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(migrate(db)).toBe(4);
+    const repos = createRepositories(db);
+    expect(repos.audit.list(5).map((r) => r.action)).toEqual(['kept']);
+    expect(repos.audit.verify()).toEqual({ ok: true, checked: 1, brokenAt: null });
+    expect(() => db.prepare(`INSERT INTO deletion_requests (code, received_at, source) VALUES ('DR-1', 1, 'fax')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total) VALUES ('FG-1', 'x', 'person', '{}', 0)`).run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
+    expect(db.prepare(`SELECT v FROM messages_fts_config WHERE k = 'secure-delete'`).get()).toEqual({ v: 1 });
     db.close();
   });
 });
