@@ -84,10 +84,20 @@ function retentionChange(from: unknown, to: unknown): string {
 
 const KEY_MODES: Record<string, string> = { 'os-keychain': "this computer's keychain", passphrase: 'a passphrase' };
 
+/**
+ * Names inside an entry (an account's name from Meta) are someone else's text: bidirectional
+ * controls are dropped so "Invoice \u202Efdp.exe" cannot pose as a PDF, and a huge one is cut.
+ */
+function cleanName(text: string | null): string | null {
+  if (text === null) return null;
+  const visible = text.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '').trim();
+  return visible.length > 120 ? `${visible.slice(0, 120)}…` : visible;
+}
+
 /** One entry in plain words: what happened, to what, how many. Never raw JSON. */
 export function describeAudit(row: AuditRow): AuditEntry {
   const d = parse(row.detail);
-  const s = row.subject;
+  const s = cleanName(row.subject);
   const words = ((): string => {
     switch (row.action) {
       case 'vault.created':

@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
-import { loadOlderMessages, loadThread, useInboxStore } from './inbox-store';
+import { ForgetPersonButton } from '../privacy/forget-person-button';
+import { TextOnlyNote } from '../privacy/text-only-note';
+import { closeConversation, loadOlderMessages, loadThread, useInboxStore } from './inbox-store';
 import { MessageRow } from './message-row';
 import { ReplyWindow } from './reply-window';
 
@@ -57,7 +59,9 @@ export function ThreadView() {
       <header className="thread__header">
         <h2 id="thread-title">{selected.personName}</h2>
         {summary && <ReplyWindow endsAt={summary.replyWindowEndsAt} />}
+        <ForgetPersonButton target={{ conversationId: selected.id }} onForgotten={closeConversation} />
       </header>
+      <TextOnlyNote />
       <div className="thread__scroll" ref={scrollRef}>
         {thread.data?.hasMore && (
           <div className="thread__older">

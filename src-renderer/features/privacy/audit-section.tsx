@@ -48,7 +48,7 @@ export function AuditSection() {
               <time className="muted">
                 {formatDateTime(entry.at)} · #{entry.id}
               </time>
-              <span className="audit__summary">{entry.summary}</span>
+              <bdi className="audit__summary">{entry.summary}</bdi>
             </li>
           ))}
         </ol>

@@ -99,6 +99,8 @@ describe('audit log: append-only and hash-chained', () => {
       'Everything exported to /tmp/x as JSON + CSV (3 messages)',
     ]);
     expect(r.audit.list(10, { actionPrefixes: ['settings.'] }).length).toBe(2);
+    r.audit.record(6, 'account.connected', `Invoice \u202Efdp.exe ${'x'.repeat(500)}`, 'instagram');
+    expect(describeAudit(r.audit.list(1)[0]!).summary).toBe(`Account connected: Invoice fdp.exe ${'x'.repeat(120 - 'Invoice fdp.exe '.length)}…`);
     db.close();
   });
 });
