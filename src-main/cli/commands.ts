@@ -100,7 +100,7 @@ const exportCommand: Command = {
     await openStore(ctx);
     const outDir = resolve(ctx.options.out);
     const counts = await exportAll(ctx.core.repos.db, outDir, format);
-    ctx.core.repos.audit.record(ctx.core.now(), 'export.written', format, JSON.stringify(counts));
+    ctx.core.repos.audit.record(ctx.core.now(), 'export.written', format, { where: outDir, format, counts });
     print(ctx, { outDir, counts }, `Exported to ${outDir}:\n${Object.entries(counts).map(([k, v]) => `  ${k}.${format}: ${v} rows`).join('\n')}`);
     return 0;
   },

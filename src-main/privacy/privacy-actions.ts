@@ -43,6 +43,8 @@ export function runSavedRetention(core: AppCore, trigger: string): RetentionRun 
  * by the sync) leaves the -wal too, not only the main file.
  */
 export function afterSyncRun(core: AppCore, result: AccountRunResult): void {
+  // A run that ends after a lock or wipe closed the store has nothing left to record or clean.
+  if (core.state().phase !== 'ready') return;
   core.repos.audit.record(core.now(), 'sync.completed', core.repos.accounts.get(result.accountId)?.name ?? null, {
     status: result.status,
     itemsWritten: result.itemsWritten,
