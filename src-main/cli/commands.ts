@@ -40,7 +40,8 @@ export async function openStore(ctx: CommandContext): Promise<void> {
   if (state.phase === 'locked') ctx.core.unlock(await ctx.passphrase());
 }
 
-function print(ctx: CommandContext, value: unknown, text: string): void {
+/** Prints the words, or the value as JSON with --json. */
+export function print(ctx: CommandContext, value: unknown, text: string): void {
   ctx.out(ctx.options.json ? JSON.stringify(value, null, 2) : text);
 }
 

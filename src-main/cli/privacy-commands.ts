@@ -9,11 +9,7 @@ import { forgetPerson, previewForget } from '../privacy/forget';
 import { confirmRetention } from '../privacy/privacy-actions';
 import { previewRetention, RETENTION_CLASSES } from '../privacy/retention';
 import { readSettings } from '../settings/settings';
-import { openStore, type Command, type CommandContext } from './commands';
-
-function print(ctx: CommandContext, value: unknown, text: string): void {
-  ctx.out(ctx.options.json ? JSON.stringify(value, null, 2) : text);
-}
+import { openStore, print, type Command } from './commands';
 
 function day(ms: number | null): string {
   return ms === null ? '—' : new Date(ms).toISOString().slice(0, 10);

@@ -14,21 +14,11 @@ const HOSTILE_NAME = `<img src=x onerror="window.__pwned=1">Invoice \u202Efdp.ex
 const HOSTILE_TEXT = `<script>window.__pwned=2</script><a href="javascript:alert(1)">click</a> quokkaword \u202Eevil`;
 
 /** A second connection to the store the bridge serves (same process, same fake keychain). */
-function inspect<T>(dataDir: string, use: (core: ReturnType<typeof makeCore>) => T): T {
+async function inspect<T>(dataDir: string, use: (core: ReturnType<typeof makeCore>) => T | Promise<T>): Promise<T> {
   const core = makeCore(dataDir, createFakeKeychain('keychain-secret-A'));
   core.start();
   try {
-    return use(core);
-  } finally {
-    core.close();
-  }
-}
-
-async function inspectAsync(dataDir: string, use: (core: ReturnType<typeof makeCore>) => Promise<void>): Promise<void> {
-  const core = makeCore(dataDir, createFakeKeychain('keychain-secret-A'));
-  core.start();
-  try {
-    await use(core);
+    return await use(core);
   } finally {
     core.close();
   }
@@ -49,7 +39,7 @@ test('forget a person on the demo workspace: nothing of theirs is left anywhere,
   await exploreDemo(page);
 
   // The person to forget: the one with the most messages and comments. Their name is made hostile.
-  const person = inspect(app.dataDir, (core) => {
+  const person = await inspect(app.dataDir, (core) => {
     const db = core.repos.db;
     const row = db
       .prepare(
@@ -122,7 +112,7 @@ test('forget a person on the demo workspace: nothing of theirs is left anywhere,
   await expect(page.locator('[data-search-status="ready"] [data-message-id]')).toHaveCount(0);
 
   // Every table, the CLI's export, and every page of the encrypted file and its -wal.
-  await inspectAsync(app.dataDir, async (core) => {
+  await inspect(app.dataDir, async (core) => {
     const db = core.repos.db;
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
     for (const table of tables) {

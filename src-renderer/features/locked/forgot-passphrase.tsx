@@ -1,7 +1,7 @@
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { useWipe } from '../privacy/wipe';
+import { WipeConfirmDialog } from '../privacy/wipe-confirm-dialog';
 
 /**
  * A forgotten passphrase has no reset: the data is encrypted with a key only the passphrase opens,
@@ -33,16 +33,7 @@ export function ForgotPassphrase({ onBack }: { onBack: () => void }) {
         </div>
       </div>
       {confirming && (
-        <ConfirmDialog
-          title="Erase everything on this computer?"
-          confirmLabel={busy ? 'Erasing…' : 'Yes, erase everything'}
-          danger
-          busy={busy}
-          onConfirm={() => void wipe()}
-          onCancel={() => setConfirming(false)}
-        >
-          <p>All local data and its key will be removed. This cannot be undone. Social Desk will start over.</p>
-        </ConfirmDialog>
+        <WipeConfirmDialog busy={busy} onConfirm={() => void wipe()} onCancel={() => setConfirming(false)} />
       )}
     </ScreenFrame>
   );

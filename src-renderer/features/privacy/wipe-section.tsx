@@ -1,6 +1,6 @@
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { useWipe } from './wipe';
+import { WipeConfirmDialog } from './wipe-confirm-dialog';
 
 /** The one-click wipe: one button, one confirmation, then the report (and the app returns to first run). */
 export function WipeSection() {
@@ -30,17 +30,7 @@ export function WipeSection() {
         </button>
       )}
       {confirming && (
-        <ConfirmDialog
-          title="Erase everything on this computer?"
-          confirmLabel={busy ? 'Erasing…' : 'Yes, erase everything'}
-          danger
-          busy={busy}
-          onConfirm={() => void wipe()}
-          onCancel={() => setConfirming(false)}
-        >
-          <p>All local data and its key will be removed, and Meta access is revoked for each connected account. This cannot be
-          undone. Social Desk will start over.</p>
-        </ConfirmDialog>
+        <WipeConfirmDialog busy={busy} onConfirm={() => void wipe()} onCancel={() => setConfirming(false)} />
       )}
     </section>
   );

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
 import { makeTempDir } from '../../support/temp-dir';
+import { runCli } from '../../support/run-cli';
 
-const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const PASSPHRASE = 'cli test passphrase';
@@ -14,19 +13,8 @@ const PASSPHRASE = 'cli test passphrase';
 let tmp: { dir: string; cleanup: () => void };
 let emulator: RunningEmulator;
 
-/** Runs the real CLI as a user would; resolves with its exit code and output, never rejects. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src-main/cli/index.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runCli(args, { SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env });
 }
 
 beforeAll(async () => {

@@ -1,33 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { openConfStore } from '../../../src-main/settings/conf-store';
 import { AppCore } from '../../../src-main/core/app-core';
 import { seedTwoPeople } from '../../support/privacy-seed';
 import { makeTempDir } from '../../support/temp-dir';
+import { runCli } from '../../support/run-cli';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const PASSPHRASE = 'cli privacy passphrase';
 
 let tmp: { dir: string; cleanup: () => void };
 let dataDir: string;
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src-main/cli/index.ts', ...args, '--data-dir', dataDir], {
-      cwd: root,
-      env: { ...process.env, SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runCli([...args, '--data-dir', dataDir], { SOCIAL_DESK_PASSPHRASE: PASSPHRASE, ...env });
 }
 
 /** The same core the CLI runs (default scrypt cost, as the CLI uses), to seed data and to look inside. */
