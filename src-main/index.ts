@@ -7,6 +7,7 @@ import { app, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from './core/app-core';
+import { AppError } from './core/app-error';
 import { loadDemo } from './demo/load-demo';
 import { openElectronStore } from './electron/electron-store';
 import { registerIpc, sendEvent } from './electron/ipc-main';
@@ -40,7 +41,10 @@ void app.whenReady().then(() => {
     openStore: openElectronStore,
     nativeBinding: electronNativeBinding(app.getAppPath()),
     wipeExtras: () => clearSessions([LOGIN_PARTITION]),
+    log: (message, error) => console.error(message, error),
   });
+  // Last resort: background work goes through core.tasks, but nothing stray may take the app down.
+  process.on('unhandledRejection', (error) => core.tasks.fail('unexpected background error', error));
   const graphConfig = resolveGraphConfig(process.env);
   const services = new AppServices(core, { graphConfig, autoStart: true });
   core.start();
@@ -52,6 +56,10 @@ void app.whenReady().then(() => {
       loadDemo: () => loadDemo(core),
       quit: () => app.quit(),
       openExternal: (url) => shell.openExternal(url),
+      showFolder: async (path) => {
+        const failure = await shell.openPath(path);
+        if (failure) throw new AppError('NOT_FOUND', `The data folder could not be shown: ${failure} (${path}).`);
+      },
       connectFacebook: () => connectWithFacebook(window, core, services),
       connectInstagram: () => connectWithInstagram(window, core, services),
       pickFolder: (title) => pickFolder(window, title),

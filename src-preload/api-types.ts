@@ -2,10 +2,34 @@
  * The payloads that cross the IPC boundary, named by what they hold. Plain data only: no
  * tokens, no SQL, no raw Graph responses. `contract.ts` maps channels to these.
  */
+import type { ErrorCode } from './contract';
+
 export type Network = 'instagram' | 'facebook' | 'whatsapp';
 
 /** Where the app is in its life: drives which top-level screen shows. */
-export type AppPhase = 'first-run' | 'locked' | 'key-recovery' | 'ready';
+export type AppPhase = 'first-run' | 'locked' | 'key-recovery' | 'store-problem' | 'ready';
+
+/**
+ * Why an intact key still does not open the store, each with its own screen and choices:
+ * - `busy`: another Social Desk (app or command line) holds the database; wait and retry.
+ * - `disk-full`: no room left on the disk that holds the data folder.
+ * - `read-only`: the data folder or a file in it cannot be written (read-only medium, permissions).
+ * - `damaged`: the database file is missing, empty, not ours or fails its checks; keep a copy and start fresh.
+ * - `newer-version`: a newer Social Desk wrote it; update the app.
+ * - `wipe-incomplete`: an erase stopped part-way; `left` names what is still there.
+ * - `unreadable`: anything else, with its real cause in `detail`.
+ */
+export type StoreProblemKind = 'busy' | 'disk-full' | 'read-only' | 'damaged' | 'newer-version' | 'wipe-incomplete' | 'unreadable';
+
+export interface StoreProblem {
+  kind: StoreProblemKind;
+  /** The real cause, in plain words (with the system's error code where there is one). */
+  detail: string;
+  /** The folder that holds the data, so the person can look at it. */
+  dataDir: string;
+  /** What an interrupted erase left behind (`wipe-incomplete` only). */
+  left: string[];
+}
 
 /** How the database key is (or would be) protected, in terms the UI can explain. */
 export interface KeyProtection {
@@ -22,6 +46,8 @@ export interface AppState {
   keyProtection: KeyProtection;
   /** Why the key could not be opened, in plain words (phase `key-recovery` only). */
   recoveryReason: string | null;
+  /** Why the store could not be opened although the key is fine (phase `store-problem` only). */
+  storeProblem: StoreProblem | null;
   appVersion: string;
   schemaVersion: number | null;
 }
@@ -133,11 +159,30 @@ export interface SearchHit {
 
 export interface WipeReport {
   removed: string[];
+  /** What could not be removed, each with its cause; empty when the erase completed. */
+  left: Array<{ name: string; cause: string }>;
   durationMs: number;
   /** Accounts whose Meta access was revoked before the wipe (when online). */
   revoked?: string[];
   /** Accounts whose access could not be revoked, with Meta's reason in plain words. */
   notRevoked?: Array<{ account: string; reason: string }>;
+}
+
+/** A damaged database moved aside (with its key) before starting fresh. */
+export interface SetAsideReport {
+  /** The folder inside the data folder that now holds the copy. */
+  keptAt: string;
+  /** The files moved there. */
+  moved: string[];
+  state: AppState;
+}
+
+/** A fire-and-forget task (scheduled sync, sync after connect, retention) that failed. */
+export interface BackgroundFailure {
+  task: string;
+  code: ErrorCode;
+  message: string;
+  at: number;
 }
 
 /** The Privacy screen's filters over the audit log. */
@@ -267,6 +312,8 @@ export interface SyncStatus {
   accounts: AccountSyncState[];
   /** Meta API budget from the usage headers, per app or business: percent used (0–100). */
   budget: Array<{ key: string; percent: number; pausedUntil: number | null }>;
+  /** The newest failure of background work (a sync nobody awaited, retention), until a run succeeds. */
+  backgroundFailure: BackgroundFailure | null;
 }
 
 export interface RemovalReport {

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DISK_FULL',
+  'READ_ONLY',
+  'DAMAGED',
   'BUSY',
   'FORBIDDEN',
   'INTERNAL',
@@ -45,6 +47,7 @@ import type {
   MessageItem,
   SearchHit,
   WipeReport,
+  SetAsideReport,
   AuditEntry,
   TokenHealth,
   SyncStatus,
@@ -87,6 +90,12 @@ export interface Contract {
   'app:getState': { args: undefined; result: AppState };
   /** Quit the app (offered on the key-recovery screen). */
   'app:quit': { args: undefined; result: null };
+  /** Open the store again (after the keychain was unlocked, the other Social Desk quit, space was freed). */
+  'app:retryOpen': { args: undefined; result: AppState };
+  /** Show the data folder in the system's file manager. */
+  'app:showDataFolder': { args: undefined; result: null };
+  /** A damaged database: move it and its key into a dated folder inside the data folder, then start fresh. */
+  'store:setAsideAndStartFresh': { args: { confirm: 'SET_ASIDE' }; result: SetAsideReport };
   /** First run: create the database key, protected by the OS keychain or a passphrase. */
   'vault:create': { args: { mode: 'os-keychain' | 'passphrase'; passphrase?: string }; result: AppState };
   /** Open a passphrase-protected database. */
@@ -223,6 +232,9 @@ export const CHANNELS = [
   'vault:lock',
   'vault:changePassphrase',
   'vault:switchProtection',
+  'app:retryOpen',
+  'app:showDataFolder',
+  'store:setAsideAndStartFresh',
 ] as const satisfies readonly Channel[];
 
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -4,10 +4,11 @@ import { ScreenFrame } from './components/screen-frame';
 import { refreshAppState, useAppStore } from './features/app/app-store';
 import { FirstRunScreen } from './features/first-run/first-run-screen';
 import { KeyRecoveryScreen } from './features/key-recovery/key-recovery-screen';
+import { StoreProblemScreen } from './features/store-problem/store-problem-screen';
 import { UnlockScreen } from './features/locked/unlock-screen';
 import { Shell } from './features/shell/shell';
 
-/** What the end-to-end tests wait on: `<html data-app-state="loading|first-run|locked|key-recovery|ready|error">`. */
+/** What the end-to-end tests wait on: `<html data-app-state="loading|first-run|locked|key-recovery|store-problem|ready|error">`. */
 function useAppStateMarker(marker: string): void {
   useEffect(() => {
     document.documentElement.dataset.appState = marker;
@@ -42,6 +43,12 @@ export function App() {
       return <UnlockScreen />;
     case 'key-recovery':
       return <KeyRecoveryScreen recoveryReason={data?.recoveryReason ?? null} />;
+    case 'store-problem':
+      return (
+        <StoreProblemScreen
+          problem={data?.storeProblem ?? { kind: 'unreadable', detail: 'No cause was reported.', dataDir: '', left: [] }}
+        />
+      );
     case 'ready':
       return <Shell />;
   }

@@ -23,6 +23,8 @@ export interface BridgeLog {
   openedExternal: string[];
   /** Folders handed out for exports, in order (the system dialog's stand-in). */
   pickedFolders: string[];
+  /** Folders the app asked the file manager to show. */
+  shownFolders: string[];
 }
 
 export interface BridgeCore {
@@ -42,7 +44,7 @@ function osCryptoFor(keychain: BridgeKeychain): OsCrypto | null {
  * Electron-only edges (keychain, quit, system browser) replaced by recordable stand-ins.
  */
 export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): BridgeCore {
-  const log: BridgeLog = { quitRequested: false, openedExternal: [], pickedFolders: [] };
+  const log: BridgeLog = { quitRequested: false, openedExternal: [], pickedFolders: [], shownFolders: [] };
   const core = new AppCore({
     dataDir,
     // The directory was named by whoever started the bridge; a wipe empties it but leaves it.
@@ -51,6 +53,7 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     platform: process.platform,
     osCrypto: osCryptoFor(keychain),
     openStore: openConfStore,
+    log: (message, error) => console.error(message, error),
   });
   // Meta, or whatever GRAPH_API_BASE_URL points at (the emulator in tests); syncs run on demand only.
   const services = new AppServices(core, { graphConfig: resolveGraphConfig(process.env), autoStart: false });
@@ -66,6 +69,9 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     },
     openExternal: async (url) => {
       log.openedExternal.push(url);
+    },
+    showFolder: async (path) => {
+      log.shownFolders.push(path);
     },
     // The system folder picker's stand-in: a fresh folder beside the data directory, recorded for the specs.
     pickFolder: async () => {

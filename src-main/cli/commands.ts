@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { AppCore } from '../core/app-core';
 import { AppError } from '../core/app-error';
+import { storeProblemError } from '../core/store-problem';
 import { exportAll, type ExportFormat } from '../privacy/export';
 import { PRIVACY_COMMANDS } from './privacy-commands';
+import { UsageError } from './errors';
 
 export interface CommandContext {
   core: AppCore;
@@ -34,10 +36,11 @@ export interface Command {
 
 /** Opens the existing store with the passphrase; explains what to do when it can't. */
 export async function openStore(ctx: CommandContext): Promise<void> {
-  const state = ctx.core.start();
+  let state = ctx.core.start();
+  if (state.phase === 'locked') state = ctx.core.unlock(await ctx.passphrase());
   if (state.phase === 'first-run') throw new AppError('NOT_FOUND', `Nothing is stored in ${ctx.core.dataDir} yet; run "init" first.`);
   if (state.phase === 'key-recovery') throw new AppError('KEY_UNAVAILABLE', state.recoveryReason ?? 'The key cannot be opened.');
-  if (state.phase === 'locked') ctx.core.unlock(await ctx.passphrase());
+  if (state.phase === 'store-problem' && state.storeProblem) throw storeProblemError(state.storeProblem);
 }
 
 /** Prints the words, or the value as JSON with --json. */
@@ -81,10 +84,10 @@ const search: Command = {
   summary: 'full-text search over messages, newest first',
   async run(ctx) {
     const query = ctx.args.join(' ').trim();
-    if (!query) throw new RangeError('Give the text to search for, e.g. "search refund".');
-    await openStore(ctx);
+    if (!query) throw new UsageError('Give the text to search for, e.g. "search refund".');
     const limit = Number(ctx.options.limit ?? 20);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new RangeError('--limit must be a whole number from 1 to 500.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
+    await openStore(ctx);
     const hits = ctx.core.repos.inbox.search(query, limit);
     print(ctx, hits, hits.length === 0 ? 'No messages match.' : hits.map((h) => `${new Date(h.sentAt).toISOString()}  ${h.personName}: ${h.snippet}`).join('\n'));
     return 0;
@@ -96,11 +99,11 @@ const exportCommand: Command = {
   summary: 'export messages, conversations, posts and daily insights',
   async run(ctx) {
     const format = ctx.options.format as ExportFormat | undefined;
-    if (format !== 'csv' && format !== 'json') throw new RangeError('--format must be csv or json.');
-    if (!ctx.options.out) throw new RangeError('--out DIR is required.');
+    if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json.');
+    if (!ctx.options.out) throw new UsageError('--out DIR is required.');
     await openStore(ctx);
     const outDir = resolve(ctx.options.out);
-    const counts = await exportAll(ctx.core.repos.db, outDir, format);
+    const counts = await exportAll(ctx.core.repos.db, outDir, format, { dataDir: ctx.core.dataDir });
     ctx.core.repos.audit.record(ctx.core.now(), 'export.written', format, { where: outDir, format, counts });
     print(ctx, { outDir, counts }, `Exported to ${outDir}:\n${Object.entries(counts).map(([k, v]) => `  ${k}.${format}: ${v} rows`).join('\n')}`);
     return 0;
@@ -111,25 +114,28 @@ const wipe: Command = {
   usage: '--yes',
   summary: 'erase everything stored in the data folder',
   async run(ctx) {
-    if (!ctx.options.yes) throw new RangeError('This erases everything in the data folder; add --yes to confirm.');
+    if (!ctx.options.yes) throw new UsageError('This erases everything in the data folder; add --yes to confirm.');
     ctx.core.start();
     const report = await ctx.core.wipe();
-    print(ctx, report, report.removed.length === 0 ? 'Nothing to erase.' : `Erased: ${report.removed.join(', ')}`);
-    return 0;
+    const lines = [report.removed.length === 0 ? 'Nothing erased.' : `Erased: ${report.removed.join(', ')}`];
+    if (report.left.length > 0) lines.push(`NOT erased (run "wipe --yes" again once fixed):`, ...report.left.map((l) => `  ${l.name}: ${l.cause}`));
+    print(ctx, report, lines.join('\n'));
+    return report.left.length > 0 ? 1 : 0;
   },
 };
 
-export const COMMANDS: Record<string, Command> = {
-  init,
-  status,
-  demo: lazy('', 'fill the store with the demo workspace (synced from the emulator)', 'demo'),
-  sync: lazy('[--graph-base-url URL]', 'connect the assets of SOCIAL_DESK_ACCESS_TOKEN and sync them', 'sync'),
-  accounts: lazy('', 'connected accounts and the health of their tokens', 'accounts'),
-  search,
-  export: exportCommand,
-  wipe,
-  ...PRIVACY_COMMANDS,
-};
+/** A Map, not an object: a command named `__proto__`, `constructor` or `toString` must find nothing. */
+export const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['init', init],
+  ['status', status],
+  ['demo', lazy('', 'fill the store with the demo workspace (synced from the emulator)', 'demo')],
+  ['sync', lazy('[--graph-base-url URL]', 'connect the assets of SOCIAL_DESK_ACCESS_TOKEN and sync them', 'sync')],
+  ['accounts', lazy('', 'connected accounts and the health of their tokens', 'accounts')],
+  ['search', search],
+  ['export', exportCommand],
+  ['wipe', wipe],
+  ...Object.entries(PRIVACY_COMMANDS),
+]);
 
 /** Sync commands load the Graph client and emulator only when used. */
 function lazy(usage: string, summary: string, name: 'demo' | 'sync' | 'accounts'): Command {

@@ -1,17 +1,17 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { AppCore } from '../core/app-core';
-import { toErrorPayload } from '../core/app-error';
 import { openConfStore } from '../settings/conf-store';
 import { readPassphrase } from './passphrase';
 import { COMMANDS, type CommandContext } from './commands';
+import { checkGraphBaseUrl, failure } from './errors';
 
 const USAGE = `Social Desk command line (runs the same core as the desktop app, under plain Node)
 
 Usage: npm run cli -- <command> --data-dir DIR [options]
 
 Commands:
-${Object.entries(COMMANDS)
+${[...COMMANDS]
   .map(([name, c]) => `  ${(name + ' ' + c.usage).padEnd(34)} ${c.summary}`)
   .join('\n')}
 
@@ -19,11 +19,6 @@ Options:
   --data-dir DIR      where the encrypted database lives (or SOCIAL_DESK_DATA_DIR)
   --json              print machine-readable JSON
 The passphrase comes from SOCIAL_DESK_PASSPHRASE, or is asked for on a terminal.`;
-
-/** A mistake in how the command was called: exit code 2 and the usage text. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -56,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return name || parsed.values.help ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
     process.stderr.write(`Unknown command "${name}".\n\n${USAGE}\n`);
     return 2;
@@ -64,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = parsed.values['data-dir'] ?? process.env.SOCIAL_DESK_DATA_DIR;
   if (!dataDir) {
     process.stderr.write('Missing --data-dir DIR (or SOCIAL_DESK_DATA_DIR).\n');
+    return 2;
+  }
+  try {
+    checkGraphBaseUrl(parsed.values['graph-base-url']);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   const core = new AppCore({
@@ -90,20 +91,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(ctx);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    const payload = toErrorPayload(error);
-    if (payload.code === 'INVALID_ARGUMENT') {
-      process.stderr.write(`${payload.message}\n`);
-      return 2;
-    }
-    const detail = payload.code === 'INTERNAL' && error instanceof Error ? ` (${error.message})` : '';
-    process.stderr.write(`Error [${payload.code}]: ${payload.message}${detail}\n`);
-    return 1;
+    const { code, text } = failure(error);
+    process.stderr.write(`${text}\n`);
+    return code;
   } finally {
     core.close();
+    // Background work the command started must not outlive it silently.
+    await core.tasks.idle();
   }
 }
 
@@ -112,7 +106,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
+    process.stderr.write(`${failure(error).text}\n`);
     process.exitCode = 1;
   },
 );

@@ -5,7 +5,9 @@ import { GraphClient } from '../meta/graph-client';
 import { isMetaApiError } from '../meta/errors';
 import { discoverAccounts } from '../sync/discovery';
 import { SyncEngine } from '../sync/engine';
+import { AppError } from '../core/app-error';
 import { openStore, type Command, type CommandContext } from './commands';
+import { UsageError } from './errors';
 
 function graphClient(ctx: CommandContext): GraphClient {
   const base = ctx.options['graph-base-url'];
@@ -43,13 +45,13 @@ export const sync: Command = {
   summary: 'connect the assets of SOCIAL_DESK_ACCESS_TOKEN and sync them',
   async run(ctx) {
     const token = process.env.SOCIAL_DESK_ACCESS_TOKEN;
-    if (!token) throw new RangeError('Set SOCIAL_DESK_ACCESS_TOKEN to a user or system-user access token.');
+    if (!token) throw new UsageError('Set SOCIAL_DESK_ACCESS_TOKEN to a user or system-user access token.');
     await openStore(ctx);
     const client = graphClient(ctx);
     const progress = progressPrinter();
     const repos = ctx.core.repos;
     const ids = await discoverAccounts({ client, repos, now: ctx.core.now, progress, written: { count: 0 } }, token, 'system_user');
-    if (ids.length === 0) throw new RangeError('That token manages no Facebook Page or Instagram account (check business_management and pages_show_list).');
+    if (ids.length === 0) throw new AppError('NOT_FOUND', 'That token manages no Facebook Page or Instagram account (check business_management and pages_show_list).');
     const engine = new SyncEngine({ repos, client, now: ctx.core.now, onProgress: (_id, job, done, total) => progress(job, done, total) });
     let failed = 0;
     const lines: string[] = [];

@@ -16,6 +16,8 @@ export interface HandlerDeps {
   loadDemo: () => Promise<DemoSummary>;
   quit: () => void;
   openExternal: (url: string) => Promise<void>;
+  /** Shows a folder in the system's file manager (Electron: shell.openPath). */
+  showFolder: (path: string) => Promise<void>;
   services: AppServices;
   /** Facebook and Instagram Login in a login window; only the desktop app has one. */
   connectFacebook?: () => Promise<AccountSummary[]>;
@@ -25,7 +27,7 @@ export interface HandlerDeps {
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, services, connectFacebook, connectInstagram, pickFolder }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, pickFolder }: HandlerDeps): Handlers {
   return {
     ...createPrivacyHandlers({ core, services, ...(pickFolder ? { pickFolder } : {}) }),
     'app:getState': () => core.state(),
@@ -33,6 +35,12 @@ export function createHandlers({ core, loadDemo, quit, openExternal, services, c
       quit();
       return null;
     },
+    'app:retryOpen': () => core.retryOpen(),
+    'app:showDataFolder': async () => {
+      await showFolder(core.dataDir);
+      return null;
+    },
+    'store:setAsideAndStartFresh': () => core.setAsideAndStartFresh(),
     'vault:create': ({ mode, passphrase }) => core.createVault(mode, passphrase),
     'vault:unlock': ({ passphrase }) => core.unlock(passphrase),
     'store:getStatus': () => core.storeStatus(),
@@ -72,7 +80,8 @@ export function createHandlers({ core, loadDemo, quit, openExternal, services, c
       return null;
     },
     'sync:run': ({ accountId }) => {
-      void services.sync.run(accountId);
+      const { sync } = services;
+      core.tasks.run('sync', () => sync.run(accountId));
       return null;
     },
     'sync:getStatus': () => services.sync.status(),

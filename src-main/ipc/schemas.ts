@@ -17,6 +17,9 @@ const forgetTarget = z.union([
 export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'app:getState': none,
   'app:quit': none,
+  'app:retryOpen': none,
+  'app:showDataFolder': none,
+  'store:setAsideAndStartFresh': z.object({ confirm: z.literal('SET_ASIDE') }).strict(),
   'vault:create': z.object({ mode: z.enum(['os-keychain', 'passphrase']), passphrase: z.string().max(1024).optional() }).strict(),
   'vault:unlock': z.object({ passphrase: z.string().max(1024) }).strict(),
   'store:getStatus': none,

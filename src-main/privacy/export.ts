@@ -1,7 +1,9 @@
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/private-files';
 import type { Db } from '../store/database';
+import { createStagingDir, moveIntoPlace, type RenameFn } from './export-staging';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -35,7 +37,8 @@ export function csvCell(value: unknown): string {
 }
 
 async function writeDataset(db: Db, sql: string, file: string, format: ExportFormat): Promise<number> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
+  // `flags: 'wx'` with an owner-only mode: a new file nobody else can read (the move chmods it exactly).
+  const out = createWriteStream(file, { encoding: 'utf8', flags: 'wx', mode: PRIVATE_FILE_MODE });
   const write = async (chunk: string) => {
     if (!out.write(chunk)) await once(out, 'drain');
   };
@@ -55,22 +58,35 @@ async function writeDataset(db: Db, sql: string, file: string, format: ExportFor
   return rows;
 }
 
+export interface ExportOptions {
+  /** The data folder: files are staged inside it, so the wipe and the next start can clean a killed export. */
+  dataDir: string;
+  /** Called after each dataset is staged (progress; tests stop a child process here). */
+  onStaged?: (dataset: string, stagingDir: string) => void | Promise<void>;
+  /** Only tests replace it, to force a cross-device move where no second file system is mounted. */
+  rename?: RenameFn;
+}
+
 /**
- * Writes every dataset into `outDir`. Files are staged in a sibling folder and moved in only
- * when all are complete, so a failure (full disk, killed process) never leaves a half export.
+ * Writes every dataset into `outDir`. Files are staged inside the data folder (owner-only) and
+ * moved in only when all are complete, so a failure (full disk, killed process) never leaves a
+ * half export, and a killed one leaves its plaintext only where the wipe and the next start remove it.
  */
-export async function exportAll(db: Db, outDir: string, format: ExportFormat): Promise<Record<string, number>> {
-  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new RangeError(`The folder ${outDir} is not empty; choose a new or empty folder.`);
-  const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+export async function exportAll(db: Db, outDir: string, format: ExportFormat, options: ExportOptions): Promise<Record<string, number>> {
+  if (existsSync(outDir)) {
+    if (!statSync(outDir).isDirectory()) throw new RangeError(`${outDir} is a file, not a folder; choose a new or empty folder.`);
+    if (readdirSync(outDir).length > 0) throw new RangeError(`The folder ${outDir} is not empty; choose a new or empty folder.`);
+  }
+  const staging = createStagingDir(options.dataDir);
   const counts: Record<string, number> = {};
   try {
     for (const [name, sql] of Object.entries(DATASETS)) {
       counts[name] = await writeDataset(db, sql, join(staging, `${name}.${format}`), format);
+      await options.onStaged?.(name, staging);
     }
-    mkdirSync(outDir, { recursive: true });
-    for (const name of readdirSync(staging)) renameSync(join(staging, name), join(outDir, name));
+    // A folder we create is owner-only; one the person made stays as they made it (its files are 0600).
+    if (!existsSync(outDir)) ensurePrivateDir(outDir);
+    for (const name of readdirSync(staging)) moveIntoPlace(join(staging, name), join(outDir, name), options.rename);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

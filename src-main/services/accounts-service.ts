@@ -48,7 +48,7 @@ export class AccountsService {
       throw new AppError('NOT_FOUND', 'That token does not manage any Facebook Page or Instagram professional account. Check that the assets are assigned to it, with the pages_show_list and business_management permissions.');
     }
     this.core.events.emit('store:changed', { what: ['accounts'] });
-    void this.sync.run(null);
+    this.core.tasks.run('first sync after connecting', () => this.sync.run(null));
     return this.list().filter((a) => ids.includes(a.id));
   }
 
@@ -89,7 +89,7 @@ export class AccountsService {
       return accountId;
     })();
     this.core.events.emit('store:changed', { what: ['accounts'] });
-    void this.sync.run(id);
+    this.core.tasks.run('first sync after connecting', () => this.sync.run(id));
     return this.list().filter((a) => a.id === id);
   }
 

@@ -6,7 +6,8 @@ import { startRetentionSchedule } from '../privacy/privacy-actions';
 
 /**
  * The services that need an open store. They are (re)built each time the store opens (first
- * run, unlock, after a wipe and a new start) and stopped with it.
+ * run, unlock, after a wipe and a new start) and dropped when it closes, so nothing keeps
+ * using a closed database: afterwards `sync` and `accounts` answer LOCKED.
  */
 export class AppServices {
   private current: { sync: SyncService; accounts: AccountsService } | null = null;
@@ -17,6 +18,10 @@ export class AppServices {
       this.current = { sync, accounts: new AccountsService(core, sync) };
       // The confirmed retention policy runs when the data opens and then daily.
       startRetentionSchedule(core);
+    });
+    core.onClosed(() => {
+      this.current?.sync.dispose();
+      this.current = null;
     });
   }
 

@@ -24,6 +24,7 @@ export class SyncService {
   private readonly engine: SyncEngine;
   readonly scheduler: SyncScheduler;
   private online = true;
+  private readonly stopFailureEvents: () => void;
   private lastPublished = 0;
 
   constructor(
@@ -51,20 +52,31 @@ export class SyncService {
     });
     this.scheduler = new SyncScheduler({
       engine: () => this.engine,
+      runTask: (task, work) => core.tasks.run(task, work),
       accounts: () => core.repos.accounts.list(),
       intervalMs: () => readSettings(core.settings()).syncIntervalMinutes * 60_000,
       now: core.now,
       onStatus: (status) => {
         // A run just ended: audit it, apply retention to what it brought in, then tell the UI.
         if (!status.running && status.lastResult) {
-          afterSyncRun(core, status.lastResult);
-          core.events.emit('store:changed', { what: ['all'] });
+          if (status.lastResult.status !== 'failed') core.tasks.clear();
+          const result = status.lastResult;
+          core.tasks.run('retention', () => {
+            afterSyncRun(core, result);
+            core.events.emit('store:changed', { what: ['all'] });
+          });
         }
         this.publish();
       },
     });
     core.registerWork(this.scheduler);
+    this.stopFailureEvents = core.tasks.onFailure(() => this.publish());
     if (options.autoStart) this.scheduler.start();
+  }
+
+  /** The store closed: stop telling the renderer about this (now dead) service. */
+  dispose(): void {
+    this.stopFailureEvents();
   }
 
   /** Syncs one account, or every connected (non-demo) account; resolves when done. */
@@ -97,6 +109,7 @@ export class SyncService {
           : null,
       })),
       budget: [...paused.values()].map((e) => ({ key: e.key, percent: Math.round(e.percent), pausedUntil: e.pausedUntil ?? null })),
+      backgroundFailure: this.core.tasks.lastFailure(),
     };
   }
 

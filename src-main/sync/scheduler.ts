@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
   onStatus?: (status: AccountSyncStatus) => void;
+  /** The app's task supervisor: scheduled passes are fire-and-forget, so their failures go there. */
+  runTask: (task: string, work: () => Promise<unknown>) => void;
 }
 
 const MINUTE = 60_000;
@@ -41,7 +43,7 @@ export class SyncScheduler implements BackgroundWork {
   start(): void {
     this.stopped = false;
     this.controller = new AbortController();
-    void this.tick();
+    this.options.runTask('scheduled sync', () => this.tick());
   }
 
   /** Syncs one account now (or joins its running sync). */
@@ -108,7 +110,7 @@ export class SyncScheduler implements BackgroundWork {
     const now = this.options.now();
     const waits = [this.options.intervalMs(), ...[...this.notBefore.values()].map((t) => t - now)].filter((ms) => ms > 0);
     const delay = Math.max(30_000, Math.min(...waits));
-    this.timer = (this.options.setTimer ?? setTimeout)(() => void this.tick(), delay);
+    this.timer = (this.options.setTimer ?? setTimeout)(() => this.options.runTask('scheduled sync', () => this.tick()), delay);
   }
 
   private statusOf(accountId: number): AccountSyncStatus {

@@ -27,16 +27,22 @@ export function osProtection(osCrypto: OsCrypto | null, platform: NodeJS.Platfor
   return { available: !UNPROTECTED_LINUX_BACKENDS.has(backend), backendName: backend };
 }
 
-export const ScryptParamsSchema = z.object({
-  N: z.number().int().min(1024),
-  r: z.number().int().min(1),
-  p: z.number().int().min(1),
-  salt: z.string(),
-});
-export type ScryptParams = z.infer<typeof ScryptParamsSchema>;
-
 /** Interactive-login strength: ~0.3 s and 128 MiB on a laptop, once per unlock. */
 export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
+
+/**
+ * The cost read back from `vault.json` is bounded by what the app itself writes: a tampered file
+ * asking for N = 2^30 or p = 10^6 would otherwise hang unlock or exhaust memory.
+ */
+export const ScryptParamsSchema = z.object({
+  N: z.number().int().min(1024).max(DEFAULT_SCRYPT.N).refine(isPowerOfTwo, 'N must be a power of two'),
+  r: z.number().int().min(1).max(DEFAULT_SCRYPT.r),
+  p: z.number().int().min(1).max(DEFAULT_SCRYPT.p),
+  salt: z.string().max(64),
+});
+export type ScryptParams = z.infer<typeof ScryptParamsSchema>;
 
 export const VaultRecordSchema = z.discriminatedUnion('backend', [
   z.object({

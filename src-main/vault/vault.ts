@@ -56,7 +56,11 @@ export class Vault {
     const raw = this.store.get('record');
     if (raw === undefined) return null;
     const parsed = VaultRecordSchema.safeParse(raw);
-    if (!parsed.success) throw new KeyUnavailableError('The file that holds the protected key is damaged.');
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+      throw new KeyUnavailableError(`The file that holds the protected key is damaged or was altered${where}.`);
+    }
     return parsed.data;
   }
 

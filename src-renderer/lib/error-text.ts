@@ -49,6 +49,14 @@ const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
     title: 'This computer is out of disk space.',
     next: 'Free up some space, then try again. Nothing already saved was lost.',
   },
+  READ_ONLY: {
+    title: "Social Desk can't write to its data folder.",
+    next: 'The folder is read-only or permission is denied. Check the disk and the folder\u2019s permissions, then try again.',
+  },
+  DAMAGED: {
+    title: 'The local database file is damaged.',
+    next: 'Nothing was changed. Restart Social Desk to keep a copy of the file and start fresh, or quit.',
+  },
   BUSY: {
     title: 'Social Desk is busy finishing another task.',
     next: 'Wait a few seconds and try again.',

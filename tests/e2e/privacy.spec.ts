@@ -122,7 +122,7 @@ test('forget a person on the demo workspace: nothing of theirs is left anywhere,
       for (const needle of needles) expect(dump.includes(needle), `${needle} in ${table}`).toBe(false);
     }
     const cliOut = join(picked[0] ?? '', 'cli-export');
-    await exportAll(db, cliOut, 'json');
+    await exportAll(db, cliOut, 'json', { dataDir: app.dataDir });
     for (const name of readdirSync(cliOut)) {
       for (const needle of needles) expect(readFileSync(join(cliOut, name), 'utf8').includes(needle), `${needle} in CLI ${name}`).toBe(false);
     }

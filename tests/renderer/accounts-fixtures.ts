@@ -25,6 +25,7 @@ export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
     online: true,
     accounts: [{ accountId: 1, running: false, pausedUntil: null, lastRun: null }],
     budget: [{ key: 'app', percent: 12, pausedUntil: null }],
+    backgroundFailure: null,
     ...overrides,
   };
 }

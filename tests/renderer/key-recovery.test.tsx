@@ -19,15 +19,32 @@ async function renderRecovery() {
 }
 
 describe('key recovery', () => {
-  it('explains the reason and offers exactly two choices: start fresh or quit', async () => {
+  it('explains the reason and offers try again first, the data folder, quit and, last, start fresh', async () => {
     await renderRecovery();
     expect(document.documentElement.dataset.appState).toBe('key-recovery');
     expect(screen.getByText('The keychain entry for Social Desk is missing.')).toBeTruthy();
     expect(screen.getByText(/can no longer be opened/)).toBeTruthy();
     const names = screen.getAllByRole('button').map((button) => button.textContent);
-    expect(names.sort()).toEqual(['Quit', 'Start fresh (erase local data)']);
+    expect(names).toEqual(['Try again', 'Show data folder', 'Quit', 'Start fresh (erase local data)']);
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryByLabelText(/passphrase/i)).toBeNull();
+  });
+
+  it('"Try again" reopens (the keychain was only locked) and lands where main says, erasing nothing', async () => {
+    const fake = await renderRecovery();
+    fake.handle('app:retryOpen', () => ok(appState({ phase: 'locked', keyProtection: { backend: 'passphrase', osProtectionAvailable: false, osBackendName: null } })));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(document.documentElement.dataset.appState).toBe('locked'));
+    expect(fake.callsTo('app:retryOpen')).toHaveLength(1);
+    expect(fake.callsTo('privacy:wipe')).toHaveLength(0);
+  });
+
+  it('"Show data folder" asks main to show it; a failure is shown, not swallowed', async () => {
+    const fake = await renderRecovery();
+    fake.handle('app:showDataFolder', () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'The data folder could not be shown' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show data folder' }));
+    await waitFor(() => expect(fake.callsTo('app:showDataFolder')).toHaveLength(1));
+    expect((await screen.findByRole('alert')).getAttribute('data-error-code')).toBe('NOT_FOUND');
   });
 
   it('"Quit" calls app:quit', async () => {

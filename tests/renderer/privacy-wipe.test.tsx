@@ -10,7 +10,7 @@ async function openPrivacy() {
   const fake = renderApp({
     'app:getState': () => ok(appState({ phase: 'ready' })),
     'privacy:listAudit': () => ok([{ id: 1, at: Date.UTC(2025, 0, 2), action: 'demo.loaded', category: 'sync', summary: 'Demo workspace loaded' }]),
-    'privacy:wipe': () => ok({ removed: ['Encrypted database', 'Database key', 'Settings'], durationMs: 40 }),
+    'privacy:wipe': () => ok({ removed: ['Encrypted database', 'Database key', 'Settings'], left: [], durationMs: 40 }),
   });
   fireEvent.click(await screen.findByRole('button', { name: 'Privacy' }));
   await waitFor(() => expect(document.querySelector('[data-view="privacy"]')?.getAttribute('data-status')).toBe('ready'));

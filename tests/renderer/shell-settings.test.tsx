@@ -36,7 +36,7 @@ describe('shell', () => {
   it('shows sync progress once, in the navigation’s sync indicator, with no second bar above the view', async () => {
     const fake = renderApp({ 'app:getState': ready });
     await screen.findByRole('navigation', { name: 'Main' });
-    fake.emit('sync:status', { online: true, accounts: [{ accountId: 1, running: true, pausedUntil: null, lastRun: null }], budget: [] });
+    fake.emit('sync:status', { online: true, accounts: [{ accountId: 1, running: true, pausedUntil: null, lastRun: null }], budget: [], backgroundFailure: null });
     fake.emit('sync:progress', { accountId: 1, job: 'posts', done: 2, total: 8 });
     const bar = await waitFor(() => {
       const element = document.querySelector<HTMLProgressElement>('[data-sync-state="running"] progress[value]');

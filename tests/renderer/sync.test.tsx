@@ -24,6 +24,20 @@ const running = (over: Partial<SyncStatus> = {}) =>
   syncStatus({ accounts: [{ accountId: 1, running: true, pausedUntil: null, lastRun: null }], ...over });
 
 describe('global sync indicator', () => {
+  it('names a failed background task (a sync nobody waited on) until a later status clears it', async () => {
+    const fake = await openWorkspace();
+    fake.emit('sync:status', syncStatus({ backgroundFailure: { task: 'sync', code: 'BUSY', message: 'Another Social Desk is using the local database.', at: NOW - 2 * 60_000 } }));
+    const failure = await waitFor(() => {
+      const element = indicator().querySelector('[data-background-failure]');
+      if (!element) throw new Error('no failure shown yet');
+      return element;
+    });
+    expect(failure.getAttribute('data-background-failure')).toBe('BUSY');
+    expect(failure.textContent).toBe('Last sync failed 2 min ago: Another Social Desk is using the local database.');
+    fake.emit('sync:status', syncStatus());
+    await waitFor(() => expect(indicator().querySelector('[data-background-failure]')).toBeNull());
+  });
+
   it('is idle with the time of the newest sync', async () => {
     await openWorkspace();
     expect(indicator().getAttribute('data-sync-state')).toBe('idle');

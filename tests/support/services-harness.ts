@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AppCore } from '../../src-main/core/app-core';
+import type { AppCore, AppCoreOptions } from '../../src-main/core/app-core';
 import { startEmulator, type RunningEmulator } from '../../src-main/emulator/server';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
@@ -21,16 +21,16 @@ export interface ServicesHarness {
 }
 
 /** An open store with the app's services pointed at a fresh emulator, driven through IPC dispatch. */
-export async function makeServicesHarness(keychainSecret: string): Promise<ServicesHarness> {
+export async function makeServicesHarness(keychainSecret: string, coreOptions: Partial<AppCoreOptions> = {}): Promise<ServicesHarness> {
   const clock = { now: T0 };
   const emulator = await startEmulator({ port: 0, scenario: 'small', now: () => clock.now });
   const tmp = makeTempDir();
-  const core = makeCore(join(tmp.dir, 'data'), createFakeKeychain(keychainSecret), { now: () => clock.now });
+  const core = makeCore(join(tmp.dir, 'data'), createFakeKeychain(keychainSecret), { now: () => clock.now, ...coreOptions });
   const services = new AppServices(core, { graphConfig: resolveGraphConfig({ GRAPH_API_BASE_URL: emulator.url }), autoStart: false });
   core.start();
   core.createVault('os-keychain');
   const call = createDispatch(
-    createHandlers({ core, services, loadDemo: () => Promise.reject(new Error('not used here')), quit: () => {}, openExternal: async () => {} }),
+    createHandlers({ core, services, loadDemo: () => Promise.reject(new Error('not used here')), quit: () => {}, openExternal: async () => {}, showFolder: async () => {} }),
   );
   return {
     emulator,

@@ -10,9 +10,11 @@ interface AppStore extends Loadable<AppState> {
   holdFirstRun: boolean;
   /** The last wipe, shown once on the first-run screen that follows it. */
   lastWipe: WipeReport | null;
+  /** Where a damaged database was kept before starting fresh, shown once on the first-run screen. */
+  lastSetAside: string | null;
 }
 
-const initial = (): AppStore => ({ ...idle<AppState>(), holdFirstRun: false, lastWipe: null });
+const initial = (): AppStore => ({ ...idle<AppState>(), holdFirstRun: false, lastWipe: null, lastSetAside: null });
 
 export const useAppStore = create<AppStore>()(initial);
 
@@ -35,6 +37,10 @@ export function setAppState(state: AppState): void {
 
 export function setHoldFirstRun(hold: boolean): void {
   useAppStore.setState({ holdFirstRun: hold });
+}
+
+export function rememberSetAside(keptAt: string | null): void {
+  useAppStore.setState({ lastSetAside: keptAt });
 }
 
 export function rememberWipe(report: WipeReport | null): void {

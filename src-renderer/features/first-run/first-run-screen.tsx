@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AppState, ErrorPayload } from '../../../src-preload/contract';
 import { ScreenFrame } from '../../components/screen-frame';
 import { openConnectPanel } from '../accounts/connect-store';
-import { rememberWipe, useAppStore } from '../app/app-store';
+import { rememberSetAside, rememberWipe, useAppStore } from '../app/app-store';
 import { navigate } from '../shell/nav-store';
 import { ConnectInfo } from './connect-info';
 import { loadDemo, skipDemo } from './demo-flow';
@@ -18,6 +18,7 @@ export function FirstRunScreen({ appState }: { appState: AppState }) {
   const [step, setStep] = useState<Step>('welcome');
   const [demoError, setDemoError] = useState<ErrorPayload | null>(null);
   const lastWipe = useAppStore((state) => state.lastWipe);
+  const lastSetAside = useAppStore((state) => state.lastSetAside);
   const vaultExists = appState.keyProtection.backend !== 'none';
 
   const runDemo = async () => {
@@ -48,6 +49,17 @@ export function FirstRunScreen({ appState }: { appState: AppState }) {
     <ScreenFrame name="first-run">
       {step === 'welcome' && (
         <section className="stack" data-step="welcome">
+          {lastSetAside && (
+            <div className="notice notice--success" role="status" data-set-aside="true">
+              <p className="notice__title">The damaged database and its key were kept, not erased:</p>
+              <p>
+                <code>{lastSetAside}</code>
+              </p>
+              <button type="button" className="button button--small" onClick={() => rememberSetAside(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
           {lastWipe && (
             <div className="notice notice--success" role="status" data-wipe-report="true">
               <p className="notice__title">Everything Social Desk stored on this computer was erased.</p>

@@ -59,6 +59,11 @@ export function SyncIndicator() {
         ) : (
           <progress aria-label={text} />
         ))}
+      {data?.backgroundFailure && (
+        <p className="sync-indicator__failure" data-background-failure={data.backgroundFailure.code} title={data.backgroundFailure.message}>
+          Last {data.backgroundFailure.task} failed {formatAgo(data.backgroundFailure.at, now)}: {data.backgroundFailure.message}
+        </p>
+      )}
       <BudgetMeter status={data} />
     </div>
   );

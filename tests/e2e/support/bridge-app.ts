@@ -20,6 +20,7 @@ export async function launchBridgeApp(browser: Browser, dataDir: string, keychai
     async restart(options = {}) {
       current = options.keychain ?? current;
       await bridge.stop();
+      await options.beforeStart?.();
       bridge = await startWebBridge({ dataDir, keychain: current });
       await page.goto(bridge.url);
     },

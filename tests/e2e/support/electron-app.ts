@@ -37,6 +37,11 @@ export async function launchElectronApp(dataDir: string, profileDir: string, key
       shell.openExternal = async (url: string) => {
         log.push(url);
       };
+      // Folders shown in the file manager are recorded the same way, with a marker.
+      shell.openPath = async (path: string) => {
+        log.push(`folder:${path}`);
+        return '';
+      };
     });
     page = await app.firstWindow();
   };
@@ -63,10 +68,16 @@ export async function launchElectronApp(dataDir: string, profileDir: string, key
       // looks to the app exactly like an undecryptable blob, so write one.
       if (next.kind === 'fake' && current.kind === 'fake' && next.secret !== current.secret) scrambleWrappedKey(dataDir);
       current = next;
+      await options.beforeStart?.();
       await launch();
     },
     async testLog(): Promise<TestLog> {
-      return { quitRequested: quit, openedExternal: await readOpened() };
+      const opened = await readOpened();
+      return {
+        quitRequested: quit,
+        openedExternal: opened.filter((entry) => !entry.startsWith('folder:')),
+        shownFolders: opened.filter((entry) => entry.startsWith('folder:')).map((entry) => entry.slice('folder:'.length)),
+      };
     },
     async close() {
       if (!quit) await app.close();

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-export type AppStateMarker = 'loading' | 'first-run' | 'locked' | 'key-recovery' | 'ready' | 'error';
+export type AppStateMarker = 'loading' | 'first-run' | 'locked' | 'key-recovery' | 'store-problem' | 'ready' | 'error';
 export type ViewName = 'analytics' | 'inbox' | 'accounts' | 'privacy' | 'settings';
 
 export const DEMO_PASSPHRASE = 'correct horse battery staple';

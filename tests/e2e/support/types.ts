@@ -7,6 +7,7 @@ export type Keychain = BridgeKeychain;
 export interface TestLog {
   quitRequested: boolean;
   openedExternal: string[];
+  shownFolders: string[];
   /** Folders the bridge handed out in place of the system folder picker (chromium backend only). */
   pickedFolders?: string[];
 }
@@ -14,6 +15,8 @@ export interface TestLog {
 export interface RestartOptions {
   /** Another keychain secret plays "another computer" or "a reset keychain". */
   keychain?: Keychain;
+  /** Runs after the app closed and before it starts again: change the data folder like another program would. */
+  beforeStart?: () => void | Promise<void>;
 }
 
 /** One running app, whichever backend runs it; specs only talk to this. */

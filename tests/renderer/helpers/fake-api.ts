@@ -27,6 +27,7 @@ export function appState(overrides: Partial<AppState> = {}): AppState {
     phase: 'first-run',
     keyProtection: { backend: 'none', osProtectionAvailable: true, osBackendName: 'gnome_libsecret' },
     recoveryReason: null,
+    storeProblem: null,
     appVersion: '0.1.0',
     schemaVersion: null,
     ...overrides,
@@ -77,7 +78,7 @@ export function storeStatus(): StoreStatus {
 
 /** Online, nothing running, no budget reported yet. */
 export function idleSyncStatus(): SyncStatus {
-  return { online: true, accounts: [], budget: [] };
+  return { online: true, accounts: [], budget: [], backgroundFailure: null };
 }
 
 /** No Meta app set up yet: what a fresh install answers. */
@@ -95,6 +96,9 @@ export function emptyMetaApp(): MetaAppConfig {
 const defaults: Handlers = {
   'app:getState': () => ok(appState()),
   'app:quit': () => ok(null),
+  'app:retryOpen': () => ok(appState()),
+  'app:showDataFolder': () => ok(null),
+  'store:setAsideAndStartFresh': () => ok({ keptAt: '/data/set-aside-2025-03-04', moved: ['social-desk.db', 'vault.json'], state: appState() }),
   'vault:create': ({ mode }) =>
     ok(appState({ phase: 'ready', keyProtection: { backend: mode, osProtectionAvailable: true, osBackendName: null } })),
   'vault:unlock': () => ok(appState({ phase: 'ready' })),
@@ -105,7 +109,7 @@ const defaults: Handlers = {
   'inbox:listConversations': () => ok([]),
   'inbox:getMessages': () => ok([]),
   'inbox:search': () => ok([]),
-  'privacy:wipe': () => ok({ removed: ['database', 'key'], durationMs: 12 }),
+  'privacy:wipe': () => ok({ removed: ['database', 'key'], left: [], durationMs: 12 }),
   'privacy:listAudit': () => ok([]),
   'privacy:verifyAudit': () => ok({ ok: true, checked: 0, brokenAt: null }),
   'privacy:listReceipts': () => ok([]),

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openConfStore } from '../../../src-main/settings/conf-store';
-import { KeyUnavailableError, osProtection, WrongPassphraseError } from '../../../src-main/vault/key-wrapping';
+import { DEFAULT_SCRYPT, KeyUnavailableError, osProtection, ScryptParamsSchema, WrongPassphraseError } from '../../../src-main/vault/key-wrapping';
 import { Vault } from '../../../src-main/vault/vault';
 import { createFakeKeychain } from '../../support/fake-keychain';
 import { TEST_SCRYPT } from '../../support/core';
@@ -16,6 +16,19 @@ function vaultIn(dir: string, keychain = createFakeKeychain('machine-a')) {
 }
 
 describe('vault', () => {
+  it('bounds the scrypt cost read from vault.json by what the app writes, so a tampered file cannot hang unlock', () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    vaultIn(tmp.dir).create('passphrase', 'correct horse battery');
+    const file = join(tmp.dir, 'vault.json');
+    const original = JSON.parse(readFileSync(file, 'utf8')) as { record: { kdf: Record<string, number> } };
+    for (const [field, value] of [['N', 2 ** 18], ['N', 3000], ['r', 64], ['p', 1_000_000]] as const) {
+      writeFileSync(file, JSON.stringify({ record: { ...original.record, kdf: { ...original.record.kdf, [field]: value } } }));
+      expect(() => vaultIn(tmp.dir).open('correct horse battery'), `${field}=${value}`).toThrow(new RegExp(`altered \\(kdf\\.${field}`));
+    }
+    expect(ScryptParamsSchema.safeParse({ ...DEFAULT_SCRYPT, salt: 'c2FsdA==' }).success).toBe(true);
+  });
+
   it('wraps with a passphrase: the right one opens, a wrong one is refused, the key never hits the disk', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
