@@ -10,6 +10,7 @@ import { confirmRetention } from '../privacy/privacy-actions';
 import { previewRetention, RETENTION_CLASSES } from '../privacy/retention';
 import { readSettings } from '../settings/settings';
 import { openStore, print, type Command } from './commands';
+import { UsageError } from './errors';
 
 function day(ms: number | null): string {
   return ms === null ? '—' : new Date(ms).toISOString().slice(0, 10);
@@ -25,7 +26,7 @@ const forget: Command = {
   summary: 'remove everything of one person; prints the receipt',
   async run(ctx) {
     const person = ctx.options.person?.trim();
-    if (!person) throw new RangeError('Give --person HANDLE_OR_ID (an @handle or a Meta id).');
+    if (!person) throw new UsageError('Give --person HANDLE_OR_ID (an @handle or a Meta id).');
     await openStore(ctx);
     const preview = previewForget(ctx.core.repos.db, { handleOrId: person });
     if (preview.total === 0) throw new AppError('NOT_FOUND', `Nothing stored here belongs to "${person}".`);
@@ -55,7 +56,7 @@ const requests: Command = {
     const repos = ctx.core.repos;
     if (verb === 'add') {
       const source = (ctx.options.source ?? 'email') as DeletionRequestSource;
-      if (!SOURCES.includes(source)) throw new RangeError(`--source must be one of ${SOURCES.join(', ')}.`);
+      if (!SOURCES.includes(source)) throw new UsageError(`--source must be one of ${SOURCES.join(', ')}.`);
       const request = addRequest(repos, { requester: ctx.options.person ?? '', source, note: ctx.options.note ?? null }, ctx.core.now());
       print(ctx, request, `Logged deletion request ${request.code} (open).${request.statusUrl ? ` Status: ${request.statusUrl}` : ''}`);
       return 0;
@@ -72,13 +73,13 @@ const requests: Command = {
       return 0;
     }
     if (verb === 'done') {
-      if (!code) throw new RangeError('Give the request code: requests done DR-XXXX-XXXX-XX --yes');
-      if (!ctx.options.yes) throw new RangeError('This forgets the person the request names; add --yes to confirm.');
+      if (!code) throw new UsageError('Give the request code: requests done DR-XXXX-XXXX-XX --yes');
+      if (!ctx.options.yes) throw new UsageError('This forgets the person the request names; add --yes to confirm.');
       const done = completeRequest(repos, code, ctx.core.now());
       print(ctx, done, `Request ${done.code} done; receipt ${done.receiptCode ?? '—'}.`);
       return 0;
     }
-    throw new RangeError('Use: requests add | list | done CODE --yes');
+    throw new UsageError('Use: requests add | list | done CODE --yes');
   },
 };
 
@@ -88,9 +89,9 @@ function parseKeep(text: string | undefined, base: RetentionPolicy): RetentionPo
   const policy = { ...base };
   for (const part of text.split(',')) {
     const [name, value] = part.split('=').map((s) => s.trim());
-    if (!name || !RETENTION_CLASSES.includes(name as keyof RetentionPolicy)) throw new RangeError(`Unknown data class "${name ?? ''}"; use ${RETENTION_CLASSES.join(', ')}.`);
+    if (!name || !RETENTION_CLASSES.includes(name as keyof RetentionPolicy)) throw new UsageError(`Unknown data class "${name ?? ''}"; use ${RETENTION_CLASSES.join(', ')}.`);
     const days = value === 'forever' ? null : Number(value);
-    if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) throw new RangeError(`${name}: give whole days from 1 to 3650, or "forever".`);
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) throw new UsageError(`${name}: give whole days from 1 to 3650, or "forever".`);
     policy[name as keyof RetentionPolicy] = days;
   }
   return policy;
@@ -117,7 +118,7 @@ const retention: Command = {
       print(ctx, { policy, preview }, `${retentionText(policy, settings.textOnlyDms, preview)}${suffix}`);
       return verb === 'apply' ? 1 : 0;
     }
-    if (verb !== 'apply') throw new RangeError('Use: retention show | apply [--keep …] [--yes]');
+    if (verb !== 'apply') throw new UsageError('Use: retention show | apply [--keep …] [--yes]');
     const run = confirmRetention(ctx.core, policy, settings.textOnlyDms);
     print(ctx, run, `Retention applied: removed ${run.total} (${countsInWords(run.removed)}).`);
     return 0;
@@ -138,23 +139,23 @@ const audit: Command = {
     }
     if (verb === 'list') {
       const category = ctx.options.category as keyof typeof AUDIT_CATEGORY_PREFIXES | undefined;
-      if (category && !(category in AUDIT_CATEGORY_PREFIXES)) throw new RangeError(`--category must be one of ${Object.keys(AUDIT_CATEGORY_PREFIXES).join(', ')}.`);
+      if (category && !(category in AUDIT_CATEGORY_PREFIXES)) throw new UsageError(`--category must be one of ${Object.keys(AUDIT_CATEGORY_PREFIXES).join(', ')}.`);
       const limit = Number(ctx.options.limit ?? 50);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new RangeError('--limit must be a whole number from 1 to 10000.');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError('--limit must be a whole number from 1 to 10000.');
       const entries = repos.audit.list(limit, { actionPrefixes: category ? AUDIT_CATEGORY_PREFIXES[category] : [] }).map(describeAudit);
       print(ctx, entries, entries.length === 0 ? 'Nothing recorded.' : entries.map((e) => `${new Date(e.at).toISOString()}  #${e.id}  ${e.summary}`).join('\n'));
       return 0;
     }
     if (verb === 'export') {
-      if (!ctx.options.out) throw new RangeError('--out DIR is required.');
+      if (!ctx.options.out) throw new UsageError('--out DIR is required.');
       const format = (ctx.options.format ?? 'csv') as AuditExportFormat;
-      if (format !== 'csv' && format !== 'json') throw new RangeError('--format must be csv or json.');
+      if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json.');
       const path = writeOwnerOnlyFile(resolve(ctx.options.out), `social-desk-audit.${format}`, auditExportText(repos.audit, format));
       repos.audit.record(ctx.core.now(), 'export.audit', format, { where: path, format });
       print(ctx, { path }, `Audit log written to ${path}`);
       return 0;
     }
-    throw new RangeError('Use: audit list | verify | export --out DIR');
+    throw new UsageError('Use: audit list | verify | export --out DIR');
   },
 };
 
@@ -162,7 +163,7 @@ const exportAllCommand: Command = {
   usage: '--out DIR',
   summary: 'every table as JSON + CSV with a manifest (owner-only files)',
   async run(ctx) {
-    if (!ctx.options.out) throw new RangeError('--out DIR is required.');
+    if (!ctx.options.out) throw new UsageError('--out DIR is required.');
     await openStore(ctx);
     const outDir = resolve(ctx.options.out);
     const report = exportEverything(ctx.core.repos.db, outDir, ctx.core.now());
@@ -177,7 +178,7 @@ const passphrase: Command = {
   usage: 'change',
   summary: 'change the passphrase (re-wraps the key; the database is not rewritten)',
   async run(ctx) {
-    if (ctx.args[0] !== 'change') throw new RangeError('Use: passphrase change');
+    if (ctx.args[0] !== 'change') throw new UsageError('Use: passphrase change');
     await openStore(ctx);
     const current = await ctx.passphrase();
     const next = process.env.SOCIAL_DESK_NEW_PASSPHRASE ?? (await ctx.newPassphrase());
