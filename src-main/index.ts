@@ -21,6 +21,7 @@ import { createHandlers } from './ipc/handlers';
 import { LOGIN_PARTITION } from './electron/partitions';
 import { connectWithFacebook, connectWithInstagram } from './electron/connect-accounts';
 import { saveReportPdf } from './electron/report-pdf';
+import { pickFolder } from './electron/pick-folder';
 import { resolveGraphConfig } from './meta/config';
 import { AppServices } from './services/app-services';
 
@@ -64,6 +65,7 @@ void app.whenReady().then(() => {
       connectFacebook: () => connectWithFacebook(window, core, services),
       connectInstagram: () => connectWithInstagram(window, core, services),
       savePdf: (html, name) => saveReportPdf(window, html, name),
+      pickFolder: (title) => pickFolder(window, title),
     }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
   );

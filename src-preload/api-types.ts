@@ -127,6 +127,10 @@ export interface WipeReport {
   /** What could not be removed, each with its cause; empty when the erase completed. */
   left: Array<{ name: string; cause: string }>;
   durationMs: number;
+  /** Accounts whose Meta access was revoked before the wipe (when online). */
+  revoked?: string[];
+  /** Accounts whose access could not be revoked, with Meta's reason in plain words. */
+  notRevoked?: Array<{ account: string; reason: string }>;
 }
 
 /** A damaged database moved aside (with its key) before starting fresh. */
@@ -146,12 +150,101 @@ export interface BackgroundFailure {
   at: number;
 }
 
+/** The Privacy screen's filters over the audit log. */
+export type AuditCategory = 'access' | 'accounts' | 'sync' | 'exports' | 'settings' | 'retention' | 'forget' | 'requests';
+
+/** One audit-log entry in plain words (the stored detail never crosses to the UI as JSON). */
 export interface AuditEntry {
   id: number;
   at: number;
   action: string;
-  subject: string | null;
-  detail: string | null;
+  category: AuditCategory | 'other';
+  summary: string;
+}
+
+/** The result of walking the audit log's hash chain; `brokenAt` names the first row that fails. */
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  brokenAt: { id: number; reason: string } | null;
+}
+
+/** Whom to forget: a stored person, the person of a conversation or comment, or a handle / Meta id. */
+export type ForgetTarget = { personId: number } | { conversationId: number } | { commentId: number } | { handleOrId: string };
+
+/** A stored person who matches a search, with what is stored about them. */
+export interface PersonMatch {
+  personId: number;
+  name: string | null;
+  handle: string | null;
+  externalId: string;
+  idKind: string;
+  accountName: string;
+  conversations: number;
+  messages: number;
+  comments: number;
+}
+
+/** What a forget would remove, shown before confirming. `counts` is per table. */
+export interface ForgetPreview {
+  people: Array<{ who: string; handle: string | null; account: string }>;
+  counts: Record<string, number>;
+  total: number;
+}
+
+/** What a forget removed: how many, when, and a confirmation code. Never who. */
+export interface ForgetReceipt {
+  code: string;
+  forgottenAt: number;
+  counts: Record<string, number>;
+  total: number;
+  /** Deletion requests this forget completed. */
+  requests: string[];
+}
+
+export type RetentionClass = 'messageText' | 'attachments' | 'comments' | 'engagedPeople' | 'metricSnapshots' | 'demographics';
+/** Days to keep each data class; `null` keeps it forever. */
+export type RetentionPolicy = Record<RetentionClass, number | null>;
+
+/** Exactly what applying a policy now would remove. */
+export interface RetentionPreview {
+  classes: Array<{ name: RetentionClass; label: string; days: number | null; count: number; oldest: number | null }>;
+  /** Conversations whose every message is past the window: removed with their last message. */
+  conversationsEmptied: number;
+  /** Text-only mode: people whose name and handle would be scrubbed. */
+  namesScrubbed: number;
+  total: number;
+}
+
+export interface RetentionRun {
+  removed: Record<RetentionClass, number>;
+  conversationsEmptied: number;
+  namesScrubbed: number;
+  total: number;
+  at: number;
+}
+
+export type DeletionRequestSource = 'email' | 'form' | 'meta_callback' | 'other';
+
+/** A request to delete someone's data; `requester` is null once done (the receipt code stands in). */
+export interface DeletionRequest {
+  code: string;
+  receivedAt: number;
+  source: DeletionRequestSource;
+  requester: string | null;
+  status: 'open' | 'done';
+  doneAt: number | null;
+  receiptCode: string | null;
+  note: string | null;
+  /** Where the person can read the status (Meta's callback contract); null until a status page is configured. */
+  statusUrl: string | null;
+}
+
+/** What "export everything" wrote. */
+export interface ExportEverythingReport {
+  outDir: string;
+  files: Array<{ name: string; rows: number; bytes: number }>;
+  manifest: string;
 }
 
 /** What Meta says about an account's token (`/debug_token`), for the health panel. */
@@ -227,9 +320,12 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   syncIntervalMinutes: number;
   textOnlyDms: boolean;
-  messageRetentionDays: number | null;
   /** Show an OS notification when new messages or comments arrive. */
   notifyNewMessages: boolean;
   /** IANA time zone for days in Analytics and reports; null = the computer's. */
   timeZone: string | null;
+  /** Days to keep each data class; changed only through a previewed, confirmed retention change. */
+  retention: RetentionPolicy;
+  /** Lock after this many idle minutes (passphrase mode); null never. */
+  autoLockMinutes: number | null;
 }

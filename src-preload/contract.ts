@@ -66,6 +66,18 @@ import type {
   CommentPage,
   CommentedPost,
   RelayStatusView,
+  AuditCategory,
+  AuditVerification,
+  ForgetTarget,
+  PersonMatch,
+  ForgetPreview,
+  ForgetReceipt,
+  RetentionPolicy,
+  RetentionPreview,
+  RetentionRun,
+  DeletionRequest,
+  DeletionRequestSource,
+  ExportEverythingReport,
 } from './api-types';
 import type {
   AnalyticsOverview,
@@ -155,8 +167,40 @@ export interface Contract {
   'inbox:search': { args: { query: string; limit: number }; result: SearchHit[] };
   /** Remove everything the app ever stored and return to first run. */
   'privacy:wipe': { args: { confirm: 'WIPE' }; result: WipeReport };
-  /** The newest audit-log entries. */
-  'privacy:listAudit': { args: { limit: number }; result: AuditEntry[] };
+  /** Audit-log entries in plain words, newest first; filter by category, page with `beforeId`. */
+  'privacy:listAudit': { args: { limit: number; category?: AuditCategory | null; beforeId?: number | null }; result: AuditEntry[] };
+  /** Walk the audit log's hash chain and name the first broken entry. */
+  'privacy:verifyAudit': { args: undefined; result: AuditVerification };
+  /** Write the audit log (plain words) into a folder the user picks; null when they cancel. */
+  'privacy:exportAudit': { args: { format: 'csv' | 'json' }; result: { path: string } | null };
+  /** Stored people whose name, handle or Meta id matches (the engaged-people picker for "forget"). */
+  'privacy:findPeople': { args: { query: string }; result: PersonMatch[] };
+  /** What forgetting this person would remove, per table; nothing is removed. */
+  'privacy:previewForget': { args: { target: ForgetTarget }; result: ForgetPreview };
+  /** Remove everything of one person in one transaction; returns the receipt. */
+  'privacy:forget': { args: { target: ForgetTarget; confirm: 'FORGET' }; result: ForgetReceipt };
+  /** Receipts of past forgets (counts and codes, never who). */
+  'privacy:listReceipts': { args: undefined; result: ForgetReceipt[] };
+  /** Write one receipt into a folder the user picks; null when they cancel. */
+  'privacy:exportReceipt': { args: { code: string }; result: { path: string } | null };
+  /** What a retention policy (and text-only mode) would remove now; nothing is removed. */
+  'privacy:previewRetention': { args: { retention: RetentionPolicy; textOnlyDms: boolean }; result: RetentionPreview };
+  /** Save a previewed retention policy and apply it now (after the user confirmed the preview). */
+  'privacy:applyRetention': { args: { retention: RetentionPolicy; textOnlyDms: boolean; confirm: 'APPLY' }; result: RetentionRun };
+  /** The deletion-request log, newest first. */
+  'privacy:listRequests': { args: undefined; result: DeletionRequest[] };
+  /** Log a deletion request received by email, form or Meta's callback. */
+  'privacy:addRequest': { args: { requester: string; source: DeletionRequestSource; note?: string }; result: DeletionRequest };
+  /** Carry out a request: forget the person it names, link the receipt, mark it done. */
+  'privacy:completeRequest': { args: { code: string; confirm: 'FORGET' }; result: DeletionRequest };
+  /** Export every table as JSON + CSV with a manifest into a folder the user picks; null when they cancel. */
+  'privacy:exportEverything': { args: undefined; result: ExportEverythingReport | null };
+  /** Lock now: close the data and show the unlock screen. */
+  'vault:lock': { args: { reason: 'manual' | 'idle' }; result: AppState };
+  /** Change the passphrase (re-wraps the data key; the database is not rewritten). */
+  'vault:changePassphrase': { args: { current: string; next: string }; result: null };
+  /** Move the key's protection between the keychain and a passphrase. */
+  'vault:switchProtection': { args: { mode: 'os-keychain' | 'passphrase'; current?: string; passphrase?: string }; result: AppState };
   /** Non-secret settings. */
   'settings:get': { args: undefined; result: Settings };
   /** Change some settings; returns all of them. */
@@ -294,6 +338,22 @@ export const CHANNELS = [
   'comments:listThreads',
   'comments:listPosts',
   'comments:markSeen',
+  'privacy:verifyAudit',
+  'privacy:exportAudit',
+  'privacy:findPeople',
+  'privacy:previewForget',
+  'privacy:forget',
+  'privacy:listReceipts',
+  'privacy:exportReceipt',
+  'privacy:previewRetention',
+  'privacy:applyRetention',
+  'privacy:listRequests',
+  'privacy:addRequest',
+  'privacy:completeRequest',
+  'privacy:exportEverything',
+  'vault:lock',
+  'vault:changePassphrase',
+  'vault:switchProtection',
   'app:retryOpen',
   'app:showDataFolder',
   'store:setAsideAndStartFresh',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--check] [--only store|sync|inbox|analytics|relay|send] [--from result.json]`: store speed
+ * `npm run bench [-- --json] [--check] [--only store|sync|inbox|analytics|relay|send|forget] [--from result.json]`: store speed
  * (encrypted vs plain in the same run), search, open and wipe times, and the sync's Meta API
  * cost. Figures are printed; `--json` prints one object whose keys name what they measure and
  * their unit, so runs can be compared over time. `--check` exits 1 when a target is missed;
@@ -17,6 +17,7 @@ import { checkTargets, type BenchResult } from './targets';
 import { measureAnalytics } from './analytics-bench';
 import { measureRelay } from './relay-bench';
 import { measureSend } from './send-bench';
+import { measureForget } from './forget-bench';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -26,7 +27,7 @@ const valueOf = (flag: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 /** The parts `--only` can pick; each measures on its own store or emulator. */
-const BENCH_PARTS: readonly string[] = ['store', 'sync', 'inbox', 'analytics', 'relay', 'send'];
+const BENCH_PARTS: readonly string[] = ['store', 'sync', 'inbox', 'analytics', 'relay', 'send', 'forget'];
 const only = valueOf('--only');
 const from = valueOf('--from');
 const log = (line: string) => {
@@ -102,6 +103,7 @@ async function measure(): Promise<BenchResult> {
   if (only === undefined || only === 'analytics') Object.assign(result, await measureAnalytics(log));
   if (only === undefined || only === 'relay') Object.assign(result, await measureRelay(log));
   if (only === undefined || only === 'send') Object.assign(result, await measureSend(log));
+  if (only === undefined || only === 'forget') Object.assign(result, await measureForget(log));
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');

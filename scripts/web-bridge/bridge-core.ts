@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppCore } from '../../src-main/core/app-core';
 import { loadDemo } from '../../src-main/demo/load-demo';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
@@ -21,6 +21,8 @@ export type BridgeKeychain = { kind: 'fake'; secret: string; backend?: string } 
 export interface BridgeLog {
   quitRequested: boolean;
   openedExternal: string[];
+  /** Folders handed out for exports, in order (the system dialog's stand-in). */
+  pickedFolders: string[];
   /** Folders the app asked the file manager to show. */
   shownFolders: string[];
 }
@@ -42,7 +44,7 @@ function osCryptoFor(keychain: BridgeKeychain): OsCrypto | null {
  * Electron-only edges (keychain, quit, system browser) replaced by recordable stand-ins.
  */
 export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): BridgeCore {
-  const log: BridgeLog = { quitRequested: false, openedExternal: [], shownFolders: [] };
+  const log: BridgeLog = { quitRequested: false, openedExternal: [], pickedFolders: [], shownFolders: [] };
   const core = new AppCore({
     dataDir,
     // The directory was named by whoever started the bridge; a wipe empties it but leaves it.
@@ -78,6 +80,12 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
       const { htmlToPdfWithChromium } = await import('../../src-main/services/analytics-report/pdf-chromium');
       await htmlToPdfWithChromium(html, join(dir, name));
       return join(dir, name);
+    },
+    // The system folder picker's stand-in: a fresh folder beside the data directory, recorded for the specs.
+    pickFolder: async () => {
+      const dir = mkdtempSync(join(dirname(dataDir), 'picked-'));
+      log.pickedFolders.push(dir);
+      return dir;
     },
   });
   const dispatch = createDispatch(handlers, {

@@ -3,6 +3,7 @@ import type { AppCore } from '../core/app-core';
 import { AppError } from '../core/app-error';
 import { storeProblemError } from '../core/store-problem';
 import { exportAll, type ExportFormat } from '../privacy/export';
+import { PRIVACY_COMMANDS } from './privacy-commands';
 import { UsageError } from './errors';
 
 export interface CommandContext {
@@ -24,8 +25,15 @@ export interface CommandContext {
     unread?: boolean;
     unanswered?: boolean;
     retry?: boolean;
+    person?: string;
+    source?: string;
+    note?: string;
+    category?: string;
+    keep?: string;
   };
   passphrase: () => Promise<string>;
+  /** A new passphrase, asked for twice on a terminal. */
+  newPassphrase: () => Promise<string>;
   out: (text: string) => void;
 }
 
@@ -44,7 +52,8 @@ export async function openStore(ctx: CommandContext): Promise<void> {
   if (state.phase === 'store-problem' && state.storeProblem) throw storeProblemError(state.storeProblem);
 }
 
-function print(ctx: CommandContext, value: unknown, text: string): void {
+/** Prints the words, or the value as JSON with --json. */
+export function print(ctx: CommandContext, value: unknown, text: string): void {
   ctx.out(ctx.options.json ? JSON.stringify(value, null, 2) : text);
 }
 
@@ -104,7 +113,7 @@ const exportCommand: Command = {
     await openStore(ctx);
     const outDir = resolve(ctx.options.out);
     const counts = await exportAll(ctx.core.repos.db, outDir, format, { dataDir: ctx.core.dataDir });
-    ctx.core.repos.audit.record(ctx.core.now(), 'export.written', format, JSON.stringify(counts));
+    ctx.core.repos.audit.record(ctx.core.now(), 'export.written', format, { where: outDir, format, counts });
     print(ctx, { outDir, counts }, `Exported to ${outDir}:\n${Object.entries(counts).map(([k, v]) => `  ${k}.${format}: ${v} rows`).join('\n')}`);
     return 0;
   },
@@ -148,6 +157,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['outbox', answering('outbox')],
   ['comments', answering('comments')],
   ['human-agent', answering('human-agent')],
+  ...Object.entries(PRIVACY_COMMANDS),
 ]);
 
 /** The answering commands load the outbox, Graph client and emulator only when used. */

@@ -44,6 +44,11 @@ async function main(argv: string[]): Promise<number> {
         unread: { type: 'boolean', default: false },
         unanswered: { type: 'boolean', default: false },
         retry: { type: 'boolean', default: false },
+        person: { type: 'string' },
+        source: { type: 'string' },
+        note: { type: 'string' },
+        category: { type: 'string' },
+        keep: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -85,6 +90,12 @@ async function main(argv: string[]): Promise<number> {
     args: rest,
     options: parsed.values,
     passphrase: () => readPassphrase(),
+    newPassphrase: async () => {
+      const first = await readPassphrase('New passphrase: ', 'SOCIAL_DESK_NEW_PASSPHRASE');
+      const again = process.env.SOCIAL_DESK_NEW_PASSPHRASE ? first : await readPassphrase('Type it again: ', 'SOCIAL_DESK_NEW_PASSPHRASE');
+      if (first !== again) throw new RangeError('The two passphrases differ; nothing was changed.');
+      return first;
+    },
     out: (text) => process.stdout.write(`${text}\n`),
   };
   try {

@@ -2,11 +2,11 @@ import { createInterface } from 'node:readline';
 import { UsageError } from './errors';
 
 /** The passphrase from SOCIAL_DESK_PASSPHRASE, or asked for (not echoed) on a terminal. */
-export async function readPassphrase(prompt = 'Passphrase: '): Promise<string> {
-  const fromEnv = process.env.SOCIAL_DESK_PASSPHRASE;
+export async function readPassphrase(prompt = 'Passphrase: ', envName = 'SOCIAL_DESK_PASSPHRASE'): Promise<string> {
+  const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new UsageError('No passphrase: set SOCIAL_DESK_PASSPHRASE or run in a terminal.');
+    throw new UsageError(`No passphrase: set ${envName} or run in a terminal.`);
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const output = rl as unknown as { _writeToOutput: (s: string) => void };

@@ -9,6 +9,7 @@ import type { Repositories } from '../store/repositories';
 import { setAsideDatabase } from '../store/set-aside';
 import { KeyUnavailableError, type OsCrypto } from '../vault/key-wrapping';
 import { Vault, VAULT_FILE } from '../vault/vault';
+import type { RewrapStep } from '../vault/rewrap';
 import { AppError } from './app-error';
 import { AppEvents } from './events';
 import { openStoreFile, tidyDataDir } from './open-store';
@@ -186,8 +187,45 @@ export class AppCore {
 
   unlock(passphrase: string): AppState {
     if (this.phase !== 'locked') throw new AppError('CONFLICT', 'The local data is not locked.');
+    const backend = this.vault.record()?.backend;
+    if (backend === 'passphrase' && !passphrase) throw new RangeError('Enter your passphrase.');
     // A wrong passphrase throws from here and the screen stays; any other failure is named.
-    this.openOrKeepForRetry(this.vault.open(passphrase));
+    // With the keychain, the lock screen's Unlock just asks the keychain again.
+    this.openOrKeepForRetry(this.vault.open(backend === 'os-keychain' ? undefined : passphrase));
+    if (this.repositories) this.repositories.audit.record(this.now(), 'vault.unlocked', backend ?? null);
+    return this.changed();
+  }
+
+  /**
+   * Lock now: stop background work, close the database (SQLite drops the key with the
+   * connection) and show the unlock screen. With the keychain, unlocking asks the keychain again.
+   */
+  async lock(reason: 'manual' | 'idle'): Promise<AppState> {
+    if (this.phase !== 'ready') throw new AppError('CONFLICT', 'The local data is not open.');
+    this.repos.audit.record(this.now(), 'vault.locked', reason);
+    const work = [...this.work];
+    this.work.clear();
+    await Promise.allSettled(work.map((w) => w.stop()));
+    this.close();
+    this.phase = 'locked';
+    return this.changed();
+  }
+
+  /** Changes the passphrase by re-wrapping the data key; the database is not rewritten. */
+  changePassphrase(current: string, next: string, onStep?: (step: RewrapStep) => void): void {
+    if (this.vault.record()?.backend !== 'passphrase') throw new AppError('CONFLICT', "The data is protected by this computer's keychain, not a passphrase.");
+    if (current === next) throw new RangeError('The new passphrase is the same as the current one.');
+    this.vault.rewrap({ current, mode: 'passphrase', passphrase: next }, onStep);
+    if (this.repositories) this.repositories.audit.record(this.now(), 'vault.passphrase_changed');
+  }
+
+  /** Moves the key's protection between the keychain and a passphrase (re-wrap, never rekey). */
+  switchProtection(mode: 'os-keychain' | 'passphrase', options: { current?: string; passphrase?: string }): AppState {
+    const from = this.vault.record()?.backend;
+    if (!from) throw new AppError('NOT_FOUND', 'There is no key to protect yet.');
+    if (from === mode) throw new AppError('CONFLICT', `The key is already protected by ${mode === 'passphrase' ? 'a passphrase' : 'the keychain'}.`);
+    this.vault.rewrap({ ...(options.current !== undefined ? { current: options.current } : {}), mode, ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}) });
+    if (this.repositories) this.repositories.audit.record(this.now(), 'vault.protection_switched', null, { from, to: mode });
     return this.changed();
   }
 

@@ -9,10 +9,11 @@ import { listPosts, postDetail } from '../services/analytics/posts';
 import { audienceReport, bestTimes, engagedPeople } from '../services/analytics/audience';
 import { resolveTimeZone } from '../services/analytics/calendar';
 import { leadershipReportHtml } from '../services/analytics-report/leadership';
-import { readSettings, updateSettings } from '../settings/settings';
-import { applyRetention } from '../privacy/retention';
+import { readSettings, SettingsPatchSchema } from '../settings/settings';
+import { changeSettings } from '../privacy/privacy-actions';
 import type { Handlers } from './dispatch';
 import { createInboxHandlers } from './inbox-handlers';
+import { createPrivacyHandlers } from './privacy-handlers';
 
 export interface HandlerDeps {
   core: AppCore;
@@ -28,13 +29,16 @@ export interface HandlerDeps {
   connectInstagram?: () => Promise<AccountSummary[]>;
   /** Asks where to save and prints the report's HTML to PDF there; null when the user cancels. */
   savePdf?: (html: string, suggestedName: string) => Promise<string | null>;
+  /** Asks the user for a folder to export into (desktop: the system dialog); null when they cancel. */
+  pickFolder?: (purpose: string) => Promise<string | null>;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, savePdf }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, savePdf, pickFolder }: HandlerDeps): Handlers {
   const timeZone = () => resolveTimeZone(readSettings(core.settings()).timeZone);
   return {
     ...createInboxHandlers(core),
+    ...createPrivacyHandlers({ core, services, ...(pickFolder ? { pickFolder } : {}) }),
     'app:getState': () => core.state(),
     'app:quit': () => {
       quit();
@@ -73,7 +77,9 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
         const value = patch[field];
         if (value !== undefined) core.repos.appConfig.set(key, value.trim(), core.now());
       }
-      core.repos.audit.record(core.now(), 'settings.meta_app_changed', null, Object.keys(patch).join(','));
+      // Which fields changed, never their values: two of them are secrets.
+      const fields = Object.keys(patch);
+      core.repos.audit.record(core.now(), 'settings.meta_app_changed', null, { fields, secretsChanged: fields.some((f) => f.endsWith('Secret')) });
       return metaAppConfig(core.repos.appConfig);
     },
     'accounts:checkHealth': ({ accountId }) => services.accounts.checkHealth(accountId),
@@ -104,17 +110,8 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
     'inbox:listConversations': ({ accountId, limit, before }) => core.repos.inbox.listConversations(accountId, limit, before, core.now()),
     'inbox:getMessages': ({ conversationId, limit, before }) => core.repos.inbox.getMessages(conversationId, limit, before),
     'inbox:search': ({ query, limit }) => core.repos.inbox.search(query, limit),
-    'privacy:wipe': () => core.wipe(),
-    'privacy:listAudit': ({ limit }) => core.repos.audit.list(limit),
     'settings:get': () => readSettings(core.settings()),
-    'settings:update': (patch) => {
-      const settings = updateSettings(core.settings(), patch);
-      if ((patch.messageRetentionDays !== undefined || patch.textOnlyDms !== undefined) && core.state().phase === 'ready') {
-        applyRetention(core.repos, settings, core.now());
-        core.events.emit('store:changed', { what: ['messages'] });
-      }
-      return settings;
-    },
+    'settings:update': (patch) => changeSettings(core, SettingsPatchSchema.parse(patch)),
     'relay:getStatus': () => services.relay.service.status(),
     'relay:pair': ({ url, code }) => services.relay.pair(url, code),
     'relay:unpair': () => services.relay.unpair(),

@@ -5,6 +5,7 @@ import { AccountsService } from './accounts-service';
 import { LiveDemo } from './live-demo';
 import { OutboxService } from './outbox/outbox-service';
 import { SyncService, type SyncServiceOptions } from './sync-service';
+import { startRetentionSchedule } from '../privacy/privacy-actions';
 
 interface Current {
   sync: SyncService;
@@ -49,6 +50,8 @@ export class AppServices {
         relay.start();
       }
       this.current = { sync, accounts: new AccountsService(core, sync), outbox, liveDemo, relay };
+      // The confirmed retention policy runs when the data opens and then daily.
+      startRetentionSchedule(core);
     });
     core.onClosed(() => {
       this.current?.sync.dispose();

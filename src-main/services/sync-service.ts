@@ -6,8 +6,8 @@ import type { FetchLike } from '../meta/http-transport';
 import { readSettings } from '../settings/settings';
 import { SyncEngine, type AccountRunResult } from '../sync/engine';
 import { SyncScheduler } from '../sync/scheduler';
-import { applyRetention } from '../privacy/retention';
 import type { LiveDemo } from './live-demo';
+import { afterSyncRun } from '../privacy/privacy-actions';
 
 export interface SyncServiceOptions {
   graphConfig: GraphConfig;
@@ -53,7 +53,7 @@ export class SyncService {
       repos: core.repos,
       client: this.client,
       now: core.now,
-      messageRetentionDays: () => readSettings(core.settings()).messageRetentionDays,
+      messageRetentionDays: () => readSettings(core.settings()).retention.messageText,
       onProgress: (accountId, job, done, total) => core.events.emit('sync:progress', { accountId, job, done, total }),
     });
     this.scheduler = new SyncScheduler({
@@ -63,11 +63,12 @@ export class SyncService {
       intervalMs: () => readSettings(core.settings()).syncIntervalMinutes * 60_000,
       now: core.now,
       onStatus: (status) => {
-        // A run just ended: apply retention and text-only mode to what it brought in, then tell the UI.
+        // A run just ended: audit it, apply retention to what it brought in, then tell the UI.
         if (!status.running && status.lastResult) {
           if (status.lastResult.status !== 'failed') core.tasks.clear();
+          const result = status.lastResult;
           core.tasks.run('retention', () => {
-            applyRetention(core.repos, readSettings(core.settings()), core.now());
+            afterSyncRun(core, result);
             core.events.emit('store:changed', { what: ['all'] });
           });
         }
@@ -104,7 +105,7 @@ export class SyncService {
     let result: AccountRunResult | null = null;
     try {
       result = await (this.liveDemo as LiveDemo).sync(accountId, (job, done, total) => this.core.events.emit('sync:progress', { accountId, job, done, total }));
-      applyRetention(this.core.repos, readSettings(this.core.settings()), this.core.now());
+      afterSyncRun(this.core, result);
       return result;
     } finally {
       this.demoRuns.set(accountId, { running: false, last: result });

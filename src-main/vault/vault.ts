@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonStore, JsonStoreFactory } from '../settings/json-store';
+import { writeVaultRecordAtomically, type RewrapStep } from './rewrap';
 import {
   DEFAULT_SCRYPT,
   KeyUnavailableError,
@@ -67,22 +68,24 @@ export class Vault {
   create(mode: 'os-keychain' | 'passphrase', passphrase?: string): Buffer {
     if (this.store.get('record') !== undefined) throw new Error('A key already exists; wipe first to start over.');
     const key = randomBytes(32);
+    const record = this.wrap(key, mode, passphrase);
+    this.store.set('record', record);
+    return key;
+  }
+
+  private wrap(key: Buffer, mode: 'os-keychain' | 'passphrase', passphrase?: string): VaultRecord {
     const now = this.options.now();
-    let record: VaultRecord;
     if (mode === 'os-keychain') {
       const protection = this.osProtection();
       if (!protection.available || !this.options.osCrypto) {
         throw new KeyUnavailableError("This computer's keychain cannot protect the key; choose a passphrase instead.");
       }
-      record = wrapWithOs(key, this.options.osCrypto, protection.backendName, now);
-    } else {
-      if (!passphrase || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-        throw new RangeError(`The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
-      }
-      record = wrapWithPassphrase(key, passphrase, now, this.options.scryptCost ?? DEFAULT_SCRYPT);
+      return wrapWithOs(key, this.options.osCrypto, protection.backendName, now);
     }
-    this.store.set('record', record);
-    return key;
+    if (!passphrase || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      throw new RangeError(`The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+    }
+    return wrapWithPassphrase(key, passphrase, now, this.options.scryptCost ?? DEFAULT_SCRYPT);
   }
 
   /** Unwraps the data key; throws KeyUnavailableError or WrongPassphraseError. */
@@ -92,6 +95,26 @@ export class Vault {
     if (record.backend === 'os-keychain') return unwrapWithOs(record, this.options.osCrypto, this.osProtection());
     if (passphrase === undefined) throw new KeyUnavailableError('A passphrase is needed to open the local data.');
     return unwrapWithPassphrase(record, passphrase);
+  }
+
+  /**
+   * Re-wraps the data key under a new protection (a new passphrase, or the keychain instead of a
+   * passphrase and back). The current protection must open it first: `current` is the passphrase
+   * in passphrase mode, ignored with the keychain. The data key itself never changes.
+   */
+  rewrap(
+    change: { current?: string; mode: 'os-keychain' | 'passphrase'; passphrase?: string },
+    onStep: (step: RewrapStep) => void = () => {},
+  ): void {
+    const key = this.open(change.current);
+    try {
+      onStep('unwrapped');
+      const record = this.wrap(key, change.mode, change.passphrase);
+      onStep('wrapped');
+      writeVaultRecordAtomically(this.store.path, this.store.store, record, onStep);
+    } finally {
+      key.fill(0);
+    }
   }
 
   /** Forgets the in-memory store handle (after a wipe deleted the file). */

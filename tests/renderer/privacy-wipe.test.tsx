@@ -9,7 +9,7 @@ afterEach(teardownApp);
 async function openPrivacy() {
   const fake = renderApp({
     'app:getState': () => ok(appState({ phase: 'ready' })),
-    'privacy:listAudit': () => ok([{ id: 1, at: Date.UTC(2025, 0, 2), action: 'demo.load', subject: null, detail: null }]),
+    'privacy:listAudit': () => ok([{ id: 1, at: Date.UTC(2025, 0, 2), action: 'demo.loaded', category: 'sync', summary: 'Demo workspace loaded' }]),
     'privacy:wipe': () => ok({ removed: ['Encrypted database', 'Database key', 'Settings'], left: [], durationMs: 40 }),
   });
   fireEvent.click(await screen.findByRole('button', { name: 'Privacy' }));
@@ -26,7 +26,7 @@ describe('privacy view and the one-click wipe', () => {
     expect(screen.getByText('/home/sam/.config/Social Desk')).toBeTruthy();
     const messages = document.querySelector('[data-count="messages"]');
     expect(messages?.textContent).toMatch(/Messages\s*1,234/);
-    expect(document.querySelector('[data-action="demo.load"]')?.textContent).toBe('Demo load');
+    expect(document.querySelector('[data-action="demo.loaded"] .audit__summary')?.textContent).toBe('Demo workspace loaded');
   });
 
   it('needs the confirmation: Escape cancels, nothing is erased', async () => {

@@ -86,14 +86,14 @@ describe('settings', () => {
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
   });
 
-  it('saves text-only mode and message retention through settings:update', async () => {
+  it('saves the sync interval and auto-lock through settings:update; retention is not changed here', async () => {
     const fake = renderApp({ 'app:getState': ready });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
-    fireEvent.click(await screen.findByRole('checkbox', { name: /Text-only messages/ }));
-    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ textOnlyDms: false }));
-    fireEvent.change(screen.getByLabelText('Keep messages on this computer for'), { target: { value: '90' } });
-    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ messageRetentionDays: 90 }));
+    fireEvent.change(await screen.findByLabelText('Lock Social Desk'), { target: { value: '15' } });
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ autoLockMinutes: 15 }));
     fireEvent.change(screen.getByLabelText('Fetch new data from Meta'), { target: { value: '180' } });
     await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ syncIntervalMinutes: 180 }));
+    expect(screen.queryByRole('checkbox', { name: /Text-only messages/ })).toBeNull();
+    expect(screen.getByText(/are in Privacy, where you see what would be removed/)).toBeTruthy();
   });
 });

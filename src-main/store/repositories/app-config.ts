@@ -7,7 +7,9 @@ export type AppConfigKey =
   | 'instagram_app_secret'
   | 'instagram_redirect_uri'
   /** The demo workspace's emulator world (scenario, seed, creation time), so it can be rebuilt live. */
-  | 'demo_world';
+  | 'demo_world'
+  /** Public page where a person reads the status of their deletion request (the relay's; Meta's callback contract). */
+  | 'deletion_status_base_url';
 
 /** Key/value settings that must not sit in the plain settings file. */
 export class AppConfigRepository {

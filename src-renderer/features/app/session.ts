@@ -11,6 +11,7 @@ import { restoreTheme } from '../settings/theme';
 import { initRelay, resetRelayStore } from '../relay/relay-store';
 import { initSync } from '../sync/sync-store';
 import { initApp, useAppStore } from './app-store';
+import { initAutoLock } from '../locked/auto-lock';
 
 /** Forget everything shown from the store, e.g. after a wipe or when the vault locks. */
 export function resetFeatureStores(): void {
@@ -32,7 +33,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initOutbox(), initPrivacy(), initSettings(), initRelay()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initOutbox(), initPrivacy(), initSettings(), initRelay(), initAutoLock()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

@@ -1,3 +1,4 @@
+import { RevocationReport } from '../privacy/revocation-report';
 import { useState } from 'react';
 import type { AppState, ErrorPayload } from '../../../src-preload/contract';
 import { ScreenFrame } from '../../components/screen-frame';
@@ -67,6 +68,7 @@ export function FirstRunScreen({ appState }: { appState: AppState }) {
                   <li key={item}>{item}</li>
                 ))}
               </ul>
+              <RevocationReport report={lastWipe} />
               <button type="button" className="button button--small" onClick={() => rememberWipe(null)}>
                 Dismiss
               </button>

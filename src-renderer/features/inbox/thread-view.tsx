@@ -2,11 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
+import { ForgetPersonButton } from '../privacy/forget-person-button';
+import { TextOnlyNote } from '../privacy/text-only-note';
 import { useInboxStore } from './inbox-store';
 import { MessageRow } from './message-row';
 import { ReplyComposer } from './reply-composer';
 import { ThreadHeader } from './thread-header';
-import { loadOlderMessages, loadThread } from './thread-actions';
+import { closeConversation, loadOlderMessages, loadThread } from './thread-actions';
 
 /** Rough height of one message before it is measured. */
 const ESTIMATED_MESSAGE_HEIGHT = 72;
@@ -80,6 +82,10 @@ export function ThreadView() {
   return (
     <section className="thread" aria-labelledby="thread-title" data-thread={selected.id} data-thread-status={thread.status}>
       <ThreadHeader summary={summary} fallbackTitle={title} />
+      <div className="thread__privacy">
+        <ForgetPersonButton target={{ conversationId: selected.id }} onForgotten={closeConversation} />
+      </div>
+      <TextOnlyNote />
       {selected.error && <ErrorNotice error={selected.error} />}
       <div className="thread__scroll" ref={scrollRef} onScroll={onScroll}>
         {summary?.historyLimited && (

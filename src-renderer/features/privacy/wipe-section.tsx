@@ -1,6 +1,6 @@
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { useWipe } from './wipe';
+import { WipeConfirmDialog } from './wipe-confirm-dialog';
 
 /** The one-click wipe: one button, one confirmation, then the report (and the app returns to first run). */
 export function WipeSection() {
@@ -10,8 +10,9 @@ export function WipeSection() {
     <section className="panel panel--danger" aria-labelledby="wipe-title" data-wipe-status={report ? 'done' : 'idle'}>
       <h2 id="wipe-title">Erase everything</h2>
       <p>
-        Removes every account, post, figure, message and key Social Desk stored on this computer. Your Instagram and
-        Facebook accounts themselves are not touched.
+        Removes every account, post, figure, message and key Social Desk stored on this computer, and asks Meta to remove
+        Social Desk&apos;s access to each connected account (when online). Your Instagram and Facebook accounts themselves are
+        not touched.
       </p>
       {error && <ErrorNotice error={error} />}
       {report ? (
@@ -29,16 +30,7 @@ export function WipeSection() {
         </button>
       )}
       {confirming && (
-        <ConfirmDialog
-          title="Erase everything on this computer?"
-          confirmLabel={busy ? 'Erasing…' : 'Yes, erase everything'}
-          danger
-          busy={busy}
-          onConfirm={() => void wipe()}
-          onCancel={() => setConfirming(false)}
-        >
-          <p>All local data and its key will be removed. This cannot be undone. Social Desk will start over.</p>
-        </ConfirmDialog>
+        <WipeConfirmDialog busy={busy} onConfirm={() => void wipe()} onCancel={() => setConfirming(false)} />
       )}
     </section>
   );

@@ -14,12 +14,12 @@ const THEMES: Array<[Settings['theme'], string]> = [
   ['dark', 'Dark'],
 ];
 const SYNC_INTERVALS = [15, 30, 60, 180, 360];
-const RETENTION: Array<[number | null, string]> = [
-  [null, 'Keep all messages'],
-  [30, '30 days'],
-  [90, '90 days'],
-  [180, '180 days'],
-  [365, '1 year'],
+const AUTO_LOCK: Array<[number | null, string]> = [
+  [null, 'Never'],
+  [5, 'After 5 minutes idle'],
+  [15, 'After 15 minutes idle'],
+  [30, 'After 30 minutes idle'],
+  [60, 'After 1 hour idle'],
 ];
 
 function intervalLabel(minutes: number): string {
@@ -28,7 +28,7 @@ function intervalLabel(minutes: number): string {
 
 export function SettingsView() {
   const { data, status, error, saving, saveError } = useSettingsStore();
-  const ids = { interval: useId(), retention: useId(), textOnly: useId() };
+  const ids = { interval: useId(), autoLock: useId(), notify: useId() };
 
   useEffect(() => {
     if (useSettingsStore.getState().status === 'idle') void loadSettings();
@@ -37,9 +37,9 @@ export function SettingsView() {
   const intervals = data && !SYNC_INTERVALS.includes(data.syncIntervalMinutes)
     ? [...SYNC_INTERVALS, data.syncIntervalMinutes].sort((a, b) => a - b)
     : SYNC_INTERVALS;
-  const retention = data && !RETENTION.some(([days]) => days === data.messageRetentionDays)
-    ? [...RETENTION, [data.messageRetentionDays, `${data.messageRetentionDays} days`] as [number | null, string]]
-    : RETENTION;
+  const autoLock = data && !AUTO_LOCK.some(([m]) => m === data.autoLockMinutes)
+    ? [...AUTO_LOCK, [data.autoLockMinutes, `After ${data.autoLockMinutes} minutes idle`] as [number | null, string]]
+    : AUTO_LOCK;
 
   return (
     <section className="view" data-view="settings" data-status={status} aria-labelledby="settings-title">
@@ -89,46 +89,33 @@ export function SettingsView() {
             </div>
           </fieldset>
           <fieldset className="panel">
-            <legend>Messages</legend>
-            <div className="check">
-              <input
-                id={ids.textOnly}
-                type="checkbox"
-                checked={data.textOnlyDms}
-                onChange={(event) => void updateSettings({ textOnlyDms: event.target.checked })}
-              />
-              <label htmlFor={ids.textOnly}>
-                Text-only messages
-                <span className="muted block">Keep only the words of direct messages; photos and files are never saved.</span>
-              </label>
-            </div>
+            <legend>Locking</legend>
             <div className="field">
-              <label htmlFor={ids.retention}>Keep messages on this computer for</label>
+              <label htmlFor={ids.autoLock}>Lock Social Desk</label>
               <select
-                id={ids.retention}
-                value={data.messageRetentionDays === null ? 'all' : String(data.messageRetentionDays)}
-                onChange={(event) =>
-                  void updateSettings({
-                    messageRetentionDays: event.target.value === 'all' ? null : Number(event.target.value),
-                  })
-                }
+                id={ids.autoLock}
+                value={data.autoLockMinutes === null ? 'never' : String(data.autoLockMinutes)}
+                onChange={(event) => void updateSettings({ autoLockMinutes: event.target.value === 'never' ? null : Number(event.target.value) })}
               >
-                {retention.map(([days, label]) => (
-                  <option key={days ?? 'all'} value={days === null ? 'all' : String(days)}>
+                {autoLock.map(([minutes, label]) => (
+                  <option key={minutes ?? 'never'} value={minutes === null ? 'never' : String(minutes)}>
                     {label}
                   </option>
                 ))}
               </select>
-              <p className="muted">Older messages are erased from this computer automatically.</p>
+              <p className="muted">
+                How long messages and comments are kept, and text-only messages, are in Privacy, where you see what would be removed
+                before anything is.
+              </p>
             </div>
             <div className="check">
               <input
-                id={`${ids.textOnly}-notify`}
+                id={ids.notify}
                 type="checkbox"
                 checked={data.notifyNewMessages}
                 onChange={(event) => void updateSettings({ notifyNewMessages: event.target.checked })}
               />
-              <label htmlFor={`${ids.textOnly}-notify`}>
+              <label htmlFor={ids.notify}>
                 Notify me of new messages and comments
                 <span className="muted block">A system notification after a sync brings new ones (counts only, never their text).</span>
               </label>

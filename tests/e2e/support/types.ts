@@ -8,6 +8,8 @@ export interface TestLog {
   quitRequested: boolean;
   openedExternal: string[];
   shownFolders: string[];
+  /** Folders the bridge handed out in place of the system folder picker (chromium backend only). */
+  pickedFolders?: string[];
 }
 
 export interface RestartOptions {

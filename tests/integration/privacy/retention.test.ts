@@ -1,52 +1,94 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RetentionPolicy } from '../../../src-preload/contract';
+import { KEEP_FOREVER } from '../../../src-main/privacy/retention';
 import { makeServicesHarness, type ServicesHarness } from '../../support/services-harness';
+import { typedCall } from '../../support/typed-call';
 
 const DAY = 86_400_000;
 let h: ServicesHarness;
+let ipc: ReturnType<typeof typedCall>;
 const db = () => h.core.repos.db;
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).get(...args) as { n: number }).n;
+const policy = (patch: Partial<RetentionPolicy>): RetentionPolicy => ({ ...KEEP_FOREVER, ...patch });
 
 beforeAll(async () => {
   h = await makeServicesHarness('retention');
+  ipc = typedCall(h.call);
   await h.call('accounts:connectToken', { token: h.emulator.tokens.systemUser });
   await h.services.sync.run(null);
 });
 afterAll(() => h.close());
 
-describe('retention window and text-only DMs', () => {
-  it('deleting by age removes the text from the table and the search index, and is audited', async () => {
-    const cutoff = h.clock.now - 7 * DAY;
-    const old = db().prepare('SELECT text FROM messages WHERE sent_at < ? AND text IS NOT NULL LIMIT 1').get(cutoff) as { text: string } | undefined;
-    expect(old, 'the small scenario has messages older than a week').toBeDefined();
-    const total = count('SELECT count(*) AS n FROM messages');
-    const older = count('SELECT count(*) AS n FROM messages WHERE sent_at < ?', cutoff);
-
-    const updated = await h.call('settings:update', { messageRetentionDays: 7 });
-    expect(updated).toMatchObject({ ok: true, data: { messageRetentionDays: 7 } });
-    expect(count('SELECT count(*) AS n FROM messages WHERE sent_at < ?', cutoff)).toBe(0);
-    expect(count('SELECT count(*) AS n FROM messages')).toBe(total - older);
-    const ftsRows = count(`SELECT count(*) AS n FROM messages_fts`);
-    expect(ftsRows).toBe(count('SELECT count(*) AS n FROM messages WHERE text IS NOT NULL'));
-    expect(h.core.repos.audit.list(5).map((e) => e.action)).toContain('privacy.retention_applied');
+describe('retention that asks first', () => {
+  it('settings:update cannot change retention or text-only mode: those need the preview and a confirmation', async () => {
+    const before = count('SELECT count(*) AS n FROM messages');
+    expect(await h.call('settings:update', { retention: policy({ messageText: 1 }) } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await h.call('settings:update', { textOnlyDms: true } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(count('SELECT count(*) AS n FROM messages')).toBe(before);
   });
 
-  it('a later sync does not bring back messages outside the window', async () => {
+  it('the preview counts per class and the oldest date, and removes nothing (cancel = not confirming)', async () => {
+    const cutoff = h.clock.now - 7 * DAY;
+    const total = count('SELECT count(*) AS n FROM messages');
+    const older = count('SELECT count(*) AS n FROM messages WHERE sent_at < ?', cutoff);
+    expect(older, 'the small scenario has messages older than a week').toBeGreaterThan(0);
+    const olderComments = count('SELECT count(*) AS n FROM comments WHERE created_at < ?', cutoff);
+    const preview = await ipc('privacy:previewRetention', { retention: policy({ messageText: 7, comments: 7 }), textOnlyDms: false });
+    const byName = Object.fromEntries(preview.classes.map((c) => [c.name, c]));
+    expect(byName.messageText).toMatchObject({ count: older, days: 7 });
+    expect(byName.messageText?.oldest).toBe((db().prepare('SELECT min(sent_at) AS n FROM messages').get() as { n: number }).n);
+    expect(byName.comments?.count).toBe(olderComments);
+    expect(byName.engagedPeople?.count).toBe(0);
+    expect(count('SELECT count(*) AS n FROM messages')).toBe(total);
+  });
+
+  it('applying removes exactly what the preview said, drops emptied conversations, agrees everywhere, and is audited', async () => {
+    const retention = policy({ messageText: 7 });
+    const preview = await ipc('privacy:previewRetention', { retention, textOnlyDms: false });
+    const total = count('SELECT count(*) AS n FROM messages');
+    const conversations = count('SELECT count(*) AS n FROM conversations');
+    const run = await ipc('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY' });
+    const expected = preview.classes.find((c) => c.name === 'messageText')?.count ?? -1;
+    expect(run.removed.messageText).toBe(expected);
+    expect(count('SELECT count(*) AS n FROM messages')).toBe(total - expected);
+    expect(count('SELECT count(*) AS n FROM conversations')).toBe(conversations - preview.conversationsEmptied);
+    expect(count('SELECT count(*) AS n FROM conversations c WHERE NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id)')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM messages_fts')).toBe(count('SELECT count(*) AS n FROM messages WHERE text IS NOT NULL'));
+    const status = await ipc('store:getStatus', undefined);
+    expect(status.counts.messages).toBe(total - expected);
+    const words = (await ipc('privacy:listAudit', { limit: 10 })).map((e) => e.summary);
+    expect(words.some((w) => w.startsWith('Retention ran (confirmed)') && w.includes(`${expected} messages`))).toBe(true);
+    expect(words.some((w) => w === 'Retention changed: messages kept forever → 7 days')).toBe(true);
+    expect(words.join('\n')).not.toMatch(/[{}"]\w+"?:/);
+  });
+
+  it('a later sync does not bring back messages outside the window, and the run after it is audited', async () => {
     h.clock.now += 60 * 60 * 1000;
     await h.services.sync.run(null);
     expect(count('SELECT count(*) AS n FROM messages WHERE sent_at < ?', h.clock.now - 7 * DAY)).toBe(0);
   });
 
-  it('text-only mode drops stored attachments now and on every sync after', async () => {
+  it('text-only mode previews, then scrubs attachments and the names and handles of people who wrote', async () => {
     db().prepare(`UPDATE messages SET attachments = '[{"type":"image"}]' WHERE id IN (SELECT id FROM messages LIMIT 3)`).run();
-    await h.call('settings:update', { textOnlyDms: true });
+    const withNames = count('SELECT count(*) AS n FROM people WHERE (name IS NOT NULL OR username IS NOT NULL) AND id IN (SELECT person_id FROM conversations)');
+    expect(withNames).toBeGreaterThan(0);
+    const preview = await ipc('privacy:previewRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true });
+    expect(preview.namesScrubbed).toBe(withNames);
+    const withAttachments = count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL');
+    expect(withAttachments).toBeGreaterThanOrEqual(3);
+    expect(preview.classes.find((c) => c.name === 'attachments')?.count).toBe(withAttachments);
+    await h.call('privacy:applyRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true, confirm: 'APPLY' });
     expect(count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM people WHERE (name IS NOT NULL OR username IS NOT NULL) AND id IN (SELECT person_id FROM conversations)')).toBe(0);
+    h.clock.now += 60 * 60 * 1000;
     await h.services.sync.run(null);
     expect(count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM people WHERE (name IS NOT NULL OR username IS NOT NULL) AND id IN (SELECT person_id FROM conversations)')).toBe(0);
   });
 
-  it('turning retention off keeps what is left', async () => {
+  it('keeping everything again removes nothing more', async () => {
     const before = count('SELECT count(*) AS n FROM messages');
-    await h.call('settings:update', { messageRetentionDays: null });
+    await h.call('privacy:applyRetention', { retention: KEEP_FOREVER, textOnlyDms: false, confirm: 'APPLY' });
     expect(count('SELECT count(*) AS n FROM messages')).toBe(before);
   });
 });

@@ -63,9 +63,10 @@ export const defaultSettings: Settings = {
   theme: 'system',
   syncIntervalMinutes: 60,
   textOnlyDms: true,
-  messageRetentionDays: null,
   notifyNewMessages: true,
   timeZone: null,
+  retention: { messageText: null, attachments: null, comments: null, engagedPeople: null, metricSnapshots: null, demographics: null },
+  autoLockMinutes: null,
 };
 
 export function storeStatus(): StoreStatus {
@@ -162,6 +163,10 @@ const defaults: Handlers = {
   'comments:markSeen': () => ok(null),
   'privacy:wipe': () => ok({ removed: ['database', 'key'], left: [], durationMs: 12 }),
   'privacy:listAudit': () => ok([]),
+  'privacy:verifyAudit': () => ok({ ok: true, checked: 0, brokenAt: null }),
+  'privacy:listReceipts': () => ok([]),
+  'privacy:listRequests': () => ok([]),
+  'privacy:findPeople': () => ok([]),
   'settings:get': () => ok(defaultSettings),
   'settings:update': (change) => ok({ ...defaultSettings, ...change }),
   'shell:openExternal': () => ok(null),

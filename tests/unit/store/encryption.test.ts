@@ -18,7 +18,7 @@ function filesContain(dir: string, marker: string): string[] {
 }
 
 function plant(db: ReturnType<typeof openDatabase>, text: string) {
-  db.exec(`INSERT INTO audit_log (at, action, detail) VALUES (1, 'test', '${text}')`);
+  db.exec(`INSERT INTO app_config (key, value, updated_at) VALUES ('test', '${text}', 1)`);
 }
 
 describe('encrypted store', () => {
@@ -62,7 +62,7 @@ describe('encrypted store', () => {
     plant(db, MARKER);
     checkpoint(db);
     expect(filesContain(tmp.dir, MARKER)).toContain('plain.sqlite');
-    db.exec(`DELETE FROM audit_log`);
+    db.exec(`DELETE FROM app_config`);
     checkpoint(db);
     expect(filesContain(tmp.dir, MARKER)).toEqual([]);
     db.close();

@@ -21,7 +21,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
+      ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials', 'deletion_requests', 'forget_receipts',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'relay_link', 'relay_meta_requests', 'retired_metrics', 'sync_runs', 'sync_state',
         'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks',
         'outbox', 'account_messaging_settings'].sort(),
@@ -157,6 +157,22 @@ describe('migrations', () => {
     db.prepare('DELETE FROM accounts WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM account_messaging_settings').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('009 keeps a version-8 database\'s data, chains its audit log, and makes the privacy tables (STRICT)', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 8));
+    db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 9))).toBe(9);
+    const repos = createRepositories(db);
+    expect(repos.audit.list(5).map((r) => r.action)).toEqual(['kept']);
+    expect(repos.audit.verify()).toEqual({ ok: true, checked: 1, brokenAt: null });
+    expect(() => db.prepare(`INSERT INTO deletion_requests (code, received_at, source) VALUES ('DR-1', 1, 'fax')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total) VALUES ('FG-1', 'x', 'person', '{}', 0)`).run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
+    expect(db.prepare(`SELECT v FROM messages_fts_config WHERE k = 'secure-delete'`).get()).toEqual({ v: 1 });
     db.close();
   });
 });

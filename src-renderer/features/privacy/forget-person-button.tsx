@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import type { ForgetTarget } from '../../../src-preload/contract';
+import { navigate } from '../shell/nav-store';
+import { ForgetDialog } from './forget-dialog';
+import { showReceipt } from './privacy-store';
+
+/**
+ * "Forget this person" where their words are shown (a conversation, a comment): the same preview
+ * and confirmation as in Privacy; afterwards the receipt is shown in Privacy, since what was open
+ * here is gone. `onForgotten` lets the host close what it showed.
+ */
+export function ForgetPersonButton({ target, onForgotten }: { target: ForgetTarget; onForgotten?: () => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button button--small button--quiet" onClick={() => setOpen(true)}>
+        Forget this person…
+      </button>
+      {open && (
+        <ForgetDialog
+          target={target}
+          onCancel={() => setOpen(false)}
+          onDone={(receipt) => {
+            setOpen(false);
+            onForgotten?.();
+            showReceipt(receipt);
+            navigate('privacy');
+          }}
+        />
+      )}
+    </>
+  );
+}
