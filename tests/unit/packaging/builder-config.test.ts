@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
-import picomatch from 'picomatch';
+import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -14,6 +14,8 @@ const config = parse(readFileSync('electron-builder.yml', 'utf8'));
 const require = createRequire(import.meta.url);
 
 type Target = { target: string; arch: string[] };
+// electron-builder matches `files` and `asarUnpack` with minimatch; so does this test.
+const matcher = (patterns: string[]) => (file: string) => patterns.some((pattern) => minimatch(file, pattern, { dot: true }));
 const targetsOf = (platform: string): Target[] => config[platform].target;
 
 describe('electron-builder.yml', () => {
@@ -45,7 +47,7 @@ describe('electron-builder.yml', () => {
   it('rebuilds the database driver for Electron and unpacks exactly its compiled binary from the asar', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
-    const unpacked = picomatch(config.asarUnpack as string[]);
+    const unpacked = matcher(config.asarUnpack as string[]);
     expect(unpacked('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')).toBe(true);
     expect(unpacked('node_modules/better-sqlite3-multiple-ciphers/lib/database.js')).toBe(false);
     expect(unpacked('out/main/index.js')).toBe(false);
@@ -53,8 +55,8 @@ describe('electron-builder.yml', () => {
 
   it('packs the built app only: no sources, tests, maps, fixtures or native build leftovers', () => {
     const patterns = config.files as string[];
-    const includes = picomatch(patterns.filter((p) => !p.startsWith('!')), { dot: true });
-    const excludes = picomatch(patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), { dot: true });
+    const includes = matcher(patterns.filter((p) => !p.startsWith('!')));
+    const excludes = matcher(patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
     const packed = (file: string) => includes(file) && !excludes(file);
     for (const file of ['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js']) {
       expect(packed(file), file).toBe(true);
