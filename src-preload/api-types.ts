@@ -243,4 +243,8 @@ export interface Settings {
   syncIntervalMinutes: number;
   textOnlyDms: boolean;
   messageRetentionDays: number | null;
+  /** Closing the window: keep syncing in the tray / menu bar, or quit ('default': per platform). */
+  whenWindowCloses: 'default' | 'keep-syncing' | 'quit';
+  /** Start Social Desk (in the tray) when the user logs in to the computer. */
+  launchAtLogin: boolean;
 }

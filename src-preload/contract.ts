@@ -191,10 +191,12 @@ export interface Events {
   'sync:progress': { accountId: number | null; job: string; done: number; total: number };
   /** Sync state changed: a run started or ended, a pause began, the budget moved. */
   'sync:status': SyncStatus;
+  /** The desktop menu asked for a view (Help → Privacy and your data). */
+  'app:show-view': { view: 'privacy' | 'settings' };
 }
 export type EventName = keyof Events;
 
-export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status', 'app:show-view'] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

@@ -8,8 +8,8 @@ export function keepRunningInTrayByDefault(platform: NodeJS.Platform): boolean {
 }
 
 /** The user's setting, or the platform default when they never chose. */
-export function keepsRunningInTray(setting: boolean | null, platform: NodeJS.Platform): boolean {
-  return setting ?? keepRunningInTrayByDefault(platform);
+export function keepsRunningInTray(setting: 'default' | 'keep-syncing' | 'quit', platform: NodeJS.Platform): boolean {
+  return setting === 'default' ? keepRunningInTrayByDefault(platform) : setting === 'keep-syncing';
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AccountSummary, DemoSummary } from '../../src-preload/contract';
+import type { AccountSummary, DemoSummary, Settings } from '../../src-preload/contract';
 import type { AppServices } from '../services/app-services';
 import { metaAppConfig } from '../services/login-flows';
 import { AppError } from '../core/app-error';
@@ -21,10 +21,12 @@ export interface HandlerDeps {
   /** Facebook and Instagram Login in a login window; only the desktop app has one. */
   connectFacebook?: () => Promise<AccountSummary[]>;
   connectInstagram?: () => Promise<AccountSummary[]>;
+  /** Settings changed (the desktop glue applies launch-at-login and close behaviour). */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, onSettingsChanged }: HandlerDeps): Handlers {
   return {
     'app:getState': () => core.state(),
     'app:quit': () => {
@@ -92,6 +94,7 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
         applyRetention(core.repos, settings, core.now());
         core.events.emit('store:changed', { what: ['messages'] });
       }
+      onSettingsChanged?.(settings);
       return settings;
     },
     'shell:openExternal': async ({ url }) => {

@@ -11,6 +11,11 @@ const THEMES: Array<[Settings['theme'], string]> = [
   ['dark', 'Dark'],
 ];
 const SYNC_INTERVALS = [15, 30, 60, 180, 360];
+const WINDOW_CLOSE: Array<[Settings['whenWindowCloses'], string]> = [
+  ['default', 'Keep syncing on Windows and macOS, quit on Linux'],
+  ['keep-syncing', 'Keep syncing in the tray / menu bar'],
+  ['quit', 'Quit Social Desk'],
+];
 const RETENTION: Array<[number | null, string]> = [
   [null, 'Keep all messages'],
   [30, '30 days'],
@@ -25,7 +30,7 @@ function intervalLabel(minutes: number): string {
 
 export function SettingsView() {
   const { data, status, error, saving, saveError } = useSettingsStore();
-  const ids = { interval: useId(), retention: useId(), textOnly: useId() };
+  const ids = { interval: useId(), retention: useId(), textOnly: useId(), windowClose: useId(), loginStart: useId() };
 
   useEffect(() => {
     if (useSettingsStore.getState().status === 'idle') void loadSettings();
@@ -82,6 +87,36 @@ export function SettingsView() {
                   </option>
                 ))}
               </select>
+            </div>
+          </fieldset>
+          <fieldset className="panel">
+            <legend>Desktop</legend>
+            <div className="field">
+              <label htmlFor={ids.windowClose}>When the window is closed</label>
+              <select
+                id={ids.windowClose}
+                value={data.whenWindowCloses}
+                onChange={(event) => void updateSettings({ whenWindowCloses: event.target.value as Settings['whenWindowCloses'] })}
+              >
+                {WINDOW_CLOSE.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <p className="muted">While it keeps syncing, its icon offers Open, Sync now, Pause syncing and Quit.</p>
+            </div>
+            <div className="check">
+              <input
+                id={ids.loginStart}
+                type="checkbox"
+                checked={data.launchAtLogin}
+                onChange={(event) => void updateSettings({ launchAtLogin: event.target.checked })}
+              />
+              <label htmlFor={ids.loginStart}>
+                Start when I log in
+                <span className="muted block">Opens in the tray / menu bar on Windows and macOS, and syncs in the background.</span>
+              </label>
             </div>
           </fieldset>
           <fieldset className="panel">

@@ -1,10 +1,11 @@
-import { useRef, type ComponentType, type MouseEvent } from 'react';
+import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { getApi } from '../../api';
 import { AccountsView } from '../accounts/accounts-view';
 import { AnalyticsView } from '../analytics/analytics-view';
 import { InboxView } from '../inbox/inbox-view';
 import { PrivacyView } from '../privacy/privacy-view';
 import { SettingsView } from '../settings/settings-view';
-import { useNavStore, type ViewId } from './nav-store';
+import { navigate, useNavStore, type ViewId } from './nav-store';
 import { SideNav } from './side-nav';
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
@@ -20,6 +21,9 @@ export function Shell() {
   const view = useNavStore((state) => state.view);
   const mainRef = useRef<HTMLElement>(null);
   const View = VIEW_COMPONENTS[view];
+
+  // The desktop menu (Help → Privacy and your data) asks for a view through an event.
+  useEffect(() => getApi().on('app:show-view', ({ view: wanted }) => navigate(wanted)), []);
 
   // Focus the content directly instead of following the #hash, so no navigation event fires.
   const skip = (event: MouseEvent) => {

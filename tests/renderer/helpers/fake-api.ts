@@ -50,6 +50,8 @@ export const defaultSettings: Settings = {
   syncIntervalMinutes: 60,
   textOnlyDms: true,
   messageRetentionDays: null,
+  whenWindowCloses: 'default',
+  launchAtLogin: false,
 };
 
 export function storeStatus(): StoreStatus {

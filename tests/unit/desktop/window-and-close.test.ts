@@ -13,9 +13,10 @@ describe('closing the window', () => {
   });
 
   it("follows the user's choice over the default", () => {
-    expect(keepsRunningInTray(true, 'linux')).toBe(true);
-    expect(keepsRunningInTray(false, 'win32')).toBe(false);
-    expect(keepsRunningInTray(null, 'darwin')).toBe(true);
+    expect(keepsRunningInTray('keep-syncing', 'linux')).toBe(true);
+    expect(keepsRunningInTray('quit', 'win32')).toBe(false);
+    expect(keepsRunningInTray('default', 'darwin')).toBe(true);
+    expect(keepsRunningInTray('default', 'linux')).toBe(false);
   });
 
   it('hides instead of closing, except while quitting', () => {
