@@ -15,7 +15,10 @@ export function createTray(controller: DesktopController): Tray {
   const tray = new Tray(nativeImage.createFromPath(trayIconPath()));
   const redraw = () => {
     if (tray.isDestroyed()) return;
-    tray.setContextMenu(toMenu(controller.menu(), (action) => controller.perform(action)));
+    const menu = toMenu(controller.menu(), (action) => controller.perform(action));
+    tray.setContextMenu(menu);
+    // Electron cannot list a tray's menu; the Playwright `_electron` specs click its real items here.
+    (globalThis as { __socialDeskTrayMenu?: unknown }).__socialDeskTrayMenu = menu;
     tray.setToolTip(controller.tooltip());
   };
   redraw();
