@@ -28,6 +28,19 @@ function intervalLabel(minutes: number): string {
   return minutes < 60 ? `Every ${minutes} minutes` : minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
 }
 
+/** A checkbox setting with its label and a line saying what it does. */
+function CheckSetting(props: { id: string; checked: boolean; onChange: (checked: boolean) => void; label: string; hint: string }) {
+  return (
+    <div className="check">
+      <input id={props.id} type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+      <label htmlFor={props.id}>
+        {props.label}
+        <span className="muted block">{props.hint}</span>
+      </label>
+    </div>
+  );
+}
+
 export function SettingsView() {
   const { data, status, error, saving, saveError } = useSettingsStore();
   const ids = { interval: useId(), retention: useId(), textOnly: useId(), windowClose: useId(), loginStart: useId() };
@@ -106,33 +119,23 @@ export function SettingsView() {
               </select>
               <p className="muted">While it keeps syncing, its icon offers Open, Sync now, Pause syncing and Quit.</p>
             </div>
-            <div className="check">
-              <input
-                id={ids.loginStart}
-                type="checkbox"
-                checked={data.launchAtLogin}
-                onChange={(event) => void updateSettings({ launchAtLogin: event.target.checked })}
-              />
-              <label htmlFor={ids.loginStart}>
-                Start when I log in
-                <span className="muted block">Opens in the tray / menu bar on Windows and macOS, and syncs in the background.</span>
-              </label>
-            </div>
+            <CheckSetting
+              id={ids.loginStart}
+              checked={data.launchAtLogin}
+              onChange={(launchAtLogin) => void updateSettings({ launchAtLogin })}
+              label="Start when I log in"
+              hint="Opens in the tray / menu bar on Windows and macOS, and syncs in the background."
+            />
           </fieldset>
           <fieldset className="panel">
             <legend>Messages</legend>
-            <div className="check">
-              <input
-                id={ids.textOnly}
-                type="checkbox"
-                checked={data.textOnlyDms}
-                onChange={(event) => void updateSettings({ textOnlyDms: event.target.checked })}
-              />
-              <label htmlFor={ids.textOnly}>
-                Text-only messages
-                <span className="muted block">Keep only the words of direct messages; photos and files are never saved.</span>
-              </label>
-            </div>
+            <CheckSetting
+              id={ids.textOnly}
+              checked={data.textOnlyDms}
+              onChange={(textOnlyDms) => void updateSettings({ textOnlyDms })}
+              label="Text-only messages"
+              hint="Keep only the words of direct messages; photos and files are never saved."
+            />
             <div className="field">
               <label htmlFor={ids.retention}>Keep messages on this computer for</label>
               <select
