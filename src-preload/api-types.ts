@@ -76,7 +76,12 @@ export interface AccountSummary {
   loginKind: 'facebook' | 'instagram' | 'system_user' | 'demo';
   lastSyncedAt: number | null;
   isDemo: boolean;
+  /** Why Meta shows no follower counts or demographics for this account; null when it does. */
+  demographicsStatus?: DemographicsStatus | null;
 }
+
+/** Meta shows follower counts and demographics only from 100 followers. */
+export type DemographicsStatus = 'under_100_followers';
 
 export interface DemoSummary {
   accounts: number;
@@ -97,6 +102,12 @@ export interface DailyPoint {
   followers: number | null;
 }
 
+/**
+ * Why Meta gives no insights for a post: posted before the account became a business account,
+ * a product type Meta has no such metrics for, media the app may not read, or too few viewers yet.
+ */
+export type InsightsStatus = 'before_business_conversion' | 'unsupported_product_type' | 'no_permission' | 'not_enough_viewers';
+
 export interface PostSummary {
   id: number;
   accountId: number;
@@ -114,6 +125,8 @@ export interface PostSummary {
   saves: number | null;
   /** When these metrics were read from Meta (the newest snapshot). */
   metricsAt: number | null;
+  /** Why Meta gives no insights for this post; null when it does (or it was not asked yet). */
+  insightsStatus?: InsightsStatus | null;
 }
 
 export interface AnalyticsOverview {
@@ -136,6 +149,8 @@ export interface ConversationSummary {
   messageCount: number;
   /** Replies are allowed until this time (Meta's 24-hour window); null if closed or unknown. */
   replyWindowEndsAt: number | null;
+  /** Older messages are not available from Meta (Instagram returns only a thread's 20 newest). */
+  historyLimited?: boolean;
 }
 
 export interface MessageItem {
@@ -146,6 +161,10 @@ export interface MessageItem {
   text: string | null;
   hasAttachments: boolean;
   isDeleted: boolean;
+  /** The stored message this one quotes (Meta's `reply_to`); null when none or not stored. */
+  replyToMessageId?: number | null;
+  /** Meta's `is_owner`: sent by the business; null when Meta did not say. */
+  isOwner?: boolean | null;
 }
 
 export interface SearchHit {

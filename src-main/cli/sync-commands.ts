@@ -1,4 +1,5 @@
 import { loadDemo } from '../demo/load-demo';
+import { checkInstagramLoginToken } from '../meta/instagram-token-health';
 import { debugToken } from '../meta/oauth';
 import { resolveGraphConfig } from '../meta/config';
 import { GraphClient } from '../meta/graph-client';
@@ -79,8 +80,14 @@ export const accounts: Command = {
       let health = 'no token';
       if (credential && !account.isDemo) {
         try {
-          const info = await debugToken(client, { inputToken: credential.accessToken, appToken: credential.accessToken });
-          health = info.isValid ? `${info.type ?? credential.tokenKind} token, ${info.expiresAt ? `expires ${new Date(info.expiresAt).toISOString()}` : 'never expires'}, scopes: ${info.scopes.join(' ')}` : 'INVALID — reconnect';
+          if (credential.tokenKind === 'instagram_user') {
+            // debug_token cannot read Instagram Login tokens: ask graph.instagram.com, use the recorded expiry.
+            const ig = await checkInstagramLoginToken(client, credential.accessToken);
+            health = ig.isValid ? `Instagram Login token, ${credential.expiresAt ? `expires ${new Date(credential.expiresAt).toISOString()}` : 'expiry unknown'}` : 'INVALID — reconnect';
+          } else {
+            const info = await debugToken(client, { inputToken: credential.accessToken, appToken: credential.accessToken });
+            health = info.isValid ? `${info.type ?? credential.tokenKind} token, ${info.expiresAt ? `expires ${new Date(info.expiresAt).toISOString()}` : 'never expires'}, scopes: ${info.scopes.join(' ')}` : 'INVALID — reconnect';
+          }
         } catch (error) {
           health = isMetaApiError(error) ? `not checked: ${error.userAction}` : 'not checked';
         }
@@ -92,7 +99,7 @@ export const accounts: Command = {
         ? JSON.stringify(rows, null, 2)
         : rows.length === 0
           ? 'No accounts connected.'
-          : rows.map((r) => `${r.network.padEnd(10)} ${r.name.padEnd(28)} ${r.status.padEnd(16)} last synced ${r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never'}\n           ${r.health}`).join('\n'),
+          : rows.map((r) => `${r.network.padEnd(10)} ${r.name.padEnd(28)} ${r.status.padEnd(16)} last synced ${r.lastSyncedAt ? new Date(r.lastSyncedAt).toISOString() : 'never'}\n           ${r.health}${r.demographicsStatus === 'under_100_followers' ? '\n           Meta shows demographics from 100 followers' : ''}`).join('\n'),
     );
     return 0;
   },

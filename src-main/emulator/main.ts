@@ -5,7 +5,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEmulator } from './server';
+import { SCENARIOS } from './world/scenarios';
 import type { Scenario } from './world/types';
+
+function isScenario(value: string | undefined): value is Scenario {
+  return value !== undefined && Object.hasOwn(SCENARIOS, value);
+}
 
 interface CliArgs {
   port: number;
@@ -15,7 +20,7 @@ interface CliArgs {
   callsPerHour?: number;
 }
 
-const USAGE = 'usage: main.ts [--port N] [--host 127.0.0.1] [--scenario demo|small] [--seed N] [--calls-per-hour N]';
+const USAGE = `usage: main.ts [--port N] [--host 127.0.0.1] [--scenario ${Object.keys(SCENARIOS).join('|')}] [--seed N] [--calls-per-hour N]`;
 
 /** Parses argv; returns an error message for anything it does not understand. */
 export function parseArgs(argv: readonly string[]): CliArgs | string {
@@ -40,7 +45,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
         args.host = value;
         break;
       case '--scenario':
-        if (value !== 'demo' && value !== 'small') return `--scenario must be "demo" or "small", got "${value}"`;
+        if (!isScenario(value)) return `--scenario must be one of ${Object.keys(SCENARIOS).join(', ')}, got "${value}"`;
         args.scenario = value;
         break;
       case '--seed': {

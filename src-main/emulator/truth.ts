@@ -1,7 +1,9 @@
 /** Ground truth for tests: every id that exists and which message ids are retrievable. */
-import { lastCustomerMessageAt, retrievableIds, visibleMessages } from './graph/schema-messaging';
+import { insightsBlockedReason } from './graph/insights-media';
+import { lastCustomerMessageAt, RETRIEVABLE_MESSAGES, retrievableIds, visibleMessages } from './graph/schema-messaging';
+import { followersAt } from './world/growth';
 import { formatGraphTime } from './world/time';
-import type { Comment, Conversation, World } from './world/types';
+import type { Comment, Conversation, Media, World } from './world/types';
 
 function threadIds(world: World, targetIds: readonly string[]): string[] {
   const out: string[] = [];
@@ -26,6 +28,8 @@ function conversationTruth(world: World, conv: Conversation): Record<string, unk
     messageIds: conv.messageIds,
     visibleMessageIds: visibleMessages(world, conv).map((m) => m.id),
     retrievableMessageIds: retrievableIds(world, conv),
+    // Meta withholds older Instagram messages: the thread's stored history is knowingly partial.
+    historyLimited: conv.platform === 'instagram' && visibleMessages(world, conv).length > RETRIEVABLE_MESSAGES,
     lastCustomerMessageAt: last === undefined ? null : formatGraphTime(last),
     lastCustomerMessageAtMs: last ?? null,
   };
@@ -41,6 +45,14 @@ export function buildTruth(world: World): Record<string, unknown> {
       username: a.username,
       pageId: a.pageId,
       mediaIds: a.mediaIds,
+      followers: Math.round(followersAt(a, world.now)),
+      // Media Meta gives no insights for, with the reason (the rest have insights).
+      insightsBlocked: Object.fromEntries(
+        a.mediaIds.flatMap((id) => {
+          const reason = insightsBlockedReason(world, world.media[id] as Media);
+          return reason ? [[id, reason]] : [];
+        }),
+      ),
       commentIds: threadIds(world, a.mediaIds),
       conversations: a.conversationIds.map((id) => conversationTruth(world, world.conversations[id] as Conversation)),
     });

@@ -89,11 +89,16 @@ export function classifyGraphError(
   if (code === 506) return 'duplicate';
   if (code === 100) {
     if (subcode === 2108006) return 'before-business-conversion';
+    // https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights
+    if (/does not support the .+ metric for this media product type/i.test(message)) return 'unsupported-product-type';
     if (subcode === 33 || /does not exist/i.test(message)) return 'not-found';
     if (parseRetiredMetricMessage(message)) return 'retired-metric';
     return 'invalid-request';
   }
   if (code !== null && NOT_FOUND_CODES.has(code)) return 'not-found';
+  // Code 1 is usually transient, but this message asks for a smaller request: repeating it is pointless
+  // (https://developers.facebook.com/docs/graph-api/guides/error-handling).
+  if (code === 1 && /reduce the amount of data/i.test(message)) return 'too-much-data';
   if (code !== null && TRANSIENT_CODES.has(code)) return 'transient';
   if (isTransientFlag || httpStatus >= 500) return 'transient';
   if (httpStatus === 429) return 'rate-limited';

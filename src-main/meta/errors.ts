@@ -13,6 +13,8 @@ export type GraphErrorKind =
   | 'retired-metric'
   | 'not-found'
   | 'before-business-conversion'
+  | 'unsupported-product-type'
+  | 'too-much-data'
   | 'outside-window'
   | 'invalid-request'
   | 'transient'
@@ -32,6 +34,8 @@ export const USER_ACTIONS: Record<MetaErrorKind, string> = {
   'retired-metric': 'Nothing to do: a metric Meta retired is skipped from now on.',
   'not-found': 'The item was deleted or is no longer accessible; it will be skipped.',
   'before-business-conversion': 'No insights exist for posts published before the account became a professional account.',
+  'unsupported-product-type': 'Nothing to do: Meta gives no such insights for this kind of post.',
+  'too-much-data': 'Nothing to do: Meta asked for smaller requests, the sync asks for less at a time.',
   'outside-window': 'The reply window has closed: wait for the person to write again.',
   'invalid-request': 'Check the request; if it keeps failing, update the app.',
   transient: 'Nothing to do: Meta had a temporary problem, the request is retried.',

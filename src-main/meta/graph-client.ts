@@ -245,6 +245,9 @@ export class GraphClient {
           ...(spec.signal ? { signal: spec.signal } : {}), secrets: spec.secrets,
         });
       } catch (err) {
+        // A reset on the first try is usually a kept-alive connection the server had just closed,
+        // not an offline machine: a repeatable request goes once more on a fresh connection.
+        if (err instanceof NetworkError && err.causeCode === 'ECONNRESET' && attempt === 0 && spec.idempotent) continue;
         if (err instanceof NetworkError) this.setOnline(false);
         // Offline is a state: no retry loop here, the scheduler waits for connectivity.
         if (this.shouldRetry(err, spec, attempt)) {

@@ -73,3 +73,8 @@ const LARGE_ID_PATTERN = /"([A-Za-z_]*id)"(\s*:\s*)(-?\d{16,})(?=\s*[,}\]])/g;
 export function quoteLargeIds(jsonText: string): string {
   return jsonText.replace(LARGE_ID_PATTERN, '"$1"$2"$3"');
 }
+
+/** The object without its undefined fields: Meta omits what it does not know, and so do we. */
+export function definedFields<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

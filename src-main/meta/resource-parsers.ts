@@ -1,11 +1,12 @@
 /**
- * Normalisers for Graph objects the sync stores: IG comments (with the `replies` edge expanded),
- * DM conversations with participants, and the WhatsApp send-message response. They accept the
- * older field names seen in real samples (`user` instead of `from` on comments).
+ * Normalisers for Graph objects the sync stores: comments of both networks (with replies
+ * expanded), DM conversations with participants and messages, and the WhatsApp send-message
+ * response. They accept the older field names seen in real samples (`user` instead of `from` on
+ * comments). Media and Page posts are in media-parsers.ts, insights in insights.ts.
  */
 import { z } from 'zod';
 import { MalformedResponseError } from './errors';
-import { asArray, asBoolean, asNumber, asRecord, asString, toEpochMs } from './json-access';
+import { asArray, asBoolean, asNumber, asRecord, asString, definedFields, toEpochMs } from './json-access';
 
 /** An Instagram comment with its replies. */
 export interface IgComment {
@@ -25,29 +26,72 @@ export interface IgComment {
 export const IG_COMMENT_FIELDS =
   'id,text,timestamp,username,from{id,username},like_count,hidden,parent_id,media{id},replies{id,text,timestamp,username,from{id,username},like_count,hidden,parent_id}';
 
-/** Normalises an IG Comment node (from `/{media-id}/comments` or `/{comment-id}`). */
-export function parseIgComment(json: unknown): IgComment {
+/**
+ * A comment on Instagram media or a Facebook post, with its replies. Instagram names the text
+ * `text`, the time `timestamp`, hides with `hidden` and nests replies as `replies`; Facebook uses
+ * `message`, `created_time`, `is_hidden`, `parent{id}` and nests replies as a `comments` edge.
+ */
+export interface Comment {
+  id: string;
+  text?: string;
+  createdAtMs?: number;
+  /** Instagram's top-level `username`. */
+  username?: string;
+  authorId?: string;
+  /** `from.username` (Instagram) or the top-level `username`. */
+  authorUsername?: string;
+  /** `from.name` (Facebook). */
+  authorName?: string;
+  likeCount?: number;
+  hidden?: boolean;
+  mediaId?: string;
+  parentId?: string;
+  replies: Comment[];
+  /** Where more replies are, when Meta paged the nested replies edge. */
+  repliesNext?: string;
+}
+
+/** Normalises a comment node from either network (`/{media-id}/comments`, `/{post-id}/comments`, `/{comment-id}`). */
+export function parseComment(json: unknown): Comment {
   const c = asRecord(json);
   const id = asString(c?.id);
-  if (!c || !id) throw new MalformedResponseError('Instagram comment without an id', 200, '', false);
-  // Older payloads name the author `user` and omit `username`.
+  if (!c || !id) throw new MalformedResponseError('Comment without an id', 200, '', false);
+  // Older Instagram payloads name the author `user` and omit `username`.
   const author = asRecord(c.from) ?? asRecord(c.user);
-  const authorId = asString(author?.id);
-  const authorName = asString(author?.username) ?? asString(c.username);
-  const comment: IgComment = { id, text: asString(c.text) ?? '', replies: asArray(asRecord(c.replies)?.data).map(parseIgComment) };
-  const ts = toEpochMs(c.timestamp);
-  if (ts !== undefined) comment.timestampMs = ts;
-  const username = asString(c.username);
-  if (username) comment.username = username;
-  if (authorId) comment.from = { id: authorId, ...(authorName ? { username: authorName } : {}) };
-  const likes = asNumber(c.like_count);
-  if (likes !== undefined) comment.likeCount = likes;
-  const hidden = asBoolean(c.hidden);
-  if (hidden !== undefined) comment.hidden = hidden;
-  const mediaId = asString(asRecord(c.media)?.id);
-  if (mediaId) comment.mediaId = mediaId;
-  const parentId = asString(c.parent_id);
-  if (parentId) comment.parentId = parentId;
+  const repliesEdge = asRecord(c.replies) ?? asRecord(c.comments);
+  return {
+    id,
+    replies: asArray(repliesEdge?.data).map(parseComment),
+    ...definedFields({
+      text: asString(c.text) ?? asString(c.message),
+      createdAtMs: toEpochMs(c.timestamp ?? c.created_time),
+      username: asString(c.username),
+      authorId: asString(author?.id),
+      authorUsername: asString(author?.username) ?? asString(c.username),
+      authorName: asString(author?.name),
+      likeCount: asNumber(c.like_count),
+      hidden: asBoolean(c.hidden) ?? asBoolean(c.is_hidden),
+      mediaId: asString(asRecord(c.media)?.id),
+      parentId: asString(c.parent_id) ?? asString(asRecord(c.parent)?.id),
+      repliesNext: asString(asRecord(repliesEdge?.paging)?.next),
+    }),
+  };
+}
+
+/** Normalises an IG Comment node into the shape the comment actions use. */
+export function parseIgComment(json: unknown): IgComment {
+  return toIgComment(parseComment(json));
+}
+
+function toIgComment(c: Comment): IgComment {
+  const comment: IgComment = { id: c.id, text: c.text ?? '', replies: c.replies.map(toIgComment) };
+  if (c.createdAtMs !== undefined) comment.timestampMs = c.createdAtMs;
+  if (c.username) comment.username = c.username;
+  if (c.authorId) comment.from = { id: c.authorId, ...(c.authorUsername ? { username: c.authorUsername } : {}) };
+  if (c.likeCount !== undefined) comment.likeCount = c.likeCount;
+  if (c.hidden !== undefined) comment.hidden = c.hidden;
+  if (c.mediaId) comment.mediaId = c.mediaId;
+  if (c.parentId) comment.parentId = c.parentId;
   return comment;
 }
 
@@ -55,7 +99,45 @@ export function parseIgComment(json: unknown): IgComment {
 export interface ConversationParticipant {
   id: string;
   username?: string;
+  name?: string;
   userId?: string;
+}
+
+/**
+ * A DM message (`/{message-id}` or the `messages` edge of a thread). Outside an Instagram
+ * thread's 20 newest, Meta returns only `id` and `created_time`.
+ */
+export interface Message {
+  id: string;
+  createdTimeMs?: number;
+  fromId?: string;
+  text?: string;
+  attachments: unknown[];
+  /** The message this one quotes (`reply_to.mid`). */
+  replyToId?: string;
+  /** Meta's flag for a message sent by the business that owns the thread. */
+  isOwner?: boolean;
+  isUnsupported?: boolean;
+}
+
+/** Normalises a message node. */
+export function parseMessage(json: unknown): Message {
+  const m = asRecord(json);
+  const id = asString(m?.id);
+  if (!m || !id) throw new MalformedResponseError('Message without an id', 200, '', false);
+  const replyTo = asRecord(m.reply_to);
+  return {
+    id,
+    attachments: asArray(asRecord(m.attachments)?.data),
+    ...definedFields({
+      createdTimeMs: toEpochMs(m.created_time),
+      fromId: asString(asRecord(m.from)?.id),
+      text: asString(m.message),
+      replyToId: asString(replyTo?.mid) ?? asString(replyTo?.id),
+      isOwner: asBoolean(m.is_owner),
+      isUnsupported: asBoolean(m.is_unsupported),
+    }),
+  };
 }
 
 /** A DM conversation. */
@@ -63,8 +145,12 @@ export interface Conversation {
   id: string;
   updatedTimeMs?: number;
   participants: ConversationParticipant[];
-  /** Message ids when the `messages` edge was expanded (details only for the newest 20). */
+  /** Message ids when the `messages` edge was expanded (details only for Instagram's newest 20). */
   messageIds: string[];
+  /** The expanded messages, newest first. */
+  messages: Message[];
+  /** Where the thread's older messages are, when Meta paged the `messages` edge. */
+  messagesNext?: string;
 }
 
 /** Fields to request for conversations (participants and recent message ids in one call). */
@@ -80,14 +166,22 @@ export function parseConversation(json: unknown): Conversation {
     const pid = asString(r?.id);
     if (!r || !pid) return [];
     const username = asString(r.username);
+    const name = asString(r.name);
     const userId = asString(r.user_id);
-    return [{ id: pid, ...(username ? { username } : {}), ...(userId ? { userId } : {}) }];
+    return [{ id: pid, ...(username ? { username } : {}), ...(name ? { name } : {}), ...(userId ? { userId } : {}) }];
   });
-  const messageIds = asArray(asRecord(c.messages)?.data)
-    .map((m) => asString(asRecord(m)?.id))
-    .filter((m): m is string => !!m);
+  const edge = asRecord(c.messages);
+  const messages = asArray(edge?.data).map(parseMessage);
   const updated = toEpochMs(c.updated_time);
-  return { id, ...(updated !== undefined ? { updatedTimeMs: updated } : {}), participants, messageIds };
+  const next = asString(asRecord(edge?.paging)?.next);
+  return {
+    id,
+    ...(updated !== undefined ? { updatedTimeMs: updated } : {}),
+    participants,
+    messageIds: messages.map((m) => m.id),
+    messages,
+    ...(next ? { messagesNext: next } : {}),
+  };
 }
 
 /** Schema of `POST /{phone-number-id}/messages` responses. */

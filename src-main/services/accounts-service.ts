@@ -2,6 +2,7 @@ import type { AccountSummary, RemovalReport, TokenHealth } from '../../src-prelo
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isMetaApiError } from '../meta/errors';
+import { checkInstagramLoginToken } from '../meta/instagram-token-health';
 import { debugToken, revokePermissions } from '../meta/oauth';
 import { checkpoint } from '../store/database';
 import { discoverAccounts } from '../sync/discovery';
@@ -98,6 +99,19 @@ export class AccountsService {
     if (!credential) throw new AppError('NOT_FOUND', 'That account has no stored access; reconnect it.');
     const base = { tokenKind: credential.tokenKind, checkedAt: this.core.now() };
     try {
+      if (credential.tokenKind === 'instagram_user') {
+        // debug_token cannot read Instagram Login tokens: ask their own host, use the recorded expiry.
+        const health = await checkInstagramLoginToken(this.sync.client, credential.accessToken);
+        return {
+          ...base,
+          isValid: health.isValid,
+          expiresAt: credential.expiresAt,
+          dataAccessExpiresAt: credential.dataAccessExpiresAt,
+          scopes: credential.scopes,
+          grantedAssets: [],
+          advice: health.isValid ? null : 'Meta no longer accepts this Instagram login: reconnect the account. Your stored history is kept.',
+        };
+      }
       const info = await debugToken(this.sync.client, { inputToken: credential.accessToken, appToken: credential.accessToken });
       const missing = NEEDED_SCOPES.filter((s) => info.scopes.length > 0 && !info.scopes.includes(s));
       const advice = !info.isValid

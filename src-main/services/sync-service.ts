@@ -48,6 +48,7 @@ export class SyncService {
       repos: core.repos,
       client: this.client,
       now: core.now,
+      messageRetentionDays: () => readSettings(core.settings()).messageRetentionDays,
       onProgress: (accountId, job, done, total) => core.events.emit('sync:progress', { accountId, job, done, total }),
     });
     this.scheduler = new SyncScheduler({

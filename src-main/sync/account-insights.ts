@@ -1,13 +1,8 @@
-import type { MetaApiError } from '../meta/errors';
+import { isMetaApiError, type MetaApiError } from '../meta/errors';
+import { isUnder100Followers } from './demographics';
 import { parseInsightsResponse, type InsightMetric } from '../meta/insights';
-import {
-  accountInsightRequests,
-  accountInsightWindows,
-  DEMOGRAPHIC_BREAKDOWNS,
-  demographicsParams,
-  pageMetricsFor,
-} from '../meta/metric-catalogue';
-import type { DailyValue, DemographicBucket } from '../store/repositories/insights';
+import { accountInsightRequests, accountInsightWindows, pageMetricsFor } from '../meta/metric-catalogue';
+import type { DailyValue } from '../store/repositories/insights';
 import type { SyncContext, SyncTarget } from './context';
 import { DAY_MS, utcDay } from '../core/time';
 import { getMany, insightDay, throwIfRetired, withRetiredRetry } from './graph-helpers';
@@ -67,7 +62,8 @@ export async function syncInstagramInsights(ctx: SyncContext, target: SyncTarget
     ctx.progress('Account insights', i + 1, windows.length);
   }
   // follower_count: only the last 30 days exist at Meta, and it rejects metric_type=total_value.
-  if (timeSeries.length > 0) {
+  // Meta withholds it under 100 followers: skip it then, and never let it stop the daily totals.
+  if (timeSeries.length > 0 && !isUnder100Followers(ctx, target)) {
     await withRetiredRetry(ctx, 'ig-account', timeSeries, async (metric) => {
       const body = await ctx.client.get(`${target.externalId}/insights`, {
         host: target.host,
@@ -78,6 +74,10 @@ export async function syncInstagramInsights(ctx: SyncContext, target: SyncTarget
       });
       ctx.repos.insights.upsertDaily(target.accountId, parseInsightsResponse(body).metrics.flatMap(seriesValues), ctx.now());
       return true;
+    }).catch((error: unknown) => {
+      // An object-level refusal (code 10, e.g. followers fell under 100 since the profile was read)
+      // leaves the follower series for the next run; the daily totals below still run.
+      if (!(isMetaApiError(error) && error.kind === 'permission')) throw error;
     });
   }
   ctx.repos.syncRuns.setHighWater(target.accountId, TIME_SERIES_JOB, String(today), ctx.now());
@@ -121,40 +121,6 @@ async function syncDailyTotals(ctx: SyncContext, target: SyncTarget, metrics: st
   const reached = Number.isFinite(firstFailed) ? firstFailed + SETTLE_MS : today;
   ctx.repos.syncRuns.setHighWater(target.accountId, DAILY_TOTALS_JOB, String(reached), ctx.now());
   if (firstError) throw firstError;
-}
-
-/** Follower and engaged-audience demographics by age, gender, city and country, read once a day. */
-export async function syncDemographics(ctx: SyncContext, target: SyncTarget): Promise<void> {
-  const today = utcDay(ctx.now());
-  if (ctx.repos.syncRuns.getHighWater(target.accountId, 'ig-demographics') === today) return;
-  const audiences = [
-    ['follower_demographics', 'follower'],
-    ['engaged_audience_demographics', 'engaged'],
-  ] as const;
-  const requests = audiences.flatMap(([metric, audience]) =>
-    DEMOGRAPHIC_BREAKDOWNS.map((breakdown) => ({ audience, breakdown, params: demographicsParams(metric, [breakdown]) })),
-  );
-  const results = await getMany(
-    ctx,
-    target,
-    requests.map((r) => `${target.externalId}/insights?${new URLSearchParams(r.params).toString()}`),
-  );
-  const buckets: DemographicBucket[] = [];
-  const failed = results.find((r) => !r.ok);
-  if (failed && !failed.ok) throw failed.error;
-  for (const [i, result] of results.entries()) {
-    const request = requests[i];
-    if (!request || !result.ok) continue;
-    for (const metric of parseInsightsResponse(result.body).metrics) {
-      for (const breakdown of metric.breakdowns) {
-        for (const r of breakdown.results) {
-          buckets.push({ audience: request.audience, timeframe: request.params.timeframe ?? 'this_month', breakdown: request.breakdown, bucket: r.dimensionValues.join('|'), value: r.value });
-        }
-      }
-    }
-  }
-  ctx.repos.insights.replaceDemographics(target.accountId, today, buckets);
-  ctx.repos.syncRuns.setHighWater(target.accountId, 'ig-demographics', today, ctx.now());
 }
 
 /** Facebook Page insights: daily series in ≤ 90-day windows. */

@@ -3,9 +3,11 @@ import type { GraphClient } from '../meta/graph-client';
 import { refreshInstagramToken, shouldRefreshInstagramToken } from '../meta/oauth';
 import type { Repositories } from '../store/repositories';
 import type { AccountRecord } from '../store/repositories/accounts';
-import { syncDemographics, syncInstagramInsights, syncPageInsights } from './account-insights';
+import { syncInstagramInsights, syncPageInsights } from './account-insights';
+import { syncDemographics } from './demographics';
 import type { SyncContext, SyncTarget } from './context';
 import { syncConversations } from './conversations';
+import { DAY_MS } from '../core/time';
 import { refreshDuePosts, syncInstagramMedia } from './instagram-media';
 import { syncPagePosts } from './page-posts';
 
@@ -30,10 +32,25 @@ export interface SyncEngineOptions {
   client: GraphClient;
   now: () => number;
   onProgress?: (accountId: number, job: string, done: number, total: number) => void;
+  /** The retention setting: messages older than this many days are not fetched (null keeps all). */
+  messageRetentionDays?: () => number | null;
 }
 
-/** Errors that end an account's run: the token or its permissions are gone. */
-const RECONNECT_KINDS = new Set(['auth-expired', 'auth-invalid', 'permission']);
+/** Errors that end an account's run: the token is gone (code 190 and its subcodes, 102). */
+const RECONNECT_KINDS = new Set(['auth-expired', 'auth-invalid']);
+
+/**
+ * Code 10 and 200-299 concern one object or one permission
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling): a post whose insights the
+ * app may not read, an account too small for demographics. They fail that job only. Only a refusal
+ * of the account itself (its profile) or a message saying a permission was not granted or was
+ * revoked means the person must log in again.
+ */
+function isAccountPermissionLost(job: string, error: MetaApiError): boolean {
+  if (error.kind !== 'permission') return false;
+  return job === 'profile' || /(requires?|missing)\b.*\bpermission|permission\S* (has|have) been (revoked|removed)|has not (granted|authorized)/i.test(error.message);
+}
+
 /** Errors that end the whole run: nothing can be reached. */
 const STOP_KINDS = new Set(['offline', 'aborted']);
 
@@ -48,6 +65,8 @@ export class SyncEngine {
 
   /** The jobs for one account, by network. */
   private jobs(ctx: SyncContext, account: AccountRecord, target: SyncTarget): Array<[string, () => Promise<unknown>]> {
+    const days = this.options.messageRetentionDays?.() ?? null;
+    const keepSince = days === null ? null : this.options.now() - days * DAY_MS;
     if (account.network === 'instagram') {
       const login = target.host === 'instagram' ? 'instagram' : 'facebook';
       let seen = new Set<string>();
@@ -62,7 +81,7 @@ export class SyncEngine {
       const dm = target.host === 'instagram' ? { externalId: 'me', token: target.token } : (target.page ?? null);
       if (dm) {
         jobs.push(['messages', () =>
-          syncConversations(ctx, { accountId: account.id, platform: 'instagram', businessId: account.externalId, ownerId: dm.externalId, token: dm.token, host: target.host, full: target.full }),
+          syncConversations(ctx, { accountId: account.id, platform: 'instagram', businessId: account.externalId, ownerId: dm.externalId, token: dm.token, host: target.host, full: target.full, keepSince }),
         ]);
       }
       return jobs;
@@ -72,7 +91,7 @@ export class SyncEngine {
       ['posts', () => syncPagePosts(ctx, target)],
       ['insights', () => syncPageInsights(ctx, target)],
       ['messages', () =>
-        syncConversations(ctx, { accountId: account.id, platform: 'messenger', businessId: account.externalId, ownerId: account.externalId, token: target.token, host: 'facebook', full: target.full }),
+        syncConversations(ctx, { accountId: account.id, platform: 'messenger', businessId: account.externalId, ownerId: account.externalId, token: target.token, host: 'facebook', full: target.full, keepSince }),
       ],
     ];
   }
@@ -159,7 +178,7 @@ export class SyncEngine {
           throw error;
         }
         result.errors.push({ job, kind: error.kind, message: error.message.slice(0, 300) });
-        if (this.handleFailure(account, error, result)) break;
+        if (this.handleFailure(account, job, error, result)) break;
       }
     }
     const after = client.stats();
@@ -197,9 +216,9 @@ export class SyncEngine {
   }
 
   /** Applies a job failure to the result and account; true when the account's run must stop. */
-  private handleFailure(account: AccountRecord, error: MetaApiError, result: AccountRunResult): boolean {
+  private handleFailure(account: AccountRecord, job: string, error: MetaApiError, result: AccountRunResult): boolean {
     const now = this.options.now();
-    if (RECONNECT_KINDS.has(error.kind)) {
+    if (RECONNECT_KINDS.has(error.kind) || isAccountPermissionLost(job, error)) {
       this.options.repos.accounts.setStatus(account.id, 'needs_reconnect', error.userAction, now);
       this.options.repos.audit.record(now, 'account.needs_reconnect', account.name, error.kind);
       result.status = 'failed';

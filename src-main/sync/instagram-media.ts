@@ -1,7 +1,10 @@
-import { isSnapshotDue } from './cadence';
-import { IG_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
+import { parseEdge, parseIgMedia, type IgMedia } from '../meta/media-parsers';
+import type { PostSyncState } from '../store/repositories/posts';
+import { IG_COMMENT_FIELDS, storeCommentEdge } from './comments';
 import type { SyncContext, SyncTarget } from './context';
-import { getMany, parseMetaTime, throwIfRetired, withRetiredRetry } from './graph-helpers';
+import { getMany, throwIfRetired, withRetiredRetry } from './graph-helpers';
+import { insightsDue, insightsGapReason, readInsightsPerPost, type PostRef } from './insights-gaps';
+import { walkListing } from './listing';
 import { addTypeSpecificInsights, type TypedPost } from './media-type-insights';
 import { listingMetrics } from './media-metrics';
 import { insightValues, toSnapshot } from './snapshots';
@@ -9,52 +12,53 @@ import { insightValues, toSnapshot } from './snapshots';
 const MEDIA_FIELDS = 'id,caption,media_type,media_product_type,permalink,media_url,thumbnail_url,timestamp,like_count,comments_count';
 const PAGE_SIZE = 100;
 const COMMENT_PAGE = 50;
+const COMMENTS_EDGE = `comments.limit(${COMMENT_PAGE}){${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}}`;
 export const MEDIA_JOB = 'ig-media';
-
-interface RawMedia {
-  id: string;
-  caption?: string;
-  media_type?: string;
-  media_product_type?: string;
-  permalink?: string;
-  media_url?: string;
-  thumbnail_url?: string;
-  timestamp?: string;
-  like_count?: number;
-  comments_count?: number;
-  insights?: unknown;
-  comments?: CommentEdge;
-}
 
 /**
  * Lists an Instagram account's media newest first with insights and comments nested, storing
- * posts, due snapshots and comments. A routine run stops at the first page that reaches posts
- * it already has; older posts are refreshed separately on their cadence.
+ * posts, due snapshots and comments. Every post is stored whatever its insights do: a page Meta
+ * refuses because one post cannot give insights is read again without them, and those posts'
+ * insights are read one by one (batched), each post keeping the reason when Meta has none. A
+ * routine run stops at the first page that reaches posts it already has; older posts are
+ * refreshed separately on their cadence.
  */
 export async function syncInstagramMedia(ctx: SyncContext, target: SyncTarget, login: 'facebook' | 'instagram'): Promise<Set<string>> {
   const highWater = Number(ctx.repos.syncRuns.getHighWater(target.accountId, MEDIA_JOB) ?? 0);
   const seen = new Set<string>();
-  const listed: TypedPost[] = [];
+  // Keyed by Meta id: a retired metric restarts the walk, which must not list a post twice.
+  const listed = new Map<string, TypedPost>();
+  const withoutInsights = new Map<string, PostRef>();
   let newest = highWater;
-  const metrics = listingMetrics(login);
-  await withRetiredRetry(ctx, 'ig-media', metrics, async (current) => {
-    const fields = `${MEDIA_FIELDS},insights.metric(${current.join(',')}),comments.limit(${COMMENT_PAGE}){${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}}`;
+  await withRetiredRetry(ctx, 'ig-media', listingMetrics(login), async (current) => {
     const state = ctx.repos.posts.snapshotState(target.accountId);
-    for await (const page of ctx.client.paginate<RawMedia>(`${target.externalId}/media`, {
+    for await (const page of walkListing<unknown>(ctx, {
+      path: `${target.externalId}/media`,
       host: target.host,
       token: target.token,
-      params: { fields, limit: PAGE_SIZE },
       businessId: target.externalId,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      fields: MEDIA_FIELDS,
+      nested: [
+        { name: 'insights', spec: `insights.metric(${current.join(',')})` },
+        { name: 'comments', spec: COMMENTS_EDGE },
+      ],
+      limit: PAGE_SIZE,
     })) {
       let oldestOnPage = Infinity;
-      for (const media of page.data) {
-        const publishedAt = parseMetaTime(media.timestamp) ?? ctx.now();
+      for (const raw of page.data) {
+        const media = parseIgMedia(raw);
+        const publishedAt = media.timestampMs ?? ctx.now();
         oldestOnPage = Math.min(oldestOnPage, publishedAt);
         newest = Math.max(newest, publishedAt);
         seen.add(media.id);
-        const postId = await storeMedia(ctx, target, media, publishedAt, state.get(media.id)?.lastSnapshotAt ?? null);
-        listed.push({ postId, externalId: media.id, productType: media.media_product_type ?? null, mediaType: media.media_type ?? null, publishedAt });
+        const known = state.get(media.id);
+        const postId = storeMedia(ctx, target, media, publishedAt, known, page.nested.has('insights'));
+        if (page.nested.has('comments')) await storeCommentEdge(ctx, target, postId, media.comments, 'instagram');
+        else if ((media.commentsCount ?? 0) > 0 && media.commentsCount !== known?.commentsCount) await readComments(ctx, target, postId, media.id);
+        if (!page.nested.has('insights') && insightsDue(known ?? { publishedAt, lastSnapshotAt: null, insightsStatus: null, insightsCheckedAt: null }, ctx.now())) {
+          withoutInsights.set(media.id, { postId, externalId: media.id });
+        }
+        listed.set(media.id, { postId, externalId: media.id, productType: media.productType ?? null, mediaType: media.mediaType ?? null, publishedAt });
       }
       ctx.progress('Instagram posts', seen.size, 0);
       if (!target.full && highWater > 0 && oldestOnPage < highWater) break;
@@ -62,52 +66,63 @@ export async function syncInstagramMedia(ctx: SyncContext, target: SyncTarget, l
     return true;
   });
   if (newest > highWater) ctx.repos.syncRuns.setHighWater(target.accountId, MEDIA_JOB, String(newest), ctx.now());
-  await addTypeSpecificInsights(ctx, target, listed, login);
+  await readInsightsPerPost(ctx, target, [...withoutInsights.values()], listingMetrics(login), 'ig-media');
+  await addTypeSpecificInsights(ctx, target, [...listed.values()], login);
   return seen;
 }
 
-async function storeMedia(
-  ctx: SyncContext,
-  target: SyncTarget,
-  media: RawMedia,
-  publishedAt: number,
-  lastSnapshotAt: number | null,
-): Promise<number> {
+/** Stores one media and, when its insights came nested and a snapshot is due, its metrics. */
+function storeMedia(ctx: SyncContext, target: SyncTarget, media: IgMedia, publishedAt: number, known: PostSyncState | undefined, insightsNested: boolean): number {
   const now = ctx.now();
-  const postId = ctx.repos.db.transaction(() => {
+  return ctx.repos.db.transaction(() => {
     const id = ctx.repos.posts.upsert(
       target.accountId,
       {
         externalId: media.id,
-        mediaType: media.media_type ?? null,
-        productType: media.media_product_type ?? null,
+        mediaType: media.mediaType ?? null,
+        productType: media.productType ?? null,
         caption: media.caption ?? null,
         permalink: media.permalink ?? null,
-        mediaUrl: media.media_url ?? null,
-        thumbnailUrl: media.thumbnail_url ?? null,
+        mediaUrl: media.mediaUrl ?? null,
+        thumbnailUrl: media.thumbnailUrl ?? null,
         publishedAt,
-        likeCount: media.like_count ?? null,
-        commentsCount: media.comments_count ?? null,
+        likeCount: media.likeCount ?? null,
+        commentsCount: media.commentsCount ?? null,
       },
       now,
     );
-    const snapshot = isSnapshotDue(publishedAt, lastSnapshotAt, now) ? (media.insights ? toSnapshot(insightValues(media.insights), 'ig-media') : null) : null;
-    if (snapshot) ctx.repos.posts.addSnapshot(id, now, snapshot);
+    const due = insightsDue(known ?? { publishedAt, lastSnapshotAt: null, insightsStatus: null, insightsCheckedAt: null }, now);
+    if (insightsNested && due && media.insights) {
+      ctx.repos.posts.addSnapshot(id, now, toSnapshot(insightValues(media.insights), 'ig-media'));
+      if (known?.insightsStatus) ctx.repos.posts.setInsightsStatus(id, null, now);
+    }
     ctx.written.count += 1;
     return id;
   })();
-  await storeCommentEdge(ctx, target, postId, media.comments, 'instagram');
-  return postId;
+}
+
+/** Reads a post's comments on their own, when the listing could not carry them. */
+async function readComments(ctx: SyncContext, target: SyncTarget, postId: number, externalId: string): Promise<void> {
+  const edge = await ctx.client.get<unknown>(`${externalId}/comments`, {
+    host: target.host,
+    token: target.token,
+    params: { fields: `${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}`, limit: COMMENT_PAGE },
+    businessId: target.externalId,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  await storeCommentEdge(ctx, target, postId, parseEdge(edge), 'instagram');
 }
 
 /**
  * Re-reads posts that the listing did not reach but whose metrics are due (see cadence.ts), in
- * batches of up to 50; posts whose comment count changed also get their comments re-read.
+ * batches of up to 50; posts whose comment count changed also get their comments re-read. Posts
+ * Meta will never give insights for are re-read for their counts only; a post that refuses its
+ * insights keeps the reason and stops failing the others.
  */
 export async function refreshDuePosts(ctx: SyncContext, target: SyncTarget, seen: ReadonlySet<string>, login: 'facebook' | 'instagram'): Promise<number> {
   const now = ctx.now();
   const due = [...ctx.repos.posts.snapshotState(target.accountId).entries()].filter(
-    ([externalId, s]) => !seen.has(externalId) && isSnapshotDue(s.publishedAt, s.lastSnapshotAt, now),
+    ([externalId, s]) => !seen.has(externalId) && (s.insightsStatus === null ? insightsDue(s, now) : isCountRefreshDue(s, now)),
   );
   if (due.length === 0) return 0;
   let refreshed = 0;
@@ -115,30 +130,36 @@ export async function refreshDuePosts(ctx: SyncContext, target: SyncTarget, seen
     const results = await getMany(
       ctx,
       target,
-      due.map(([externalId]) => `${externalId}?fields=id,like_count,comments_count,insights.metric(${current.join(',')})`),
+      due.map(([externalId, s]) =>
+        insightsDue(s, now) ? `${externalId}?fields=id,like_count,comments_count,insights.metric(${current.join(',')})` : `${externalId}?fields=id,like_count,comments_count`,
+      ),
     );
     throwIfRetired(results);
     for (const [i, result] of results.entries()) {
       const entry = due[i];
-      if (!entry || !result.ok) continue;
+      if (!entry) continue;
       const [externalId, state] = entry;
-      const body = result.body as RawMedia;
-      const snapshot = body.insights ? toSnapshot(insightValues(body.insights), 'ig-media') : null;
-      if (snapshot) ctx.repos.posts.addSnapshot(state.id, now, snapshot);
+      if (!result.ok) {
+        const reason = insightsGapReason(result.error);
+        if (reason) ctx.repos.posts.setInsightsStatus(state.id, reason, now);
+        continue;
+      }
+      const body = parseIgMedia(result.body);
+      if (body.insights) ctx.repos.posts.addSnapshot(state.id, now, toSnapshot(insightValues(body.insights), 'ig-media'));
+      if (state.insightsStatus !== null) ctx.repos.posts.setInsightsStatus(state.id, body.insights ? null : state.insightsStatus, now);
       refreshed += 1;
-      if (body.comments_count !== undefined && body.comments_count !== state.commentsCount) {
-        const edge = await ctx.client.get<CommentEdge>(`${externalId}/comments`, {
-          host: target.host,
-          token: target.token,
-          params: { fields: `${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}`, limit: COMMENT_PAGE },
-          businessId: target.externalId,
-        });
-        await storeCommentEdge(ctx, target, state.id, edge, 'instagram');
-        ctx.repos.posts.setCommentsCount(state.id, body.comments_count);
+      if (body.commentsCount !== undefined && body.commentsCount !== state.commentsCount) {
+        await readComments(ctx, target, state.id, externalId);
+        ctx.repos.posts.setCommentsCount(state.id, body.commentsCount);
       }
       ctx.progress('Older posts', refreshed, due.length);
     }
     return true;
   });
   return refreshed;
+}
+
+/** A post with no insights to read still has its counts refreshed, dated by when it was last asked. */
+function isCountRefreshDue(state: PostSyncState, now: number): boolean {
+  return insightsDue({ ...state, insightsStatus: null, lastSnapshotAt: state.lastSnapshotAt ?? state.insightsCheckedAt }, now);
 }

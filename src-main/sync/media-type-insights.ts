@@ -2,10 +2,11 @@ import { metricsFor } from '../meta/metric-catalogue';
 import { DAY_MS } from '../core/time';
 import type { SyncContext, SyncTarget } from './context';
 import { getMany, throwIfRetired, withRetiredRetry } from './graph-helpers';
+import { insightsGapReason } from './insights-gaps';
 import { listingMetrics } from './media-metrics';
 import { insightValues, toSnapshot } from './snapshots';
 
-/** Only young posts get their type-specific metrics: that is when reels watch time and profile visits move. */
+/** Feed posts get their profile visits and follows only while young: that is when they move. */
 export const TYPE_SPECIFIC_MAX_AGE_MS = 30 * DAY_MS;
 
 export interface TypedPost {
@@ -18,10 +19,13 @@ export interface TypedPost {
 
 /**
  * Metrics that exist for one media type only (reels watch time; profile visits and follows for
- * feed posts) cannot ride in the mixed /media listing, where one invalid metric fails it all. For
- * posts younger than 30 days whose newest snapshot lacks them (just taken, or a previous read
- * failed), they are read per post, batched, and added to that snapshot. A failed item is retried
- * by the next run, and its error is raised after the others are stored.
+ * feed posts) cannot ride in the mixed /media listing, where one invalid metric fails it all
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
+ * They are read per post, batched, and added to the newest snapshot when it lacks them: for every
+ * reel of any age (so the first sync reads watch time for the whole history once, and each later
+ * snapshot on the cadence reads it again), and for feed posts younger than 30 days. A post Meta
+ * gives no insights for is skipped; a failed item is retried by the next run, and its error is
+ * raised after the others are stored.
  */
 export async function addTypeSpecificInsights(ctx: SyncContext, target: SyncTarget, posts: readonly TypedPost[], login: 'facebook' | 'instagram'): Promise<number> {
   const common = new Set(listingMetrics(login));
@@ -29,7 +33,7 @@ export async function addTypeSpecificInsights(ctx: SyncContext, target: SyncTarg
   const now = ctx.now();
   const groups = new Map<string, { metrics: string[]; posts: Array<TypedPost & { capturedAt: number }> }>();
   for (const post of posts) {
-    if (now - post.publishedAt >= TYPE_SPECIFIC_MAX_AGE_MS) continue;
+    if (post.productType !== 'REELS' && now - post.publishedAt >= TYPE_SPECIFIC_MAX_AGE_MS) continue;
     const latest = ctx.repos.posts.latestSnapshotExtras(post.postId);
     const metrics = metricsFor(post.productType ?? '', post.mediaType ?? '', { login, retired }).filter((m) => !common.has(m));
     if (!latest || metrics.length === 0 || metrics.every((m) => latest.extraKeys.has(m))) continue;
@@ -49,7 +53,7 @@ export async function addTypeSpecificInsights(ctx: SyncContext, target: SyncTarg
           const post = group[i];
           if (!post) continue;
           if (!result.ok) {
-            firstError ??= result.error;
+            if (!insightsGapReason(result.error)) firstError ??= result.error;
             continue;
           }
           const extra = toSnapshot(insightValues(result.body), 'ig-media').extra ?? {};

@@ -1,64 +1,70 @@
+import { parseEdge, parsePagePost } from '../meta/media-parsers';
 import { pageMetricsFor } from '../meta/metric-catalogue';
-import { isSnapshotDue } from './cadence';
-import { FB_COMMENT_FIELDS, storeCommentEdge, type CommentEdge } from './comments';
+import { FB_COMMENT_FIELDS, storeCommentEdge } from './comments';
 import type { SyncContext, SyncTarget } from './context';
-import { parseMetaTime, withRetiredRetry } from './graph-helpers';
+import { withRetiredRetry } from './graph-helpers';
+import { insightsDue, readInsightsPerPost, type PostRef } from './insights-gaps';
+import { walkListing } from './listing';
 import { insightValues, toSnapshot } from './snapshots';
 
 const POST_FIELDS = 'id,message,created_time,permalink_url,status_type,full_picture';
 const JOB = 'page-posts';
+const COMMENTS_EDGE = `comments.limit(50){${FB_COMMENT_FIELDS},comments.limit(50){${FB_COMMENT_FIELDS}}}`;
 
-interface RawPagePost {
-  id: string;
-  message?: string;
-  created_time?: string;
-  permalink_url?: string;
-  status_type?: string;
-  full_picture?: string;
-  insights?: unknown;
-  comments?: CommentEdge;
-}
-
-/** A Page's posts newest first with insights and comments nested; routine runs stop at known posts. */
+/**
+ * A Page's posts newest first with insights and comments nested; routine runs stop at known
+ * posts. Like Instagram media, a page Meta refuses because of one post is read again without
+ * nested edges, and those posts' insights and comments are read on their own.
+ */
 export async function syncPagePosts(ctx: SyncContext, target: SyncTarget): Promise<void> {
   const highWater = Number(ctx.repos.syncRuns.getHighWater(target.accountId, JOB) ?? 0);
   let newest = highWater;
   let count = 0;
+  const withoutInsights = new Map<string, PostRef>();
   await withRetiredRetry(ctx, 'page-post', pageMetricsFor('page-post'), async (metrics) => {
     const state = ctx.repos.posts.snapshotState(target.accountId);
-    const fields = `${POST_FIELDS},insights.metric(${metrics.join(',')}),comments.limit(50){${FB_COMMENT_FIELDS},comments.limit(50){${FB_COMMENT_FIELDS}}}`;
-    for await (const page of ctx.client.paginate<RawPagePost>(`${target.externalId}/posts`, {
+    for await (const page of walkListing<unknown>(ctx, {
+      path: `${target.externalId}/posts`,
+      host: 'facebook',
       token: target.token,
-      params: { fields, limit: 100 },
       businessId: target.externalId,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      fields: POST_FIELDS,
+      nested: [
+        { name: 'insights', spec: `insights.metric(${metrics.join(',')})` },
+        { name: 'comments', spec: COMMENTS_EDGE },
+      ],
+      limit: 100,
     })) {
       let oldest = Infinity;
-      for (const post of page.data) {
-        const publishedAt = parseMetaTime(post.created_time) ?? ctx.now();
+      for (const raw of page.data) {
+        const post = parsePagePost(raw);
+        const publishedAt = post.createdTimeMs ?? ctx.now();
         oldest = Math.min(oldest, publishedAt);
         newest = Math.max(newest, publishedAt);
         const now = ctx.now();
+        const known = state.get(post.id) ?? { publishedAt, lastSnapshotAt: null, insightsStatus: null, insightsCheckedAt: null };
+        const due = insightsDue(known, now);
         const postId = ctx.repos.db.transaction(() => {
           const id = ctx.repos.posts.upsert(
             target.accountId,
             {
               externalId: post.id,
-              mediaType: post.status_type ?? null,
+              mediaType: post.statusType ?? null,
               productType: 'PAGE_POST',
               caption: post.message ?? null,
-              permalink: post.permalink_url ?? null,
-              mediaUrl: post.full_picture ?? null,
+              permalink: post.permalinkUrl ?? null,
+              mediaUrl: post.fullPicture ?? null,
               publishedAt,
             },
             now,
           );
-          const snapshot = isSnapshotDue(publishedAt, state.get(post.id)?.lastSnapshotAt ?? null, now) ? (post.insights ? toSnapshot(insightValues(post.insights), 'page-post') : null) : null;
-          if (snapshot) ctx.repos.posts.addSnapshot(id, now, snapshot);
+          if (due && page.nested.has('insights') && post.insights) ctx.repos.posts.addSnapshot(id, now, toSnapshot(insightValues(post.insights), 'page-post'));
           return id;
         })();
         ctx.written.count += 1;
-        await storeCommentEdge(ctx, target, postId, post.comments, 'facebook');
+        if (due && !page.nested.has('insights')) withoutInsights.set(post.id, { postId, externalId: post.id });
+        const comments = page.nested.has('comments') ? post.comments : await readPostComments(ctx, target, post.id);
+        await storeCommentEdge(ctx, target, postId, comments, 'facebook');
         count += 1;
       }
       ctx.progress('Page posts', count, 0);
@@ -67,4 +73,15 @@ export async function syncPagePosts(ctx: SyncContext, target: SyncTarget): Promi
     return true;
   });
   if (newest > highWater) ctx.repos.syncRuns.setHighWater(target.accountId, JOB, String(newest), ctx.now());
+  await readInsightsPerPost(ctx, target, [...withoutInsights.values()], pageMetricsFor('page-post'), 'page-post');
+}
+
+async function readPostComments(ctx: SyncContext, target: SyncTarget, externalId: string) {
+  const body = await ctx.client.get<unknown>(`${externalId}/comments`, {
+    token: target.token,
+    params: { fields: `${FB_COMMENT_FIELDS},comments.limit(50){${FB_COMMENT_FIELDS}}`, limit: 50 },
+    businessId: target.externalId,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  return parseEdge(body);
 }

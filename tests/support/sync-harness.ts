@@ -5,7 +5,8 @@ import { resolveGraphConfig } from '../../src-main/meta/config';
 import { GraphClient } from '../../src-main/meta/graph-client';
 import type { Db } from '../../src-main/store/database';
 import { discoverAccounts } from '../../src-main/sync/discovery';
-import { SyncEngine, type AccountRunResult } from '../../src-main/sync/engine';
+import { SyncEngine, type AccountRunResult, type SyncEngineOptions } from '../../src-main/sync/engine';
+import type { Scenario } from '../../src-main/emulator/world/types';
 import { makeCore } from './core';
 import { createFakeKeychain } from './fake-keychain';
 import { makeTempDir } from './temp-dir';
@@ -31,7 +32,10 @@ export interface SyncHarness {
  * world and the sync share one clock; the client's back-off sleeps advance a clock of their own
  * instead of waiting, so fault tests take milliseconds.
  */
-export async function makeSyncHarness(scenario: 'small' | 'demo' = 'small', opts: { onResponse?: () => void; emulator?: RunningEmulator } = {}): Promise<SyncHarness> {
+export async function makeSyncHarness(
+  scenario: Scenario = 'small',
+  opts: { onResponse?: () => void; emulator?: RunningEmulator; engine?: Pick<SyncEngineOptions, 'messageRetentionDays'> } = {},
+): Promise<SyncHarness> {
   const tmp = makeTempDir();
   const clock = { now: T0 };
   const now = () => clock.now;
@@ -49,7 +53,7 @@ export async function makeSyncHarness(scenario: 'small' | 'demo' = 'small', opts
     timeoutMs: 1_000,
     ...(opts.onResponse ? { onResponse: opts.onResponse } : {}),
   });
-  const engine = new SyncEngine({ repos: core.repos, client, now });
+  const engine = new SyncEngine({ repos: core.repos, client, now, ...opts.engine });
   return {
     core,
     emulator,

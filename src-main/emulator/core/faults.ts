@@ -1,7 +1,7 @@
 /** Fault injection for resilience tests: `POST /__emulator/faults`. */
 
 /** Supported fault kinds. */
-export const FAULT_KINDS = ['http429', 'http500', 'timeout', 'malformed-json', 'token-expired', 'batch-partial', 'rate-limit'] as const;
+export const FAULT_KINDS = ['http429', 'http500', 'timeout', 'malformed-json', 'token-expired', 'batch-partial', 'rate-limit', 'permission'] as const;
 /** A fault kind. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -16,7 +16,7 @@ export interface FaultSpec {
   after?: number;
   /** timeout: how long to hold the response (ms, default 30 000, max 30 000). */
   ms?: number;
-  /** rate-limit: force a throttling code (4, 17, 32, 613, 80001, 80002, 80006). */
+  /** rate-limit: force a throttling code (4, 17, 32, 613, 80001, 80002, 80006); permission: 10 (default) or 200-299. */
   code?: number;
 }
 

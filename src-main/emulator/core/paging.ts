@@ -18,6 +18,8 @@ export interface EdgeLocation {
   path: string;
   /** Parameters to repeat in next/previous (access_token, fields, …) without paging ones. */
   params: Record<string, string>;
+  /** Serve fewer items than `limit` per page (Meta filters items after paging); `next` stays. */
+  shortPages?: boolean;
 }
 
 /** Sort key of an item: primary number (time) and id as a tie-breaker. */
@@ -67,13 +69,15 @@ export function paginate<T>(
   cap: number,
 ): Paged<T> {
   const limit = effectiveLimit(params.limit, cap);
+  // Short pages drop up to a third of the items a full page would hold, varying page to page.
+  const served = (start: number) => (loc.shortPages && limit > 2 ? limit - 1 - ((start * 7 + items.length) % Math.ceil(limit / 3)) : limit);
   let start = 0;
   let end = items.length;
   if (params.after) {
     const k = decodeCursor(params.after);
     start = items.findIndex((it) => compare(keyOf(it), k) > 0);
     if (start < 0) start = items.length;
-    end = Math.min(items.length, start + limit);
+    end = Math.min(items.length, start + served(start));
   } else if (params.before) {
     const k = decodeCursor(params.before);
     let idx = items.findIndex((it) => compare(keyOf(it), k) >= 0);
@@ -81,14 +85,15 @@ export function paginate<T>(
     end = idx;
     start = Math.max(0, end - limit);
   } else {
-    end = Math.min(items.length, limit);
+    end = Math.min(items.length, served(0));
   }
   const page = items.slice(start, end);
   if (page.length === 0) return { items: [] };
   const first = keyOf(page[0] as T);
   const last = keyOf(page[page.length - 1] as T);
   const paging: Record<string, unknown> = { cursors: { before: encodeCursor(first), after: encodeCursor(last) } };
-  const base = { ...loc, params: { ...loc.params, limit: String(limit) } };
+  const { shortPages: _short, ...where } = loc;
+  const base = { ...where, params: { ...loc.params, limit: String(limit) } };
   if (end < items.length) paging.next = graphUrl(base, { after: encodeCursor(last) });
   if (start > 0) paging.previous = graphUrl(base, { before: encodeCursor(first) });
   return { items: page, paging };

@@ -3,7 +3,8 @@
  * follower_count rejects it, ≤ 30 days between since and until, demographics only as
  * lifetime/total_value with a breakdown, retired metrics fail the whole call.
  */
-import { paramError } from '../core/errors';
+import { GraphError, paramError } from '../core/errors';
+import { followersAt } from '../world/growth';
 import { graphUrl } from '../core/paging';
 import type { DemographicDimension } from '../world/demographics';
 import { DAY_MS, formatGraphTime, insightsDayStart } from '../world/time';
@@ -102,6 +103,7 @@ export function igAccountInsightsEdge(ctx: GraphCtx, account: IgAccount, req: Ed
   const p = req.params;
   const metrics = metricList(p.metric);
   const { totalValue, breakdown } = validate(metrics, p);
+  refuseUnder100Followers(ctx, account, metrics);
   const period = p.period as string;
   const entry = (name: string, body: Record<string, unknown>): Record<string, unknown> => ({
     name,
@@ -138,4 +140,19 @@ export function igAccountInsightsEdge(ctx: GraphCtx, account: IgAccount, req: Ed
   const at = (s: number): Record<string, string> => ({ since: String(s), until: String(s + span) });
   const s0 = Math.floor(since / 1000);
   return { data, paging: { previous: graphUrl(req.loc, at(s0 - span)), next: graphUrl(req.loc, at(s0 + span)) } };
+}
+
+/** Metrics Meta withholds from accounts with fewer than 100 followers. */
+const NEEDS_100_FOLLOWERS = new Set(['follower_count', 'online_followers', ...DEMOGRAPHICS]);
+
+/**
+ * "follower_count and online_followers metrics are not available on Instagram business or creator
+ * accounts with fewer than 100 followers", and demographics need 100 followers too
+ * (https://developers.facebook.com/documentation/instagram-platform/api-reference/instagram-user/insights/).
+ * The docs do not say how the refusal looks; the harsher reading is an error that fails the call.
+ */
+function refuseUnder100Followers(ctx: GraphCtx, account: IgAccount, metrics: readonly string[]): void {
+  const withheld = metrics.filter((m) => NEEDS_100_FOLLOWERS.has(m));
+  if (withheld.length === 0 || followersAt(account, ctx.world.now) >= 100) return;
+  throw new GraphError(400, 10, `(#10) Not enough followers: ${withheld.join(', ')} is available for accounts with at least 100 followers`, 'OAuthException');
 }

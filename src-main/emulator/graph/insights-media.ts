@@ -1,5 +1,5 @@
 /** `GET /{media-id}/insights` (lifetime, per product type) and `GET /{post-id}/insights`. */
-import { paramError } from '../core/errors';
+import { GraphError, paramError } from '../core/errors';
 import { commentCountAt, mediaMetricsAt, postMetricsAt } from '../world/metrics';
 import type { Media, PagePost } from '../world/types';
 import { describe, metricList, requirePageToken } from './insights-meta';
@@ -14,8 +14,9 @@ const FB_LOGIN_ONLY = ['total_likes', 'total_comments', 'total_views'];
 /** Every metric name the media insights API currently accepts (the list in its error). */
 export const MEDIA_METRICS: readonly string[] = [...new Set([...FEED, ...REELS, ...STORY, ...FB_LOGIN_ONLY])];
 
-/** Metrics valid for a media on a host. */
+/** Metrics valid for a media on a host. Meta documents none for ad media (product type AD). */
 export function validMediaMetrics(media: Media, host: 'facebook' | 'instagram'): string[] {
+  if (media.productType === 'AD') return [];
   const base = media.productType === 'REELS' ? REELS : media.productType === 'STORY' ? STORY : FEED;
   return host === 'facebook' && media.productType !== 'STORY' ? [...base, ...FB_LOGIN_ONLY] : base;
 }
@@ -26,6 +27,7 @@ export function validMediaMetrics(media: Media, host: 'facebook' | 'instagram'):
  * does not support fails it with "does not support the … metric for this media product type".
  */
 export function mediaInsightsEdge(ctx: GraphCtx, media: Media, req: EdgeRequest): { data: unknown[] } {
+  refuseUnreadableMedia(ctx, media);
   const metrics = metricList(req.params.metric);
   if (metrics.length === 0) throw paramError('The parameter metric is required');
   metrics.forEach((m, i) => {
@@ -53,6 +55,35 @@ export function mediaInsightsEdge(ctx: GraphCtx, media: Media, req: EdgeRequest)
       return entry;
     }),
   };
+}
+
+/**
+ * Media Meta will not give insights for, whatever the metrics: posted before the account's
+ * business conversion (100/2108006, the error body airbyte and keboola users report), or media the
+ * app may not read (`(#10) Application does not have permission for this action`). Nested in a
+ * listing (`insights.metric(…)`), either fails the whole listing, the harsher reading of
+ * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights.
+ */
+function refuseUnreadableMedia(ctx: GraphCtx, media: Media): void {
+  const account = ctx.world.igAccounts.find((a) => a.id === media.ownerId);
+  if (account?.businessConvertedAt !== undefined && media.timestamp < account.businessConvertedAt) {
+    throw new GraphError(400, 100, 'Invalid parameter', 'OAuthException', {
+      subcode: 2108006,
+      isTransient: false,
+      userTitle: 'Media Posted Before Business Account Conversion',
+      userMsg: "The media was posted before the most recent time that the user's account was converted to a business account from a personal account.",
+    });
+  }
+  if (media.insightsDenied) throw new GraphError(400, 10, '(#10) Application does not have permission for this action', 'OAuthException');
+}
+
+/** Why Meta gives no insights for a media, or null when it does (ground truth for tests). */
+export function insightsBlockedReason(world: GraphCtx['world'], media: Media): 'before_business_conversion' | 'no_permission' | 'unsupported_product_type' | null {
+  const account = world.igAccounts.find((a) => a.id === media.ownerId);
+  if (account?.businessConvertedAt !== undefined && media.timestamp < account.businessConvertedAt) return 'before_business_conversion';
+  if (media.insightsDenied) return 'no_permission';
+  if (media.productType === 'AD') return 'unsupported_product_type';
+  return null;
 }
 
 /** Story navigation split like the sample: mostly tap_forward, then tap_back, tap_exit, swipe_forward. */

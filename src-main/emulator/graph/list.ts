@@ -1,8 +1,8 @@
 /** Helpers shared by list edges: paging + rendering + since/until filters. */
-import { paramError } from '../core/errors';
-import { paginate, type SortKey } from '../core/paging';
+import { GraphError, paramError } from '../core/errors';
+import { effectiveLimit, paginate, type SortKey } from '../core/paging';
 import type { Node } from './nodes';
-import { renderNode, type EdgeRequest, type GraphCtx } from './render';
+import { renderNode, schemaOf, type EdgeRequest, type GraphCtx } from './render';
 
 /** Parses a Graph time parameter: unix seconds or anything Date can parse (Meta uses strtotime). */
 export function parseTimeParam(name: string, raw: string | undefined): number | undefined {
@@ -23,7 +23,9 @@ export function listEdge<T>(
   toNode: (item: T) => Node,
   cap = 100,
 ): { data: unknown[]; paging?: Record<string, unknown> } {
-  const page = paginate(items, keyOf, compare, req.params, req.loc, cap);
+  const first = items[0];
+  if (first !== undefined) refuseHeavyListing(ctx, req, toNode(first), cap);
+  const page = paginate(items, keyOf, compare, req.params, { ...req.loc, ...(ctx.world.quirks?.shortPages ? { shortPages: true } : {}) }, cap);
   const data = page.items.map((it) => renderNode(ctx, toNode(it), req.fields));
   return page.paging ? { data, paging: page.paging } : { data };
 }
@@ -37,4 +39,20 @@ export function timeWindow<T>(items: readonly T[], params: Record<string, string
     const t = timeOf(it);
     return (since === undefined || t >= since) && (until === undefined || t <= until);
   });
+}
+
+/**
+ * Meta answers a listing that would return too much at once (a full page with several edges
+ * nested) with code 1 "Please reduce the amount of data you're asking for, then retry your
+ * request" (https://developers.facebook.com/docs/graph-api/guides/error-handling); here the cost
+ * is page size times nested edges, against the world's `maxNestedItems`.
+ */
+function refuseHeavyListing(ctx: GraphCtx, req: EdgeRequest, sample: Node, cap: number): void {
+  const max = ctx.world.quirks?.maxNestedItems;
+  if (max === undefined || !req.fields) return;
+  const edges = schemaOf(sample).edges;
+  const nested = req.fields.filter((f) => edges[f.name] !== undefined).length;
+  if (nested > 0 && effectiveLimit(req.params.limit, cap) * nested > max) {
+    throw new GraphError(500, 1, "Please reduce the amount of data you're asking for, then retry your request", 'OAuthException');
+  }
 }

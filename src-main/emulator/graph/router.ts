@@ -96,6 +96,11 @@ function faultError(state: EmulatorState, kind: string, code: number | undefined
       return expiredToken(state.now() - HOUR_MS, state.now());
     case 'rate-limit':
       return throttleError(code ?? target.throttleCode);
+    case 'permission':
+      // Code 10 / 200-299 concern one object or permission, not the login.
+      return code !== undefined && code >= 200 && code <= 299
+        ? new GraphError(400, code, `(#${code}) Permissions error`, 'OAuthException')
+        : new GraphError(400, 10, '(#10) Application does not have permission for this action', 'OAuthException');
     default:
       return transientError();
   }

@@ -1,6 +1,10 @@
 /**
- * DM schemas (conversation, message, participant profile) and the conversations edges. Only
- * the 20 most recent messages of a thread return details, like Meta.
+ * DM schemas (conversation, message, participant profile) and the conversations edges. In an
+ * Instagram thread only the 20 most recent messages return details, a limit Meta documents for
+ * Instagram Messaging only
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/conversations-api);
+ * Messenger threads page to their full history
+ * (https://developers.facebook.com/docs/graph-api/reference/conversation).
  */
 import { GraphError } from '../core/errors';
 import type { FieldSpec } from '../core/fields';
@@ -11,7 +15,7 @@ import type { Attachment, Conversation, Message, Page, World } from '../world/ty
 import { conversationWith, type Node } from './nodes';
 import { registerSchemas, renderNode, type EdgeRequest, type GraphCtx } from './render';
 
-/** How many recent messages per thread are retrievable with details. */
+/** How many recent messages per Instagram thread are retrievable with details. */
 export const RETRIEVABLE_MESSAGES = 20;
 
 /** Messages the API shows (unsent ones vanish), newest first. */
@@ -24,9 +28,21 @@ export function visibleMessages(world: World, conv: Conversation): Message[] {
   return out;
 }
 
-/** Ids whose details can be read (the 20 most recent visible messages). */
+/** Ids whose details can be read: every visible message on Messenger, the 20 most recent on Instagram. */
 export function retrievableIds(world: World, conv: Conversation): string[] {
-  return visibleMessages(world, conv).slice(0, RETRIEVABLE_MESSAGES).map((m) => m.id);
+  const visible = visibleMessages(world, conv);
+  return (conv.platform === 'instagram' ? visible.slice(0, RETRIEVABLE_MESSAGES) : visible).map((m) => m.id);
+}
+
+/**
+ * The message this one quotes, if any: about one in six replies quote the message before it, in
+ * the shape Meta gives `reply_to` (`mid`, and `is_self_reply` when quoting one's own message).
+ */
+function replyTo(world: World, conv: Conversation, message: Message): Record<string, unknown> | undefined {
+  const index = conv.messageIds.indexOf(message.id);
+  const previous = index > 0 ? world.messages[conv.messageIds[index - 1] as string] : undefined;
+  if (!previous || previous.unsent || unitHash(message.id, 'reply-to') >= 0.17) return undefined;
+  return { mid: previous.id, is_self_reply: previous.fromBusiness === message.fromBusiness };
 }
 
 /** The "deleted" error Meta returns for messages older than the most recent 20 (or unsent). */
@@ -133,7 +149,7 @@ registerSchemas({
     edges: {
       messages: (ctx, n, req) => {
         const all = visibleMessages(ctx.world, n.conv);
-        const recent = new Set(all.slice(0, RETRIEVABLE_MESSAGES).map((m) => m.id));
+        const recent = new Set(retrievableIds(ctx.world, n.conv));
         const page = paginate(all, (m) => [m.createdTime, m.id], newestFirst, req.params, req.loc, 100);
         const fields = req.fields ?? [{ name: 'id', mods: {} }, { name: 'created_time', mods: {} }];
         const data = page.items.map((message) =>
@@ -154,6 +170,9 @@ registerSchemas({
       message: (_ctx, n) => n.message.text,
       attachments: (_ctx, n) => (n.message.attachments.length ? { data: n.message.attachments.map(attachmentJson) } : undefined),
       is_unsupported: () => false,
+      reply_to: (ctx, n) => replyTo(ctx.world, n.conv, n.message),
+      // Sent by the business that owns the thread.
+      is_owner: (_ctx, n) => n.message.fromBusiness,
     },
     edges: {},
   },

@@ -5,10 +5,10 @@ import { growthRate } from './growth';
 import { historyTimes, makeMedia, makePagePost } from './media-gen';
 import { createPeople, PersonPicker } from './people';
 import { hashSeed, Rng } from './prng';
-import { SCENARIOS, type BrandSpec } from './scenarios';
+import { SCENARIOS, type BrandSpec, type ScenarioSpec } from './scenarios';
 import { DAY_MS } from './time';
 import { initialTokens } from './tokens';
-import type { IgAccount, Page, Person, Scenario, World } from './types';
+import type { IgAccount, Media, Page, Person, Scenario, World } from './types';
 import { igUserId, numericId, randomToken } from './ids';
 
 /** Options for createWorld. */
@@ -143,6 +143,34 @@ export function createWorld(options: CreateWorldOptions): World {
       seedMessages(rng, world, conv, home.niche, counts[k++] ?? 1, lastActivity(rng, now, historyStart));
     }
   }
+  applyInsightGaps(world, spec);
   world.tokens = initialTokens(rng, world, now);
   return world;
+}
+
+/**
+ * Marks the media a scenario says Meta cannot give insights for, at fixed positions so the
+ * ground truth is easy to state: the oldest ones predate the conversion; denied and ad media are
+ * spread evenly through the newer history.
+ */
+function applyInsightGaps(world: World, spec: ScenarioSpec): void {
+  if (spec.quirks) world.quirks = { ...spec.quirks };
+  for (const account of world.igAccounts) {
+    const ids = account.mediaIds; // newest first
+    const before = Math.min(spec.mediaBeforeConversion ?? 0, ids.length);
+    if (before > 0) {
+      const newestBefore = world.media[ids[ids.length - before] as string] as Media;
+      const oldestAfter = world.media[ids[ids.length - before - 1] as string];
+      account.businessConvertedAt = oldestAfter ? Math.floor((newestBefore.timestamp + oldestAfter.timestamp) / 2) : newestBefore.timestamp + 1;
+    }
+    // Denied then ad media at evenly spaced positions among the post-conversion media (never the newest).
+    const denied = spec.deniedMedia ?? 0;
+    const slots = denied + (spec.adMedia ?? 0);
+    const usable = ids.length - before;
+    for (let k = 1; k <= slots; k++) {
+      const media = world.media[ids[Math.floor((k * usable) / (slots + 1))] as string] as Media;
+      if (k <= denied) media.insightsDenied = true;
+      else media.productType = 'AD';
+    }
+  }
 }

@@ -1,5 +1,5 @@
 /** The canned brands and sizes of each scenario. */
-import type { Niche, Scenario } from './types';
+import type { Niche, Scenario, WorldQuirks } from './types';
 
 /** One IG account + its Page, with how much history to generate. */
 export interface BrandSpec {
@@ -27,6 +27,13 @@ export interface ScenarioSpec {
   people: number;
   messages: number;
   historyDays: number;
+  /** Per IG account, how many of its oldest media predate its business conversion (→ 2108006). */
+  mediaBeforeConversion?: number;
+  /** Per IG account, how many media (spread through the history) the app may not read insights of (→ code 10). */
+  deniedMedia?: number;
+  /** Per IG account, how many media are ad media (product type AD, no documented insights metrics). */
+  adMedia?: number;
+  quirks?: WorldQuirks;
 }
 
 const STUDIO: BrandSpec = {
@@ -74,6 +81,48 @@ export const SCENARIOS: Record<Scenario, ScenarioSpec> = {
     brands: [{ ...STUDIO, media: 40, posts: 10, igConversations: 12, messengerConversations: 8 }],
     people: 150,
     messages: 200,
+    historyDays: 730,
+  },
+  // Exactly one page of 100 media whose oldest one was posted before the business conversion.
+  converted: {
+    brands: [{ ...STUDIO, media: 100, posts: 5, igConversations: 3, messengerConversations: 3 }],
+    people: 60,
+    messages: 30,
+    historyDays: 730,
+    mediaBeforeConversion: 1,
+  },
+  // A brand that converted a year in: pre-conversion media over several pages, media the app may
+  // not read, ad media, and pages shorter than asked for.
+  'insights-gaps': {
+    brands: [{ ...STUDIO, media: 230, posts: 5, igConversations: 3, messengerConversations: 3 }],
+    people: 60,
+    messages: 30,
+    historyDays: 730,
+    mediaBeforeConversion: 90,
+    deniedMedia: 2,
+    adMedia: 2,
+    quirks: { shortPages: true },
+  },
+  // An account under 100 followers: Meta gives neither follower_count nor demographics.
+  'small-account': {
+    brands: [{ ...STUDIO, followersStart: 20, followersNow: 64, fansStart: 10, fansNow: 40, media: 25, posts: 5, igConversations: 3, messengerConversations: 3 }],
+    people: 60,
+    messages: 30,
+    historyDays: 730,
+  },
+  // Meta refuses a full page of media with comments and insights nested: code 1.
+  heavy: {
+    brands: [{ ...STUDIO, media: 180, posts: 5, igConversations: 3, messengerConversations: 3 }],
+    people: 60,
+    messages: 30,
+    historyDays: 730,
+    quirks: { maxNestedItems: 120 },
+  },
+  // Messenger and Instagram threads far longer than 20 messages.
+  'long-threads': {
+    brands: [{ ...STUDIO, media: 10, posts: 5, igConversations: 4, messengerConversations: 6 }],
+    people: 60,
+    messages: 600,
     historyDays: 730,
   },
 };

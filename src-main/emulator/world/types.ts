@@ -4,12 +4,15 @@
  * Times are unix milliseconds.
  */
 
-/** Which canned world to build: 'demo' is the full showcase, 'small' keeps tests fast. */
-export type Scenario = 'demo' | 'small';
+/**
+ * Which canned world to build: 'demo' is the full showcase, 'small' keeps tests fast; the others
+ * each show one way the real Meta differs from a tidy API (see scenarios.ts).
+ */
+export type Scenario = 'demo' | 'small' | 'converted' | 'insights-gaps' | 'small-account' | 'heavy' | 'long-threads';
 /** IG media_type. */
 export type MediaType = 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
-/** IG media_product_type. */
-export type MediaProductType = 'FEED' | 'REELS' | 'STORY';
+/** IG media_product_type (AD: media created for an ad; Meta documents no insights metrics for it). */
+export type MediaProductType = 'FEED' | 'REELS' | 'STORY' | 'AD';
 /** DM platform, as in `?platform=` on the conversations edge. */
 export type Platform = 'instagram' | 'messenger';
 /** Brand flavour that drives captions, comments and DM texts. */
@@ -77,6 +80,11 @@ export interface IgAccount {
   mediaIds: string[];
   /** Conversations reached through this IG account (platform=instagram). */
   conversationIds: string[];
+  /**
+   * When the account last became a business account; media posted before it answer insights with
+   * 100/2108006. Absent: a business account from its first post.
+   */
+  businessConvertedAt?: number;
 }
 
 /** A Facebook Page. */
@@ -134,6 +142,8 @@ export interface Media {
   followersAtPost: number;
   /** Top-level comment ids, oldest first. */
   commentIds: string[];
+  /** Insights of this media answer `(#10) Application does not have permission for this action`. */
+  insightsDenied?: boolean;
 }
 
 /** A comment on IG media or a Page post (replies have parentId). */
@@ -219,9 +229,21 @@ export interface Message {
   tag?: string;
 }
 
+/** Behaviours of the real Meta a scenario switches on (all off in 'demo' and 'small'). */
+export interface WorldQuirks {
+  /**
+   * A listing whose page size times its nested edges exceeds this fails with code 1 "Please
+   * reduce the amount of data you're asking for".
+   */
+  maxNestedItems?: number;
+  /** Pages carry fewer items than `limit` (Meta filters after paging), `next` still present. */
+  shortPages?: boolean;
+}
+
 /** The whole deterministic world. */
 export interface World {
   scenario: Scenario;
+  quirks?: WorldQuirks;
   seed: number;
   /** The `now` the world was created with. */
   createdAt: number;

@@ -1,5 +1,5 @@
 import { prepareCached, type Db } from '../database';
-import type { AccountSummary, Network } from '../../../src-preload/contract';
+import type { AccountSummary, DemographicsStatus, Network } from '../../../src-preload/contract';
 
 export interface AccountInput {
   network: Network;
@@ -40,6 +40,7 @@ interface AccountRow {
   login_kind: AccountSummary['loginKind'];
   last_synced_at: number | null;
   linked_account_id: number | null;
+  demographics_status: DemographicsStatus | null;
 }
 
 export interface AccountRecord extends AccountSummary {
@@ -94,6 +95,11 @@ export class AccountsRepository {
 
   setStatus(id: number, status: AccountSummary['status'], detail: string | null, now: number): void {
     prepareCached(this.db, 'UPDATE accounts SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?').run(status, detail, now, id);
+  }
+
+  /** Why Meta shows no follower counts or demographics for the account (null: it does). */
+  setDemographicsStatus(id: number, status: DemographicsStatus | null): void {
+    prepareCached(this.db, 'UPDATE accounts SET demographics_status = ? WHERE id = ?').run(status, id);
   }
 
   markSynced(id: number, at: number): void {
@@ -180,5 +186,6 @@ function toRecord(row: AccountRow): AccountRecord {
     lastSyncedAt: row.last_synced_at,
     isDemo: row.login_kind === 'demo',
     linkedAccountId: row.linked_account_id,
+    demographicsStatus: row.demographics_status,
   };
 }

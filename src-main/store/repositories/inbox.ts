@@ -16,6 +16,8 @@ export interface ConversationInput {
   platform: ConversationSummary['platform'];
   personId: number | null;
   updatedAt: number;
+  /** Meta withholds this thread's older messages (Instagram keeps only the 20 newest readable). */
+  historyLimited?: boolean;
 }
 
 export interface MessageInput {
@@ -25,6 +27,8 @@ export interface MessageInput {
   text: string | null;
   attachments?: unknown[] | null;
   replyToExternalId?: string | null;
+  /** Meta's `is_owner`: sent by the business that owns the thread (null when Meta did not say). */
+  isOwner?: boolean | null;
   isDeleted?: boolean;
 }
 
@@ -47,12 +51,13 @@ export class InboxRepository {
 
   upsertConversation(accountId: number, c: ConversationInput): number {
     const row = prepareCached(this.db, 
-        `INSERT INTO conversations (account_id, external_id, platform, person_id, updated_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO conversations (account_id, external_id, platform, person_id, updated_at, history_limited) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (account_id, external_id) DO UPDATE SET
-           person_id = coalesce(excluded.person_id, person_id), updated_at = max(updated_at, excluded.updated_at)
+           person_id = coalesce(excluded.person_id, person_id), updated_at = max(updated_at, excluded.updated_at),
+           history_limited = excluded.history_limited
          RETURNING id`,
       )
-      .get(accountId, c.externalId, c.platform, c.personId, c.updatedAt) as { id: number };
+      .get(accountId, c.externalId, c.platform, c.personId, c.updatedAt, c.historyLimited ? 1 : 0) as { id: number };
     return row.id;
   }
 
@@ -64,8 +69,8 @@ export class InboxRepository {
   upsertMessage(conversationId: number, m: MessageInput, storedAt: number): boolean {
     const inserted = prepareCached(this.db, 
         `INSERT OR IGNORE INTO messages
-           (conversation_id, external_id, direction, sent_at, text, attachments, reply_to_external_id, is_deleted, stored_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           (conversation_id, external_id, direction, sent_at, text, attachments, reply_to_external_id, is_owner, is_deleted, stored_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         conversationId,
@@ -75,6 +80,7 @@ export class InboxRepository {
         m.isDeleted ? null : m.text,
         !m.isDeleted && m.attachments && m.attachments.length > 0 ? JSON.stringify(m.attachments) : null,
         m.replyToExternalId ?? null,
+        m.isOwner === undefined || m.isOwner === null ? null : m.isOwner ? 1 : 0,
         m.isDeleted ? 1 : 0,
         storedAt,
       ).changes > 0;
@@ -107,6 +113,12 @@ export class InboxRepository {
     return new Map(rows.map((r) => [r.external_id, r.id]));
   }
 
+  /** When the newest stored message of a thread was sent, or null when it has none. */
+  newestMessageAt(conversationId: number): number | null {
+    const row = prepareCached(this.db, 'SELECT max(sent_at) AS at FROM messages WHERE conversation_id = ?').get(conversationId) as { at: number | null };
+    return row.at;
+  }
+
   /** Meta ids of the stored, not yet unsent messages of a thread sent at or after `since`. */
   messageIdsSince(conversationId: number, since: number): string[] {
     const rows = prepareCached(this.db, 'SELECT external_id FROM messages WHERE conversation_id = ? AND sent_at >= ? AND is_deleted = 0')
@@ -127,7 +139,7 @@ export class InboxRepository {
 
   listConversations(accountId: number | null, limit: number, before: number | null, now: number): ConversationSummary[] {
     const rows = prepareCached(this.db, 
-        `SELECT c.id, c.account_id, c.platform, c.last_message_at, c.last_incoming_at,
+        `SELECT c.id, c.account_id, c.platform, c.last_message_at, c.last_incoming_at, c.history_limited,
                 coalesce(p.name, p.username, 'Unknown person') AS person_name,
                 (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count,
                 (SELECT CASE WHEN is_deleted = 1 THEN NULL ELSE text END FROM messages
@@ -143,6 +155,7 @@ export class InboxRepository {
       platform: ConversationSummary['platform'];
       last_message_at: number | null;
       last_incoming_at: number | null;
+      history_limited: number;
       person_name: string;
       message_count: number;
       last_text: string | null;
@@ -158,6 +171,7 @@ export class InboxRepository {
         lastMessageText: r.last_text,
         messageCount: r.message_count,
         replyWindowEndsAt: windowEnd !== null && windowEnd > now ? windowEnd : null,
+        historyLimited: r.history_limited === 1,
       };
     });
   }
@@ -165,8 +179,10 @@ export class InboxRepository {
   /** Newest first; pass the oldest `sentAt` seen as `before` for the next page. */
   getMessages(conversationId: number, limit: number, before: number | null): MessageItem[] {
     const rows = prepareCached(this.db, 
-        `SELECT id, conversation_id, direction, sent_at, text, attachments, is_deleted FROM messages
-         WHERE conversation_id = ? AND (? IS NULL OR sent_at < ?) ORDER BY sent_at DESC LIMIT ?`,
+        `SELECT m.id, m.conversation_id, m.direction, m.sent_at, m.text, m.attachments, m.is_deleted, m.is_owner,
+                (SELECT q.id FROM messages q WHERE q.conversation_id = m.conversation_id AND q.external_id = m.reply_to_external_id) AS reply_to_id
+         FROM messages m
+         WHERE m.conversation_id = ? AND (? IS NULL OR m.sent_at < ?) ORDER BY m.sent_at DESC LIMIT ?`,
       )
       .all(conversationId, before, before, limit) as Array<{
       id: number;
@@ -176,6 +192,8 @@ export class InboxRepository {
       text: string | null;
       attachments: string | null;
       is_deleted: number;
+      is_owner: number | null;
+      reply_to_id: number | null;
     }>;
     return rows.map((r) => ({
       id: r.id,
@@ -185,6 +203,8 @@ export class InboxRepository {
       text: r.text,
       hasAttachments: r.attachments !== null,
       isDeleted: r.is_deleted === 1,
+      replyToMessageId: r.reply_to_id,
+      isOwner: r.is_owner === null ? null : r.is_owner === 1,
     }));
   }
 

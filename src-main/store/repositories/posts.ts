@@ -1,5 +1,5 @@
 import { prepareCached, type Db } from '../database';
-import type { Network, PostSummary } from '../../../src-preload/contract';
+import type { InsightsStatus, Network, PostSummary } from '../../../src-preload/contract';
 
 export interface PostInput {
   externalId: string;
@@ -42,16 +42,28 @@ interface PostRow {
   shares: number | null;
   saves: number | null;
   captured_at: number | null;
+  insights_status: InsightsStatus | null;
 }
 
 /** The newest snapshot of each post, joined in one pass (the snapshot PK makes max() an index seek). */
 const POST_WITH_LATEST = `
-  SELECT p.id, p.account_id, a.network, p.caption, p.media_type, p.product_type, p.permalink, p.published_at,
+  SELECT p.id, p.account_id, a.network, p.caption, p.media_type, p.product_type, p.permalink, p.published_at, p.insights_status,
          s.views, s.reach, s.likes, s.comments, s.shares, s.saves, s.captured_at
   FROM posts p
   JOIN accounts a ON a.id = p.account_id
   LEFT JOIN post_metric_snapshots s ON s.post_id = p.id
     AND s.captured_at = (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id)`;
+
+/** What the sync needs to know about a stored post to decide what to read again. */
+export interface PostSyncState {
+  id: number;
+  publishedAt: number;
+  productType: string | null;
+  lastSnapshotAt: number | null;
+  commentsCount: number | null;
+  insightsStatus: InsightsStatus | null;
+  insightsCheckedAt: number | null;
+}
 
 export class PostsRepository {
   constructor(private readonly db: Db) {}
@@ -134,20 +146,51 @@ export class PostsRepository {
     );
   }
 
+  /**
+   * Records why Meta gave no insights for a post (null: it gave them) and when it was asked, so
+   * later syncs know whether and when to ask again and the UI can say why instead of showing zeros.
+   */
+  setInsightsStatus(postId: number, status: InsightsStatus | null, checkedAt: number): void {
+    prepareCached(this.db, 'UPDATE posts SET insights_status = ?, insights_checked_at = ? WHERE id = ?').run(status, checkedAt, postId);
+  }
+
   setCommentsCount(postId: number, count: number): void {
     prepareCached(this.db, 'UPDATE posts SET comments_count = ? WHERE id = ?').run(count, postId);
   }
 
-  /** Per post of an account: local id, publish time, newest snapshot time and comment count. */
-  snapshotState(accountId: number): Map<string, { id: number; publishedAt: number; lastSnapshotAt: number | null; commentsCount: number | null }> {
+  /**
+   * Per post of an account: local id, publish time, product type, newest snapshot time, comment
+   * count, and why Meta gave no insights (with when it was last asked).
+   */
+  snapshotState(accountId: number): Map<string, PostSyncState> {
     const rows = prepareCached(this.db, 
-        `SELECT p.id, p.external_id, p.published_at, p.comments_count,
+        `SELECT p.id, p.external_id, p.published_at, p.product_type, p.comments_count, p.insights_status, p.insights_checked_at,
                 (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id) AS last_snapshot_at
          FROM posts p WHERE p.account_id = ?`,
       )
-      .all(accountId) as Array<{ id: number; external_id: string; published_at: number; comments_count: number | null; last_snapshot_at: number | null }>;
+      .all(accountId) as Array<{
+      id: number;
+      external_id: string;
+      published_at: number;
+      product_type: string | null;
+      comments_count: number | null;
+      insights_status: InsightsStatus | null;
+      insights_checked_at: number | null;
+      last_snapshot_at: number | null;
+    }>;
     return new Map(
-      rows.map((r) => [r.external_id, { id: r.id, publishedAt: r.published_at, lastSnapshotAt: r.last_snapshot_at, commentsCount: r.comments_count }]),
+      rows.map((r) => [
+        r.external_id,
+        {
+          id: r.id,
+          publishedAt: r.published_at,
+          productType: r.product_type,
+          lastSnapshotAt: r.last_snapshot_at,
+          commentsCount: r.comments_count,
+          insightsStatus: r.insights_status,
+          insightsCheckedAt: r.insights_checked_at,
+        },
+      ]),
     );
   }
 
@@ -200,5 +243,6 @@ function toSummary(r: PostRow): PostSummary {
     shares: r.shares,
     saves: r.saves,
     metricsAt: r.captured_at,
+    insightsStatus: r.insights_status,
   };
 }

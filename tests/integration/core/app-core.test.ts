@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createFakeKeychain } from '../../support/fake-keychain';
 import { makeCore } from '../../support/core';
 import { makeTempDir } from '../../support/temp-dir';
+import { SCHEMA_VERSION } from '../../../src-main/store/migrations';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -33,7 +34,7 @@ describe('app core', () => {
     const core = makeCore(dataDir, keychain);
     expect(core.start().phase).toBe('first-run');
     const state = core.createVault('os-keychain');
-    expect(state).toMatchObject({ phase: 'ready', keyProtection: { backend: 'os-keychain', osProtectionAvailable: true }, schemaVersion: 3 });
+    expect(state).toMatchObject({ phase: 'ready', keyProtection: { backend: 'os-keychain', osProtectionAvailable: true }, schemaVersion: SCHEMA_VERSION });
     expect(core.repos.audit.list(5).map((e) => e.action)).toEqual(['vault.created']);
     core.close();
     const again = makeCore(dataDir, keychain);

@@ -17,7 +17,7 @@ function runCli(args: string[]): { child: ReturnType<typeof spawn>; output: () =
 describe('emulator CLI', () => {
   it('parses arguments and explains bad ones', () => {
     expect(parseArgs(['--port', '9000', '--scenario', 'small', '--seed', '3'])).toEqual({ port: 9000, host: '127.0.0.1', scenario: 'small', seed: 3 });
-    expect(parseArgs(['--scenario=huge'])).toMatch(/--scenario must be "demo" or "small"/);
+    expect(parseArgs(['--scenario=huge'])).toMatch(/--scenario must be one of demo, small, converted/);
     expect(parseArgs(['--port'])).toMatch(/missing value/);
     expect(parseArgs(['--frobnicate', '1'])).toMatch(/unknown argument/);
   });

@@ -58,6 +58,9 @@ export interface Truth {
     mediaIds?: string[];
     postIds?: string[];
     commentIds: string[];
+    /** Instagram accounts: followers now, and the media Meta gives no insights for, with the reason. */
+    followers?: number;
+    insightsBlocked?: Record<string, string>;
     conversations: Array<{
       id: string;
       platform: string;
@@ -65,6 +68,7 @@ export interface Truth {
       messageIds: string[];
       visibleMessageIds: string[];
       retrievableMessageIds: string[];
+      historyLimited: boolean;
       lastCustomerMessageAtMs: number | null;
     }>;
   }>;

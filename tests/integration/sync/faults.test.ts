@@ -21,6 +21,7 @@ const FAULT_TARGETS: Record<(typeof FAULT_KINDS)[number], { match?: string; afte
   'token-expired': { match: '/insights', after: 2 },
   'batch-partial': { after: 1 },
   'rate-limit': { match: '/media', after: 0 },
+  permission: { match: '/conversations', after: 0 },
 };
 
 describe('fault matrix: each fault, mid-run, then a later run, ends with the same database as a clean run', () => {
@@ -35,6 +36,11 @@ describe('fault matrix: each fault, mid-run, then a later run, ends with the sam
         if (kind === 'token-expired') {
           expect(faulty.some((r) => r.status === 'failed')).toBe(true);
           expect(h.core.repos.accounts.list().some((a) => a.status === 'needs_reconnect')).toBe(true);
+        }
+        if (kind === 'permission') {
+          // Code 10 on one edge fails that job only: the account stays connected.
+          expect(faulty.some((r) => r.status === 'partial')).toBe(true);
+          expect(h.core.repos.accounts.list().every((a) => a.status === 'active')).toBe(true);
         }
         await h.control('faults', { method: 'DELETE' });
         h.backoff.now += 60 * 60 * 1000;

@@ -68,6 +68,19 @@ describe('full sync against the emulator', () => {
     }
   });
 
+  it('reads reels watch time once for every reel, whatever its age, on the first sync', () => {
+    const reels = h.core.repos.db
+      .prepare(
+        `SELECT p.published_at, s.extra FROM posts p JOIN post_metric_snapshots s ON s.post_id = p.id
+         WHERE p.product_type = 'REELS' AND s.captured_at = (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id)`,
+      )
+      .all() as Array<{ published_at: number; extra: string | null }>;
+    expect(reels.some((r) => r.published_at < h.clock.now - 180 * 86_400_000)).toBe(true);
+    for (const reel of reels) {
+      expect(JSON.parse(reel.extra ?? '{}')).toEqual(expect.objectContaining({ ig_reels_avg_watch_time: expect.any(Number), ig_reels_video_view_total_time: expect.any(Number) }));
+    }
+  });
+
   it('records each run with the calls it used', () => {
     const runs = h.core.repos.db.prepare(`SELECT status, http_requests, operations FROM sync_runs`).all() as Array<{ status: string; http_requests: number; operations: number }>;
     expect(runs).toHaveLength(firstRun.length);

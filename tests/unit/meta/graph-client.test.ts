@@ -231,3 +231,27 @@ describe('default configuration', () => {
     expect(c.url('v24.0/me').toString()).toBe('https://graph.facebook.com/v24.0/me');
   });
 });
+
+describe('a connection reset on a reused connection', () => {
+  it('repeats a GET once on a fresh connection instead of calling the machine offline', async () => {
+    let resets = 1;
+    const reset = () => new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+    const { c, calls } = client(() => {
+      if (resets-- > 0) throw reset();
+      return json({ id: '1' });
+    });
+    expect(await c.get('me', { token: SECRET_TOKEN })).toEqual({ id: '1' });
+    expect(calls).toHaveLength(2);
+    expect(c.isOnline).toBe(true);
+  });
+
+  it('a second reset, or a reset on a POST, is reported as offline', async () => {
+    const { c, calls } = client(() => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+    });
+    await expect(c.get('me', { token: SECRET_TOKEN })).rejects.toMatchObject({ kind: 'offline', causeCode: 'ECONNRESET' });
+    expect(calls).toHaveLength(2);
+    await expect(c.post('me/messages', { token: SECRET_TOKEN })).rejects.toMatchObject({ kind: 'offline' });
+    expect(calls).toHaveLength(3);
+  });
+});

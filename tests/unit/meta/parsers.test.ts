@@ -67,6 +67,7 @@ describe('Graph objects', () => {
         { id: '<IGID>', username: '<IG_USER_NAME>', userId: '<IGID>' },
       ],
       messageIds: [],
+      messages: [],
     });
   });
 

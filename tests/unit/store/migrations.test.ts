@@ -78,7 +78,7 @@ describe('migrations', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 2));
     db.prepare(`INSERT INTO audit_log (at, action) VALUES (1, 'kept')`).run();
-    expect(migrate(db)).toBe(3);
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
     expect(db.prepare('SELECT action FROM audit_log').all()).toEqual([{ action: 'kept' }]);
     const config = createRepositories(db).appConfig;
     config.set('facebook_app_id', '123', 1);
@@ -86,6 +86,22 @@ describe('migrations', () => {
     expect(config.get('facebook_app_id')).toBe('456');
     config.set('facebook_app_id', '', 3);
     expect(config.get('facebook_app_id')).toBeNull();
+    db.close();
+  });
+
+  it('004 adds the sync-fidelity columns to a version-3 database, keeps its rows and refuses unknown reasons', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare(`INSERT INTO accounts (network, external_id, name, login_kind, created_at, updated_at) VALUES ('instagram', '1', 'A', 'system_user', 1, 1)`).run();
+    db.prepare(`INSERT INTO posts (account_id, external_id, published_at, first_seen_at, updated_at) VALUES (1, 'm1', 1, 1, 1)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(db.prepare('SELECT insights_status, insights_checked_at FROM posts').get()).toEqual({ insights_status: null, insights_checked_at: null });
+    db.prepare(`UPDATE posts SET insights_status = 'before_business_conversion'`).run();
+    expect(() => db.prepare(`UPDATE posts SET insights_status = 'zero'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE accounts SET demographics_status = 'tiny'`).run()).toThrow(/CHECK/);
+    db.prepare(`UPDATE accounts SET demographics_status = 'under_100_followers'`).run();
+    const conversations = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'conversations'`).get() as { sql: string };
+    expect(conversations.sql).toMatch(/history_limited INTEGER NOT NULL DEFAULT 0/);
     db.close();
   });
 });
