@@ -12,6 +12,7 @@ import { loadDemo } from './demo/load-demo';
 import { openElectronStore } from './electron/electron-store';
 import { registerIpc, sendEvent } from './electron/ipc-main';
 import { electronNativeBinding } from './electron/native-binding';
+import { startInboxNotifications } from './electron/notifications';
 import { clearSessions, hardenApp } from './electron/security';
 import { createMainWindow, rendererUrl } from './electron/window';
 import { isAppUrl } from './core/navigation';
@@ -107,6 +108,7 @@ void app.whenReady().then(() => {
   );
   registerIpc(dispatch, (event) => event.senderFrame === window.webContents.mainFrame && isAppUrl(event.senderFrame.url, appUrl));
   core.events.onAny((event, payload) => sendEvent(window.webContents, event, payload as never));
+  startInboxNotifications(core, window);
   app.on('before-quit', () => core.close());
   app.on('second-instance', () => showWindow(window));
   // macOS: clicking the Dock icon of a running app brings its window back.

@@ -6,6 +6,9 @@ import type { ErrorCode } from './contract';
 
 export type Network = 'instagram' | 'facebook' | 'whatsapp';
 
+/** The inbox's payloads: conversations, messages, search, triage and comments. */
+export type * from './inbox-types';
+
 /** Where the app is in its life: drives which top-level screen shows. */
 export type AppPhase = 'first-run' | 'locked' | 'key-recovery' | 'store-problem' | 'ready';
 
@@ -139,43 +142,6 @@ export interface AnalyticsOverview {
   dataAsOf: number | null;
 }
 
-export interface ConversationSummary {
-  id: number;
-  accountId: number;
-  platform: 'instagram' | 'messenger' | 'whatsapp';
-  personName: string;
-  lastMessageAt: number | null;
-  lastMessageText: string | null;
-  messageCount: number;
-  /** Replies are allowed until this time (Meta's 24-hour window); null if closed or unknown. */
-  replyWindowEndsAt: number | null;
-  /** Older messages are not available from Meta (Instagram returns only a thread's 20 newest). */
-  historyLimited?: boolean;
-}
-
-export interface MessageItem {
-  id: number;
-  conversationId: number;
-  direction: 'in' | 'out';
-  sentAt: number;
-  text: string | null;
-  hasAttachments: boolean;
-  isDeleted: boolean;
-  /** The stored message this one quotes (Meta's `reply_to`); null when none or not stored. */
-  replyToMessageId?: number | null;
-  /** Meta's `is_owner`: sent by the business; null when Meta did not say. */
-  isOwner?: boolean | null;
-}
-
-export interface SearchHit {
-  messageId: number;
-  conversationId: number;
-  personName: string;
-  sentAt: number;
-  /** Message text with matches wrapped in `[` and `]`. */
-  snippet: string;
-}
-
 export interface WipeReport {
   removed: string[];
   /** What could not be removed, each with its cause; empty when the erase completed. */
@@ -262,6 +228,8 @@ export interface Settings {
   syncIntervalMinutes: number;
   textOnlyDms: boolean;
   messageRetentionDays: number | null;
+  /** Show an OS notification when new messages or comments arrive. */
+  notifyNewMessages: boolean;
   /** Closing the window: keep syncing in the tray / menu bar, or quit ('default': per platform). */
   whenWindowCloses: 'default' | 'keep-syncing' | 'quit';
   /** Start Social Desk (in the tray) when the user logs in to the computer. */

@@ -54,6 +54,16 @@ import type {
   RemovalReport,
   MetaAppConfig,
   Settings,
+  ConversationFilter,
+  ConversationPage,
+  InboxCounts,
+  SearchQuery,
+  SearchPage,
+  InboxBadge,
+  SavedReply,
+  CommentQuery,
+  CommentPage,
+  CommentedPost,
 } from './api-types';
 
 /**
@@ -71,6 +81,17 @@ export const META_PERMISSIONS = [
   'pages_messaging',
   'business_management',
 ] as const;
+
+/** The conversation filter that shows everything (what each filter narrows from). */
+export const ALL_CONVERSATIONS: Readonly<ConversationFilter> = Object.freeze({
+  accountId: null,
+  platform: null,
+  unread: false,
+  needsReply: false,
+  windowOpen: false,
+  label: null,
+  state: 'all',
+});
 
 /** Channel → argument and result types. One-line doc per entry says what it does. */
 export interface Contract {
@@ -138,6 +159,38 @@ export interface Contract {
   };
   /** Instagram Login (no Page needed) in a dedicated window (desktop app only). */
   'accounts:connectInstagram': { args: undefined; result: AccountSummary[] };
+  /** One page of the filtered conversation list (newest activity first) with the filtered total. */
+  'inbox:queryConversations': { args: { filter: ConversationFilter; offset: number; limit: number }; result: ConversationPage };
+  /** How many conversations each filter would show. */
+  'inbox:getCounts': { args: undefined; result: InboxCounts };
+  /** One conversation's header: account, channel, reply window, triage (for a thread opened from anywhere). */
+  'inbox:getConversation': { args: { conversationId: number }; result: ConversationSummary };
+  /** Every search hit, paged, with the total; filters by account, channel and date. */
+  'inbox:searchMessages': { args: SearchQuery; result: SearchPage };
+  /** Unread conversations and new comments, for the Inbox badge. */
+  'inbox:getBadge': { args: undefined; result: InboxBadge };
+  /** Mark a conversation read (everything so far seen) or unread (local only). */
+  'inbox:markRead': { args: { conversationId: number; read: boolean }; result: ConversationSummary };
+  /** Mark every conversation read. */
+  'inbox:markAllRead': { args: undefined; result: null };
+  /** Mark done (until the person writes again) or reopen (local only). */
+  'inbox:setDone': { args: { conversationId: number; done: boolean }; result: ConversationSummary };
+  /** Replace a conversation's labels (local only). */
+  'inbox:setLabels': { args: { conversationId: number; labels: string[] }; result: ConversationSummary };
+  /** Set the internal note (local only, never sent to Meta); empty removes it. */
+  'inbox:setNote': { args: { conversationId: number; note: string }; result: ConversationSummary };
+  /** Saved replies, by title. */
+  'savedReplies:list': { args: undefined; result: SavedReply[] };
+  /** Add (no id) or change a saved reply. */
+  'savedReplies:save': { args: { id?: number; title: string; body: string; shortcut: string | null }; result: SavedReply };
+  /** Delete a saved reply. */
+  'savedReplies:remove': { args: { id: number }; result: null };
+  /** Top-level comments newest first with their replies, per account and post, optionally unanswered only. */
+  'comments:listThreads': { args: CommentQuery; result: CommentPage };
+  /** Posts with comments, for the per-post filter. */
+  'comments:listPosts': { args: { accountId: number | null }; result: CommentedPost[] };
+  /** The staff looked at the comments: new ones stop counting toward the badge. */
+  'comments:markSeen': { args: undefined; result: null };
 }
 
 export type Channel = keyof Contract;
@@ -172,6 +225,22 @@ export const CHANNELS = [
   'settings:getMetaApp',
   'settings:setMetaApp',
   'accounts:connectInstagram',
+  'inbox:queryConversations',
+  'inbox:getCounts',
+  'inbox:getConversation',
+  'inbox:searchMessages',
+  'inbox:getBadge',
+  'inbox:markRead',
+  'inbox:markAllRead',
+  'inbox:setDone',
+  'inbox:setLabels',
+  'inbox:setNote',
+  'savedReplies:list',
+  'savedReplies:save',
+  'savedReplies:remove',
+  'comments:listThreads',
+  'comments:listPosts',
+  'comments:markSeen',
   'app:retryOpen',
   'app:showDataFolder',
   'store:setAsideAndStartFresh',
@@ -186,17 +255,19 @@ export interface Events {
   /** The app moved to another phase (e.g. after a wipe). */
   'app:state-changed': AppState;
   /** Stored data changed; the renderer refetches what it shows of these. */
-  'store:changed': { what: Array<'accounts' | 'posts' | 'insights' | 'messages' | 'all'> };
+  'store:changed': { what: Array<'accounts' | 'posts' | 'insights' | 'messages' | 'comments' | 'triage' | 'all'> };
   /** Progress of a running sync or demo load. */
   'sync:progress': { accountId: number | null; job: string; done: number; total: number };
   /** Sync state changed: a run started or ended, a pause began, the budget moved. */
   'sync:status': SyncStatus;
+  /** Open this conversation in the Inbox (a notification was clicked). */
+  'inbox:open-conversation': { conversationId: number };
   /** The desktop menu asked for a view (Help → Privacy and your data). */
   'app:show-view': { view: 'privacy' | 'settings' };
 }
 export type EventName = keyof Events;
 
-export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status', 'app:show-view'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['app:state-changed', 'store:changed', 'sync:progress', 'sync:status', 'inbox:open-conversation', 'app:show-view'] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

@@ -1,17 +1,31 @@
 /**
- * `npm run bench [-- --json]`: store speed (encrypted vs plain in the same run), search, open and
- * wipe times, and the sync's Meta API cost. Figures are printed; `--json` prints one object
- * whose keys name what they measure and their unit, so runs can be compared over time.
+ * `npm run bench [-- --json] [--check] [--only store|sync|inbox] [--from result.json]`: store speed
+ * (encrypted vs plain in the same run), search, open and wipe times, and the sync's Meta API
+ * cost. Figures are printed; `--json` prints one object whose keys name what they measure and
+ * their unit, so runs can be compared over time. `--check` exits 1 when a target is missed;
+ * `--from` checks a saved `--json` result instead of measuring.
  */
 import { join } from 'node:path';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openConfStore } from '../../src-main/settings/conf-store';
 import { AppCore } from '../../src-main/core/app-core';
 import { clock, measureStore, removeDir, type StoreFigures } from './store-bench';
 import { measureSync } from './sync-bench';
+import { measureInbox } from './inbox-bench';
+import { checkTargets, type BenchResult } from './targets';
 
-const json = process.argv.includes('--json');
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const check = argv.includes('--check');
+const valueOf = (flag: string): string | undefined => {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+/** The parts `--only` can pick; each measures on its own store or emulator. */
+const BENCH_PARTS: readonly string[] = ['store', 'sync', 'inbox'];
+const only = valueOf('--only');
+const from = valueOf('--from');
 const log = (line: string) => {
   if (!json) process.stdout.write(`${line}\n`);
 };
@@ -39,8 +53,7 @@ async function wipeTime(sourceDir: string): Promise<number> {
   return clock() - start;
 }
 
-async function main(): Promise<void> {
-  const result: Record<string, number | string> = {};
+async function measureStores(result: BenchResult): Promise<void> {
   for (const [label, messages] of [['demo', 5_000], ['100k', 100_000]] as const) {
     log(`\nStore with ${messages.toLocaleString('en')} messages (encrypted vs plain, same workload)`);
     // Alternate plain and encrypted rounds and keep each one's best figures, so a busy moment on
@@ -76,12 +89,55 @@ async function main(): Promise<void> {
     removeDir(plain.dir);
     removeDir(enc.dir);
   }
-  Object.assign(result, await measureSync(log));
+}
+
+async function measure(): Promise<BenchResult> {
+  const result: BenchResult = {};
+  if (only === undefined || only === 'store') await measureStores(result);
+  if (only === undefined || only === 'sync') Object.assign(result, await measureSync(log));
+  if (only === undefined || only === 'inbox') Object.assign(result, await measureInbox(log));
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');
-  log('         sync operations ≤ 1.2× the lower bound and ≥ 10× fewer than naive; routine sync ≤ 10% of a full one.');
+  log('         sync operations ≤ 1.2× the lower bound with no job below it, ≥ 10× fewer than naive; routine sync ≤ 10% of a full one.');
+  return result;
+}
+
+/** Prints each target's verdict (to stderr under --json, so stdout stays one JSON object); 1 when one is missed. */
+function verdicts(result: BenchResult): number {
+  const out = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+  const checked = checkTargets(result);
+  if (checked.length === 0) {
+    out('bench --check: the result has none of the figures the targets are set on.');
+    return 2;
+  }
+  out('\nTarget check:');
+  for (const { target, value, met } of checked) out(`  ${met ? 'met   ' : 'MISSED'} ${target.label} (${target.key} = ${value})`);
+  const missed = checked.filter((c) => !c.met).length;
+  out(missed === 0 ? '  every target met' : `  ${missed} target(s) missed`);
+  return missed === 0 ? 0 : 1;
+}
+
+async function main(): Promise<void> {
+  if (only !== undefined && !BENCH_PARTS.includes(only)) {
+    process.stderr.write(`bench: --only must be one of ${BENCH_PARTS.join(', ')}, got "${only}"\n`);
+    process.exitCode = 2;
+    return;
+  }
+  let result: BenchResult;
+  if (from !== undefined) {
+    try {
+      result = JSON.parse(readFileSync(from, 'utf8')) as BenchResult;
+    } catch (error) {
+      process.stderr.write(`bench: cannot read a --json result from ${from}: ${(error as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+  } else {
+    result = await measure();
+  }
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (check) process.exitCode = verdicts(result);
 }
 
 void main();

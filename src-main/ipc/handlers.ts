@@ -8,6 +8,7 @@ import { analyticsOverview } from '../services/analytics';
 import { readSettings, updateSettings } from '../settings/settings';
 import { applyRetention } from '../privacy/retention';
 import type { Handlers } from './dispatch';
+import { createInboxHandlers } from './inbox-handlers';
 
 export interface HandlerDeps {
   core: AppCore;
@@ -28,6 +29,7 @@ export interface HandlerDeps {
 /** The contract's implementation: thin, each one a call into a service or repository. */
 export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, onSettingsChanged }: HandlerDeps): Handlers {
   return {
+    ...createInboxHandlers(core),
     'app:getState': () => core.state(),
     'app:quit': () => {
       quit();

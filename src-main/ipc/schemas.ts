@@ -5,6 +5,9 @@ import { SettingsPatchSchema } from '../settings/settings';
 const none = z.undefined();
 const id = z.number().int().positive();
 const limit = z.number().int().min(1).max(500);
+const offset = z.number().int().min(0).max(10_000_000);
+const platform = z.enum(['instagram', 'messenger', 'whatsapp']);
+const time = z.number().int().min(0).max(8_640_000_000_000);
 
 /** Argument schemas for every channel; typed against the contract so they cannot drift. */
 export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
@@ -45,4 +48,46 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     })
     .strict(),
   'accounts:connectInstagram': none,
+  'inbox:queryConversations': z
+    .object({
+      filter: z
+        .object({
+          accountId: id.nullable(),
+          platform: platform.nullable(),
+          unread: z.boolean(),
+          needsReply: z.boolean(),
+          windowOpen: z.boolean(),
+          label: z.string().min(1).max(40).nullable(),
+          state: z.enum(['all', 'open', 'done']),
+        })
+        .strict(),
+      offset,
+      limit,
+    })
+    .strict(),
+  'inbox:getCounts': none,
+  'inbox:getConversation': z.object({ conversationId: id }).strict(),
+  'inbox:searchMessages': z
+    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit })
+    .strict()
+    .refine((q) => q.from === null || q.to === null || q.from <= q.to, 'the start date must not be after the end date'),
+  'inbox:getBadge': none,
+  'inbox:markRead': z.object({ conversationId: id, read: z.boolean() }).strict(),
+  'inbox:markAllRead': none,
+  'inbox:setDone': z.object({ conversationId: id, done: z.boolean() }).strict(),
+  'inbox:setLabels': z.object({ conversationId: id, labels: z.array(z.string().trim().min(1, 'a label cannot be empty').max(40, 'a label has at most 40 characters')).max(20) }).strict(),
+  'inbox:setNote': z.object({ conversationId: id, note: z.string().max(5000, 'a note has at most 5,000 characters') }).strict(),
+  'savedReplies:list': none,
+  'savedReplies:save': z
+    .object({
+      id: id.optional(),
+      title: z.string().trim().min(1, 'give the saved reply a title').max(80),
+      body: z.string().trim().min(1, 'the reply text is empty').max(2000),
+      shortcut: z.string().trim().regex(/^\/?[a-z0-9-]{1,20}$/i, 'a shortcut is 1–20 letters, digits or dashes').nullable(),
+    })
+    .strict(),
+  'savedReplies:remove': z.object({ id }).strict(),
+  'comments:listThreads': z.object({ accountId: id.nullable(), postId: id.nullable(), unansweredOnly: z.boolean(), offset, limit }).strict(),
+  'comments:listPosts': z.object({ accountId: id.nullable() }).strict(),
+  'comments:markSeen': none,
 };

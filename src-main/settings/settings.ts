@@ -8,6 +8,7 @@ export const SettingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(5).max(24 * 60).default(30),
   textOnlyDms: z.boolean().default(false),
   messageRetentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+  notifyNewMessages: z.boolean().default(true),
   // Desktop only (src-main/desktop/close-behavior.ts): 'default' keeps syncing in the tray on
   // Windows and macOS and quits on Linux.
   whenWindowCloses: z.enum(['default', 'keep-syncing', 'quit']).default('default'),

@@ -1,204 +1,346 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, MessageItem } from '../../src-preload/contract';
-import { splitSnippet } from '../../src-renderer/features/inbox/highlighted-snippet';
+import { useInboxStore } from '../../src-renderer/features/inbox/inbox-store';
 import { replyWindowText } from '../../src-renderer/features/inbox/reply-window';
-import { appState, ok } from './helpers/fake-api';
+import { splitBidi, TEXT_PREVIEW_CHARS } from '../../src-renderer/features/inbox/safe-text';
+import { appState, ok, type Handlers } from './helpers/fake-api';
+import { HOUR, conversation, fakeLayout, hit, inboxHandlers, message } from './helpers/fake-inbox';
 import { renderApp, teardownApp } from './helpers/render-app';
 
-afterEach(teardownApp);
+let restoreLayout = () => {};
+beforeEach(() => {
+  restoreLayout = fakeLayout();
+});
+afterEach(() => {
+  teardownApp();
+  restoreLayout();
+});
 
 const now = Date.now();
-const HOUR = 3_600_000;
 
-const conversations: ConversationSummary[] = [
-  {
-    id: 7,
-    accountId: 1,
-    platform: 'instagram',
-    personName: 'Mia Chen',
-    lastMessageAt: now - HOUR,
-    lastMessageText: 'Is the blue mug back in stock?',
-    messageCount: 3,
-    replyWindowEndsAt: now + 5 * HOUR + 10 * 60_000,
-  },
-  {
-    id: 3,
-    accountId: 1,
+function sample(): { conversations: ConversationSummary[]; messages: MessageItem[] } {
+  const mia = conversation(7, { personName: 'Mia Chen', lastMessageText: 'Is the blue mug back in stock?', unread: true, activityAt: now - HOUR, lastIncomingAt: now - HOUR }, now);
+  const omar = conversation(3, {
+    accountId: 2,
+    accountName: 'Studio Page',
+    network: 'facebook',
     platform: 'messenger',
     personName: 'Omar Haddad',
-    lastMessageAt: now - 3 * 24 * HOUR,
     lastMessageText: 'Thanks!',
-    messageCount: 1,
+    lastMessageFromUs: true,
+    needsReply: false,
+    replyWindow: 'closed',
     replyWindowEndsAt: null,
-  },
-];
+    lastIncomingAt: now - 9 * 24 * HOUR,
+    activityAt: now - 3 * 24 * HOUR,
+    openUrl: 'https://business.facebook.com/latest/inbox/messenger?asset_id=1055',
+  }, now);
+  const messages = [
+    message(101, 7, now - 3 * HOUR, { direction: 'out', text: 'Hi Mia!' }),
+    message(102, 7, now - 2 * HOUR, { text: null, attachments: ['image', 'story_mention'], hasAttachments: true }),
+    message(103, 7, now - HOUR, { text: 'Is the blue mug back in stock?', replyTo: { messageId: 101, direction: 'out', text: 'Hi Mia!' } }),
+    message(201, 3, now - 3 * 24 * HOUR, { direction: 'out', text: 'Thanks!' }),
+  ];
+  return { conversations: [mia, omar], messages };
+}
 
-const messagesNewestFirst: MessageItem[] = [
-  { id: 103, conversationId: 7, direction: 'in', sentAt: now - HOUR, text: 'Is the blue mug back in stock?', hasAttachments: false, isDeleted: false },
-  { id: 102, conversationId: 7, direction: 'in', sentAt: now - 2 * HOUR, text: null, hasAttachments: false, isDeleted: true },
-  { id: 101, conversationId: 7, direction: 'out', sentAt: now - 3 * HOUR, text: 'Hi Mia!', hasAttachments: false, isDeleted: false },
-];
-
-function renderInbox() {
-  const fake = renderApp({
-    'app:getState': () => ok(appState({ phase: 'ready' })),
-    'inbox:listConversations': () => ok(conversations),
-    'inbox:getMessages': ({ conversationId }) =>
-      ok(messagesNewestFirst.filter((message) => message.conversationId === conversationId)),
-    'inbox:search': ({ query }) =>
-      ok(
-        query === 'blue mug'
-          ? [{ messageId: 103, conversationId: 7, personName: 'Mia Chen', sentAt: now - HOUR, snippet: 'Is the [blue] [mug] back in stock?' }]
-          : [],
-      ),
-  });
+async function openInbox(handlers: Handlers) {
+  const fake = renderApp({ 'app:getState': () => ok(appState({ phase: 'ready' })), ...handlers });
+  fireEvent.click(await screen.findByRole('button', { name: /^Inbox/ }));
+  await waitFor(() => expect(document.querySelector('[data-list-status]')?.getAttribute('data-list-status')).toBe('ready'));
   return fake;
 }
 
-async function openInbox() {
-  const fake = renderInbox();
-  fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
-  await waitFor(() => expect(document.querySelector('[data-view="inbox"]')?.getAttribute('data-status')).toBe('ready'));
-  return fake;
-}
+const rows = () => Array.from(document.querySelectorAll<HTMLElement>('[role="option"]'));
 
-describe('inbox', () => {
-  it('lists conversations and opens a thread with the newest message at the bottom', async () => {
-    const fake = await openInbox();
-    const list = screen.getByRole('list', { name: 'Conversations' });
-    const names = within(list).getAllByRole('button').map((button) => button.querySelector('.item__name')?.textContent);
-    expect(names).toEqual(['Mia Chen', 'Omar Haddad']);
-
-    fireEvent.click(within(list).getByRole('button', { name: /Mia Chen/ }));
-    const thread = await screen.findByRole('list', { name: 'Messages with Mia Chen' });
-    await waitFor(() => expect(within(thread).getAllByRole('listitem')).toHaveLength(3));
-    const ids = within(thread).getAllByRole('listitem').map((item) => item.getAttribute('data-message-id'));
-    expect(ids).toEqual(['101', '102', '103']);
-    expect(within(thread).getByText('Message unsent')).toBeTruthy();
-    expect(fake.callsTo('inbox:getMessages')).toEqual([{ conversationId: 7, limit: 50, before: null }]);
-    expect(screen.getByText('You can reply for another 5 h')).toBeTruthy();
+describe('conversation list', () => {
+  it('shows account, channel, person, "You:", unread and the reply window on each row, newest first', async () => {
+    const { conversations, messages } = sample();
+    await openInbox(inboxHandlers(conversations, messages));
+    const [first, second] = rows();
+    expect(first?.textContent).toContain('Mia Chen');
+    expect(first?.textContent).toContain('Café Lumen');
+    expect(first?.textContent).toContain('Instagram');
+    expect(first?.querySelector('[data-window="open"]')).toBeTruthy();
+    expect(first?.querySelector('[aria-label="Unread"]')).toBeTruthy();
+    expect(second?.textContent).toContain('Studio Page');
+    expect(second?.textContent).toContain('Messenger');
+    expect(second?.textContent).toContain('You: Thanks!');
+    expect(second?.querySelector('[data-window="closed"]')).toBeTruthy();
+    expect(screen.getByText('2 conversations')).toBeTruthy();
   });
 
-  it('says the reply window is closed when Meta no longer allows a reply', async () => {
-    await openInbox();
-    fireEvent.click(screen.getByRole('button', { name: /Omar Haddad/ }));
-    expect(await screen.findByText('Reply window closed')).toBeTruthy();
+  it('renders under 100 rows of 100,000 and fetches only the pages in view', async () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => conversation(i + 1, {}, now));
+    const fake = await openInbox(inboxHandlers(many));
+    const list = screen.getByRole('listbox', { name: 'Conversations' });
+    expect(list.getAttribute('aria-rowcount')).toBe('100000');
+    expect(rows().length).toBeGreaterThan(5);
+    expect(rows().length).toBeLessThan(100);
+    expect(fake.callsTo('inbox:queryConversations').map((c) => c.offset)).toEqual([0]);
+    expect(screen.getByText('100,000 conversations')).toBeTruthy();
   });
 
-  it('searches (debounced) and highlights the [match] parts with <mark>; a hit opens its conversation', async () => {
-    const fake = await openInbox();
-    const box = screen.getByRole('searchbox', { name: 'Search messages' });
-    fireEvent.change(box, { target: { value: 'blue' } });
-    fireEvent.change(box, { target: { value: 'blue mug' } });
-
-    const results = await screen.findByRole('list', { name: 'Search results' });
-    expect(fake.callsTo('inbox:search')).toEqual([{ query: 'blue mug', limit: 20 }]);
-    const marks = Array.from(results.querySelectorAll('mark')).map((mark) => mark.textContent);
-    expect(marks).toEqual(['blue', 'mug']);
-    expect(results.textContent).toContain('Is the blue mug back in stock?');
-    expect(results.textContent).not.toContain('[');
-
-    fireEvent.click(within(results).getByRole('button', { name: /Mia Chen/ }));
-    await screen.findByRole('list', { name: 'Messages with Mia Chen' });
-    await waitFor(() => expect(fake.callsTo('inbox:getMessages')[0]?.conversationId).toBe(7));
-  });
-
-  it('opening a search hit older than the first page loads older pages, then scrolls to and highlights that message', async () => {
-    // 120 messages in conversation 7, one a minute; the hit is the 10th oldest, so two older pages are needed.
-    const long: MessageItem[] = Array.from({ length: 120 }, (_, index) => ({
-      id: 1000 + index,
-      conversationId: 7,
-      direction: index % 2 === 0 ? 'in' : 'out',
-      sentAt: now - (120 - index) * 60_000,
-      text: index === 9 ? 'Do you ship the blue mug to Norway?' : `Message ${index}`,
-      hasAttachments: false,
-      isDeleted: false,
-    }));
-    const hit = long[9]!;
-    const fake = renderApp({
-      'app:getState': () => ok(appState({ phase: 'ready' })),
-      'inbox:listConversations': () => ok(conversations),
-      'inbox:getMessages': ({ limit, before }) =>
-        ok(long.filter((message) => before === null || message.sentAt < before).reverse().slice(0, limit)),
-      'inbox:search': () =>
-        ok([{ messageId: hit.id, conversationId: 7, personName: 'Mia Chen', sentAt: hit.sentAt, snippet: 'Do you ship the [blue] mug to Norway?' }]),
-    });
-    fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
-    fireEvent.change(await screen.findByRole('searchbox', { name: 'Search messages' }), { target: { value: 'blue' } });
-    const results = await screen.findByRole('list', { name: 'Search results' });
-    const button = within(results).getByRole('button', { name: /Mia Chen/ });
-    fireEvent.click(button);
-
-    const row = await waitFor(() => {
-      const element = document.querySelector<HTMLElement>('[data-highlighted="true"]');
-      if (!element) throw new Error('no highlighted message yet');
-      return element;
-    });
-    expect(row.getAttribute('data-message-id')).toBe(String(hit.id));
-    expect(row.textContent).toContain('Do you ship the blue mug to Norway?');
-    expect(document.querySelectorAll('[data-highlighted]')).toHaveLength(1);
-    await waitFor(() => expect(document.activeElement).toBe(row));
-    expect(row.tabIndex).toBe(-1);
-    expect(button.getAttribute('aria-current')).toBe('true');
-    // Newest page, then older pages by `before` until the hit was there; no more than needed.
-    const pages = fake.callsTo('inbox:getMessages');
-    expect(pages.map((call) => call.before)).toEqual([null, long[70]!.sentAt, long[20]!.sentAt]);
-    expect(document.querySelector('[data-target-missing]')).toBeNull();
-
-    // Opening a conversation from the list shows no highlight.
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search messages' }), { target: { value: '' } });
-    fireEvent.click(await screen.findByRole('button', { name: /Omar Haddad/ }));
+  it('moves with arrows and j/k on one tab stop, opens with Enter, goes back with Escape; / focuses search', async () => {
+    const { conversations, messages } = sample();
+    const fake = await openInbox(inboxHandlers(conversations, messages));
+    const list = screen.getByRole('listbox', { name: 'Conversations' });
+    expect(list.tabIndex).toBe(0);
+    expect(rows().every((row) => row.tabIndex === -1 || !row.hasAttribute('tabindex'))).toBe(true);
+    list.focus();
+    fireEvent.keyDown(list, { key: 'j' });
+    expect(list.getAttribute('aria-activedescendant')).toBe('conversation-row-1');
+    fireEvent.keyDown(list, { key: 'k' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
     await screen.findByRole('list', { name: 'Messages with Omar Haddad' });
-    expect(document.querySelector('[data-highlighted]')).toBeNull();
+    expect(fake.callsTo('inbox:getMessages')[0]).toEqual({ conversationId: 3, limit: 50, before: null });
+
+    fireEvent.keyDown(document.querySelector('.thread') as HTMLElement, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('list', { name: /Messages with/ })).toBeNull());
+    expect(document.activeElement).toBe(list);
+
+    fireEvent.keyDown(list, { key: '/' });
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search messages' }));
   });
 
-  it('says so when a search hit’s message is no longer in the conversation', async () => {
-    renderApp({
-      'app:getState': () => ok(appState({ phase: 'ready' })),
-      'inbox:listConversations': () => ok(conversations),
-      'inbox:getMessages': ({ conversationId }) => ok(messagesNewestFirst.filter((message) => message.conversationId === conversationId)),
-      'inbox:search': () => ok([{ messageId: 99, conversationId: 7, personName: 'Mia Chen', sentAt: now - 4 * HOUR, snippet: '[gone]' }]),
-    });
-    fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
-    fireEvent.change(await screen.findByRole('searchbox', { name: 'Search messages' }), { target: { value: 'gone' } });
-    fireEvent.click(within(await screen.findByRole('list', { name: 'Search results' })).getByRole('button', { name: /Mia Chen/ }));
-    await waitFor(() => expect(document.querySelector('[data-target-missing]')).toBeTruthy());
-    expect(document.querySelectorAll('[data-message-id]')).toHaveLength(3);
-    expect(document.querySelector('[data-highlighted]')).toBeNull();
+  it('filters by unread, needs reply and window, with the count on each filter', async () => {
+    const { conversations, messages } = sample();
+    const fake = await openInbox(inboxHandlers(conversations, messages));
+    const unread = await screen.findByRole('button', { name: 'Unread (1)' });
+    expect(screen.getByRole('button', { name: 'Needs reply (1)' })).toBeTruthy();
+    fireEvent.click(unread);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(unread.getAttribute('aria-pressed')).toBe('true');
+    expect(fake.callsTo('inbox:queryConversations').at(-1)?.filter).toMatchObject({ unread: true, needsReply: false });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Account' }), { target: { value: '2' } });
+    await waitFor(() => expect(fake.callsTo('inbox:queryConversations').at(-1)?.filter).toMatchObject({ unread: true, accountId: 2 }));
+    await waitFor(() => expect(screen.getByText('No conversation matches these filters.')).toBeTruthy());
   });
 
-  it('shows the honest empty state when there are no conversations', async () => {
-    renderApp({ 'app:getState': () => ok(appState({ phase: 'ready' })) });
-    fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
-    expect(await screen.findByText('No messages yet — connect an account or explore the demo')).toBeTruthy();
+  it('keeps a conversation emptied by retention in the list and says why it is empty', async () => {
+    const emptied = conversation(9, { personName: 'Ana', emptiedByRetention: true, lastMessageText: null, lastMessageAt: null, messageCount: 0 }, now);
+    await openInbox(inboxHandlers([emptied]));
+    expect(rows()[0]?.textContent).toContain('Messages removed by your retention setting');
+    fireEvent.click(rows()[0] as HTMLElement);
+    expect(await screen.findByText(/your retention setting removed them/)).toBeTruthy();
   });
 
-  it('refetches when the main process says messages changed', async () => {
-    const fake = await openInbox();
-    const before = fake.callsTo('inbox:listConversations').length;
-    fake.emit('store:changed', { what: ['messages'] });
-    await waitFor(() => expect(fake.callsTo('inbox:listConversations').length).toBe(before + 1));
-    fake.emit('store:changed', { what: ['insights'] });
-    expect(fake.callsTo('inbox:listConversations').length).toBe(before + 1);
+  it('says when Meta withholds a thread\'s older messages, and only then', async () => {
+    const limited = conversation(3, { personName: 'Ivo', historyLimited: true }, now);
+    const full = conversation(4, { personName: 'Lea', platform: 'messenger', network: 'facebook' }, now);
+    await openInbox(inboxHandlers([limited, full]));
+    fireEvent.click(rows()[0] as HTMLElement);
+    expect((await screen.findByText(/Older messages are not available from Meta/)).closest('[data-history-limited]')).toBeTruthy();
+    fireEvent.click(rows()[1] as HTMLElement);
+    await screen.findByRole('list', { name: 'Messages with Lea' });
+    expect(screen.queryByText(/Older messages are not available from Meta/)).toBeNull();
   });
 });
 
-describe('inbox helpers', () => {
-  it('splits snippets into text and matches without interpreting markup', () => {
-    expect(splitSnippet('a [b] c [<i>d</i>]')).toEqual([
-      { text: 'a ', match: false },
-      { text: 'b', match: true },
-      { text: ' c ', match: false },
-      { text: '<i>d</i>', match: true },
-    ]);
+describe('thread', () => {
+  it('shows typed attachments, the message a reply answers, and a header with account, channel, window and a link to Meta', async () => {
+    const { conversations, messages } = sample();
+    const fake = await openInbox(inboxHandlers(conversations, messages));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const thread = await screen.findByRole('list', { name: 'Messages with Mia Chen' });
+    await waitFor(() => expect(within(thread).getAllByRole('listitem')).toHaveLength(3));
+    expect(Array.from(thread.querySelectorAll('[data-attachment]')).map((a) => a.getAttribute('data-attachment'))).toEqual(['image', 'story_mention']);
+    expect(thread.textContent).toContain('Mentioned you in their story');
+    const quote = thread.querySelector('[data-reply-to="101"]');
+    expect(quote?.textContent).toContain('Replying to you');
+    expect(quote?.textContent).toContain('Hi Mia!');
+
+    const header = document.querySelector('.thread__header') as HTMLElement;
+    expect(header.textContent).toContain('Café Lumen');
+    expect(header.textContent).toContain('Instagram');
+    expect(within(header).getByText(/You can reply for another/)).toBeTruthy();
+    fireEvent.click(within(header).getByRole('link', { name: /Open on Instagram/ }));
+    expect(fake.callsTo('shell:openExternal')).toEqual([{ url: 'https://www.instagram.com/direct/inbox/' }]);
+    // Opening marks it read.
+    expect(fake.callsTo('inbox:markRead')).toEqual([{ conversationId: 7, read: true }]);
   });
 
+  it('virtualizes a 10,000-message thread and loads older pages when scrolled to the top', async () => {
+    const conv = conversation(1, { personName: 'Long' }, now);
+    const messages = Array.from({ length: 10_000 }, (_, i) => message(i + 1, 1, now - (10_000 - i) * 60_000));
+    const fake = await openInbox(inboxHandlers([conv], messages));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const thread = await screen.findByRole('list', { name: 'Messages with Long' });
+    await waitFor(() => expect(Number(thread.getAttribute('data-rendered-messages'))).toBeGreaterThan(0));
+    expect(Number(thread.getAttribute('data-rendered-messages'))).toBeLessThan(50);
+    const scroller = document.querySelector('.thread__scroll') as HTMLElement;
+    scroller.scrollTop = 0;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(fake.callsTo('inbox:getMessages')).toHaveLength(2));
+    expect(fake.callsTo('inbox:getMessages')[1]).toEqual({ conversationId: 1, limit: 50, before: messages[9_950]?.sentAt });
+  });
+
+  it('lets staff mark done, label, note and mark unread, all through the contract', async () => {
+    const { conversations, messages } = sample();
+    const fake = await openInbox(inboxHandlers(conversations, messages));
+    fireEvent.click(rows()[0] as HTMLElement);
+    await screen.findByRole('list', { name: 'Messages with Mia Chen' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark done' }));
+    await screen.findByRole('button', { name: 'Reopen' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Add a label' }), { target: { value: 'VIP' } });
+    fireEvent.submit(screen.getByRole('textbox', { name: 'Add a label' }).closest('form') as HTMLFormElement);
+    await screen.findByRole('button', { name: 'Remove label VIP' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add internal note' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Internal note/ }), { target: { value: 'Wants it gift-wrapped' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(fake.callsTo('inbox:setNote')).toEqual([{ conversationId: 7, note: 'Wants it gift-wrapped' }]));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark unread' }));
+    await waitFor(() => expect(fake.callsTo('inbox:markRead').at(-1)).toEqual({ conversationId: 7, read: false }));
+    expect(fake.callsTo('inbox:setDone')).toEqual([{ conversationId: 7, done: true }]);
+    expect(fake.callsTo('inbox:setLabels')).toEqual([{ conversationId: 7, labels: ['VIP'] }]);
+  });
+});
+
+describe('search', () => {
+  it('shows the total, pages every hit, highlights by position and opens a hit with its window state', async () => {
+    const { conversations, messages } = sample();
+    const mia = conversations[0] as ConversationSummary;
+    const hits = Array.from({ length: 120 }, (_, i) =>
+      hit(5000 + i, mia, now - i * 60_000, [
+        { text: 'Is the ', match: false },
+        { text: 'blue', match: true },
+        { text: ' mug [back]?', match: false },
+      ]),
+    );
+    const fake = await openInbox(inboxHandlers(conversations, messages, hits));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search messages' }), { target: { value: 'blue' } });
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    expect(document.querySelector('[data-search-total]')?.textContent).toContain('120 messages match, newest first · showing 50');
+    expect(Array.from(results.querySelectorAll('mark')).map((m) => m.textContent)).toEqual(Array(50).fill('blue'));
+    expect(results.textContent).toContain('mug [back]?');
+    fireEvent.click(screen.getByText(/Show 50 more of 70 left/));
+    await waitFor(() => expect(results.querySelectorAll('[data-search-hit]')).toHaveLength(100));
+    expect(fake.callsTo('inbox:searchMessages').map((c) => c.offset)).toEqual([0, 50]);
+
+    fireEvent.change(screen.getByLabelText('Account'), { target: { value: '2' } });
+    await waitFor(() => expect(fake.callsTo('inbox:searchMessages').at(-1)).toMatchObject({ accountId: 2, offset: 0 }));
+
+    fireEvent.change(screen.getByLabelText('Account'), { target: { value: '' } });
+    const first = await waitFor(() => document.querySelector<HTMLElement>('[data-search-hit]') ?? Promise.reject(new Error('no hits yet')));
+    expect(first.querySelector('[data-window="open"]')).toBeTruthy();
+    fireEvent.click(first);
+    await screen.findByRole('list', { name: 'Messages with Mia Chen' });
+    expect(fake.callsTo('inbox:getConversation')).toEqual([{ conversationId: 7 }]);
+    expect(await screen.findByText(/You can reply for another/)).toBeTruthy();
+  });
+
+  it('opening a hit older than the first page loads older pages, then finds that message', async () => {
+    const conv = conversation(7, { personName: 'Mia Chen' }, now);
+    const long = Array.from({ length: 120 }, (_, i) => message(1000 + i, 7, now - (120 - i) * 60_000, { text: i === 9 ? 'Do you ship the blue mug to Norway?' : `Message ${i}` }));
+    const target = long[9] as MessageItem;
+    const fake = await openInbox(inboxHandlers([conv], long, [hit(target.id, conv, target.sentAt, [{ text: 'blue', match: true }])]));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search messages' }), { target: { value: 'blue' } });
+    fireEvent.click(within(await screen.findByRole('list', { name: 'Search results' })).getByRole('button', { name: /Mia Chen/ }));
+    // jsdom has no layout to scroll the hit into view (the e2e spec checks that in Chromium); here, the store found it.
+    await waitFor(() => expect(useInboxStore.getState().thread.target).toEqual({ messageId: target.id, sentAt: target.sentAt, found: 'found' }));
+    expect(fake.callsTo('inbox:getMessages').map((c) => c.before)).toEqual([null, long[70]?.sentAt, long[20]?.sentAt]);
+  });
+});
+
+describe('hostile text', () => {
+  it('caps a 100,000-character message with "Show all"', async () => {
+    const conv = conversation(1, { personName: 'Spammer' }, now);
+    const huge = 'A'.repeat(100_000);
+    await openInbox(inboxHandlers([conv], [message(1, 1, now - HOUR, { text: huge })]));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const thread = await screen.findByRole('list', { name: 'Messages with Spammer' });
+    await waitFor(() => expect(thread.querySelector('.message__text')).toBeTruthy());
+    const text = thread.querySelector('.message__text') as HTMLElement;
+    expect(text.textContent?.length).toBeLessThan(TEXT_PREVIEW_CHARS + 100);
+    fireEvent.click(within(thread).getByRole('button', { name: /Show all \(100,000 characters\)/ }));
+    expect((thread.querySelector('.message__text') as HTMLElement).textContent).toBe(huge);
+    // Shown in pieces: no single text node holds it all.
+    expect(Array.from(thread.querySelectorAll('.message__text bdi')).every((node) => (node.textContent?.length ?? 0) <= 4_001)).toBe(true);
+  });
+
+  it('shows bidi controls visibly, so "Invoice \\u202Efdp.exe" cannot pose as a PDF', async () => {
+    const conv = conversation(1, { personName: 'Eve \u202Etxt.exe', lastMessageText: 'Invoice \u202Efdp.exe' }, now);
+    await openInbox(inboxHandlers([conv]));
+    const row = rows()[0] as HTMLElement;
+    expect(row.textContent).not.toContain('\u202E');
+    expect(row.textContent).toContain('Invoice RLOfdp.exe');
+    expect(row.querySelectorAll('.bidi-control')).toHaveLength(2);
+    expect(row.querySelector('bdi')).toBeTruthy();
+    expect(splitBidi('a\u2067b\u2069')).toEqual([
+      { text: 'a', control: false },
+      { text: 'RLI', control: true },
+      { text: 'b', control: false },
+      { text: 'PDI', control: true },
+    ]);
+  });
+});
+
+describe('badge, comments and saved replies', () => {
+  it('counts unread conversations and new comments on the Inbox nav item', async () => {
+    renderApp({ 'app:getState': () => ok(appState({ phase: 'ready' })), 'inbox:getBadge': () => ok({ unreadConversations: 3, newComments: 2 }) });
+    const nav = await screen.findByRole('button', { name: /^Inbox/ });
+    await waitFor(() => expect(nav.querySelector('[data-inbox-badge="5"]')).toBeTruthy());
+    expect(nav.textContent).toContain('3 unread conversations, 2 new comments');
+  });
+
+  it('lists comment threads newest first with replies, filters unanswered, and marks comments seen', async () => {
+    const base = { accountId: 1, postId: 4, likeCount: 2, hidden: false };
+    const fake = await openInbox({
+      ...inboxHandlers(sample().conversations),
+      'comments:listThreads': ({ unansweredOnly, offset }) =>
+        ok({
+          offset,
+          total: unansweredOnly ? 1 : 2,
+          threads: [
+            { ...base, id: 2, author: 'fan2', text: 'When is the restock?', createdAt: now - HOUR, fromUs: false, postCaption: 'New mugs', postPermalink: null, accountName: 'Café Lumen', network: 'instagram', replies: [], unanswered: true },
+            ...(unansweredOnly
+              ? []
+              : [{ ...base, id: 1, author: 'fan', text: 'Love it', createdAt: now - 2 * HOUR, fromUs: false, postCaption: 'New mugs', postPermalink: null, accountName: 'Café Lumen', network: 'instagram' as const, unanswered: false, replies: [{ ...base, id: 3, author: 'cafe.lumen', text: 'Thank you!', createdAt: now - HOUR, fromUs: true }] }]),
+          ],
+        }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Comments' }));
+    const list = await screen.findByRole('list', { name: 'Comments' });
+    await waitFor(() => expect(list.querySelectorAll('.comment-thread')).toHaveLength(2));
+    expect(list.textContent).toContain('cafe.lumen (you)');
+    expect(within(list).getByRole('list', { name: 'Replies' }).textContent).toContain('Thank you!');
+    expect(list.querySelectorAll('[data-slot="comment-actions"]')).toHaveLength(3);
+    expect(fake.callsTo('comments:markSeen')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Unanswered only' }));
+    await waitFor(() => expect(list.querySelectorAll('.comment-thread')).toHaveLength(1));
+    expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ unansweredOnly: true, offset: 0 });
+  });
+
+  it('refetches the list and the open thread when main says messages changed', async () => {
+    const { conversations, messages } = sample();
+    const fake = await openInbox(inboxHandlers(conversations, messages));
+    fireEvent.click(rows()[0] as HTMLElement);
+    await screen.findByRole('list', { name: 'Messages with Mia Chen' });
+    const lists = fake.callsTo('inbox:queryConversations').length;
+    const threads = fake.callsTo('inbox:getMessages').length;
+    act(() => fake.emit('store:changed', { what: ['messages'] }));
+    await waitFor(() => expect(fake.callsTo('inbox:queryConversations').length).toBe(lists + 1));
+    expect(fake.callsTo('inbox:getMessages').length).toBe(threads + 1);
+    act(() => fake.emit('store:changed', { what: ['insights'] }));
+    expect(fake.callsTo('inbox:queryConversations').length).toBe(lists + 1);
+  });
+
+  it('opens the thread a notification was clicked for', async () => {
+    const { conversations, messages } = sample();
+    const fake = renderApp({ 'app:getState': () => ok(appState({ phase: 'ready' })), ...inboxHandlers(conversations, messages) });
+    await screen.findByRole('button', { name: /^Inbox/ });
+    act(() => fake.emit('inbox:open-conversation', { conversationId: 3 }));
+    expect(await screen.findByRole('list', { name: 'Messages with Omar Haddad' })).toBeTruthy();
+  });
+});
+
+describe('reply window words', () => {
   it('words the reply window in hours, minutes or closed', () => {
     expect(replyWindowText(1_000 + 5 * HOUR + 59 * 60_000, 1_000)).toBe('You can reply for another 5 h');
     expect(replyWindowText(1_000 + 40 * 60_000, 1_000)).toBe('You can reply for another 40 min');
     expect(replyWindowText(500, 1_000)).toBe('Reply window closed');
-    expect(replyWindowText(null, 1_000)).toBe('Reply window closed');
   });
 });

@@ -96,7 +96,9 @@ registerSchemas({
         data: n.media.children.map((child) => renderNode(ctx, { type: 'ig_child', child, parent: n.media }, req.fields)),
       }),
       comments: (ctx, n, req) => {
-        const items = n.media.commentIds.map((id) => ctx.world.comments[id] as Comment);
+        // Stored oldest first but listed newest first: paging needs the list in display order, or
+        // an `after` cursor points back into pages already read and the walk never ends.
+        const items = n.media.commentIds.map((id) => ctx.world.comments[id] as Comment).reverse();
         return listEdge(ctx, req, items, (c) => [c.timestamp, c.id], newestFirst, (c) => commentNode(ctx, c), 100);
       },
       insights: (ctx, n, req) => mediaInsightsEdge(ctx, n.media, req),

@@ -1,4 +1,5 @@
 /** The canned brands and sizes of each scenario. */
+import { BENCH_BRAND_SCENARIO } from './scenario-bench-brand';
 import type { Niche, Scenario, WorldQuirks } from './types';
 
 /** One IG account + its Page, with how much history to generate. */
@@ -125,4 +126,5 @@ export const SCENARIOS: Record<Scenario, ScenarioSpec> = {
     messages: 600,
     historyDays: 730,
   },
+  'bench-brand': BENCH_BRAND_SCENARIO,
 };

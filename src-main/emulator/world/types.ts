@@ -8,7 +8,7 @@
  * Which canned world to build: 'demo' is the full showcase, 'small' keeps tests fast; the others
  * each show one way the real Meta differs from a tidy API (see scenarios.ts).
  */
-export type Scenario = 'demo' | 'small' | 'converted' | 'insights-gaps' | 'small-account' | 'heavy' | 'long-threads';
+export type Scenario = 'demo' | 'small' | 'converted' | 'insights-gaps' | 'small-account' | 'heavy' | 'long-threads' | 'bench-brand';
 /** IG media_type. */
 export type MediaType = 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
 /** IG media_product_type (AD: media created for an ad; Meta documents no insights metrics for it). */

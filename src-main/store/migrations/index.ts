@@ -3,6 +3,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-retired-metrics';
 import { migration003 } from './003-app-config';
 import { migration004 } from './004-sync-fidelity';
+import { migration005 } from './005-inbox-triage';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Every migration in order; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,8 +1,18 @@
 import { prepareCached, type Db } from '../database';
-import type { ConversationSummary, MessageItem, SearchHit } from '../../../src-preload/contract';
+import type {
+  ConversationFilter,
+  ConversationPage,
+  ConversationSummary,
+  InboxCounts,
+  MessageItem,
+  SearchHit,
+  SearchPage,
+  SearchQuery,
+} from '../../../src-preload/contract';
+import { ALL_CONVERSATIONS, getConversation, inboxCounts, queryConversations, threadMessages } from './inbox-queries';
+import { searchMessages, toFtsQuery } from './inbox-search';
 
-/** Meta's standard messaging window: replies are allowed for 24 h after the person's last message. */
-export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export { REPLY_WINDOW_MS, HUMAN_AGENT_WINDOW_MS, replyWindowState } from './inbox-queries';
 
 export interface PersonInput {
   idKind: 'igsid' | 'psid' | 'ig_user' | 'fb_user' | 'wa_user';
@@ -137,110 +147,37 @@ export class InboxRepository {
       .run({ id: conversationId });
   }
 
+  /** Newest activity first, paged by `before` (the last `activityAt` seen); see `queryConversations` for filters. */
   listConversations(accountId: number | null, limit: number, before: number | null, now: number): ConversationSummary[] {
-    const rows = prepareCached(this.db, 
-        `SELECT c.id, c.account_id, c.platform, c.last_message_at, c.last_incoming_at, c.history_limited,
-                coalesce(p.name, p.username, 'Unknown person') AS person_name,
-                (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count,
-                (SELECT CASE WHEN is_deleted = 1 THEN NULL ELSE text END FROM messages
-                   WHERE conversation_id = c.id ORDER BY sent_at DESC LIMIT 1) AS last_text
-         FROM conversations c LEFT JOIN people p ON p.id = c.person_id
-         WHERE (@accountId IS NULL OR c.account_id = @accountId)
-           AND (@before IS NULL OR c.last_message_at < @before)
-         ORDER BY c.last_message_at DESC LIMIT @limit`,
-      )
-      .all({ accountId, before, limit }) as Array<{
-      id: number;
-      account_id: number;
-      platform: ConversationSummary['platform'];
-      last_message_at: number | null;
-      last_incoming_at: number | null;
-      history_limited: number;
-      person_name: string;
-      message_count: number;
-      last_text: string | null;
-    }>;
-    return rows.map((r) => {
-      const windowEnd = r.last_incoming_at === null ? null : r.last_incoming_at + REPLY_WINDOW_MS;
-      return {
-        id: r.id,
-        accountId: r.account_id,
-        platform: r.platform,
-        personName: r.person_name,
-        lastMessageAt: r.last_message_at,
-        lastMessageText: r.last_text,
-        messageCount: r.message_count,
-        replyWindowEndsAt: windowEnd !== null && windowEnd > now ? windowEnd : null,
-        historyLimited: r.history_limited === 1,
-      };
-    });
+    return queryConversations(this.db, { ...ALL_CONVERSATIONS, accountId }, 0, limit, now, before, false).items;
   }
 
-  /** Newest first; pass the oldest `sentAt` seen as `before` for the next page. */
+  queryConversations(filter: ConversationFilter, offset: number, limit: number, now: number): ConversationPage {
+    return queryConversations(this.db, filter, offset, limit, now);
+  }
+
+  getConversation(conversationId: number, now: number): ConversationSummary | null {
+    return getConversation(this.db, conversationId, now);
+  }
+
+  counts(now: number): InboxCounts {
+    return inboxCounts(this.db, now);
+  }
+
+  /** Newest first, unsent ones left out; pass the oldest `sentAt` seen as `before` for the next page. */
   getMessages(conversationId: number, limit: number, before: number | null): MessageItem[] {
-    const rows = prepareCached(this.db, 
-        `SELECT m.id, m.conversation_id, m.direction, m.sent_at, m.text, m.attachments, m.is_deleted, m.is_owner,
-                (SELECT q.id FROM messages q WHERE q.conversation_id = m.conversation_id AND q.external_id = m.reply_to_external_id) AS reply_to_id
-         FROM messages m
-         WHERE m.conversation_id = ? AND (? IS NULL OR m.sent_at < ?) ORDER BY m.sent_at DESC LIMIT ?`,
-      )
-      .all(conversationId, before, before, limit) as Array<{
-      id: number;
-      conversation_id: number;
-      direction: 'in' | 'out';
-      sent_at: number;
-      text: string | null;
-      attachments: string | null;
-      is_deleted: number;
-      is_owner: number | null;
-      reply_to_id: number | null;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      conversationId: r.conversation_id,
-      direction: r.direction,
-      sentAt: r.sent_at,
-      text: r.text,
-      hasAttachments: r.attachments !== null,
-      isDeleted: r.is_deleted === 1,
-      replyToMessageId: r.reply_to_id,
-      isOwner: r.is_owner === null ? null : r.is_owner === 1,
-    }));
+    return threadMessages(this.db, conversationId, limit, before);
   }
 
-  /** Full-text search, newest first. Every word must match; the last one also as a prefix. */
-  search(query: string, limit: number): SearchHit[] {
-    const match = toFtsQuery(query);
-    if (!match) return [];
-    const rows = prepareCached(this.db, 
-        `SELECT m.id AS message_id, m.conversation_id, m.sent_at,
-                coalesce(p.name, p.username, 'Unknown person') AS person_name,
-                snippet(messages_fts, 0, '[', ']', '…', 16) AS snippet
-         FROM messages_fts
-         JOIN messages m ON m.search_key = messages_fts.rowid
-         JOIN conversations c ON c.id = m.conversation_id
-         LEFT JOIN people p ON p.id = c.person_id
-         WHERE messages_fts MATCH ?
-         ORDER BY messages_fts.rowid DESC LIMIT ?`,
-      )
-      .all(match, limit) as Array<{ message_id: number; conversation_id: number; sent_at: number; person_name: string; snippet: string }>;
-    return rows.map((r) => ({
-      messageId: r.message_id,
-      conversationId: r.conversation_id,
-      personName: r.person_name,
-      sentAt: r.sent_at,
-      snippet: r.snippet,
-    }));
+  /** Full-text search, newest first: every hit paged, with the total. */
+  searchMessages(query: SearchQuery, now: number): SearchPage {
+    return searchMessages(this.db, query, now);
+  }
+
+  /** The first `limit` hits of a plain search, newest first. */
+  search(query: string, limit: number, now = Date.now()): SearchHit[] {
+    return searchMessages(this.db, { query, accountId: null, platform: null, from: null, to: null, offset: 0, limit }, now).hits;
   }
 }
 
-/** Turns what a person typed into a safe FTS5 query: quoted words, the last one a prefix. */
-export function toFtsQuery(input: string): string | null {
-  const words = input
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
-}
+export { toFtsQuery };

@@ -9,6 +9,7 @@ import { InsightsRepository } from './insights';
 import { PostsRepository } from './posts';
 import { RetiredMetricsRepository } from './retired-metrics';
 import { SyncRunsRepository } from './sync-runs';
+import { TriageRepository } from './triage';
 
 export interface Repositories {
   db: Db;
@@ -21,6 +22,7 @@ export interface Repositories {
   syncRuns: SyncRunsRepository;
   retiredMetrics: RetiredMetricsRepository;
   appConfig: AppConfigRepository;
+  triage: TriageRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -35,6 +37,7 @@ export function createRepositories(db: Db): Repositories {
     syncRuns: new SyncRunsRepository(db),
     retiredMetrics: new RetiredMetricsRepository(db),
     appConfig: new AppConfigRepository(db),
+    triage: new TriageRepository(db),
   };
 }
 

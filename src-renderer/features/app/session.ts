@@ -1,6 +1,8 @@
 import { initAccounts, resetAccountsStore } from '../accounts/accounts-store';
 import { initAnalytics, resetAnalyticsStore } from '../analytics/analytics-store';
-import { initInbox, resetInboxStore } from '../inbox/inbox-store';
+import { initComments, resetCommentsStore } from '../comments/comments-store';
+import { initInbox, resetInboxStore } from '../inbox/inbox-session';
+import { resetSavedReplies } from '../inbox/saved-replies';
 import { initPrivacy, resetPrivacyStore } from '../privacy/privacy-store';
 import { resetMetaAppStore } from '../settings/meta-app-store';
 import { initSettings, loadSettings, resetSettingsStore } from '../settings/settings-store';
@@ -13,6 +15,8 @@ export function resetFeatureStores(): void {
   resetAccountsStore();
   resetAnalyticsStore();
   resetInboxStore();
+  resetCommentsStore();
+  resetSavedReplies();
   resetPrivacyStore();
   resetSettingsStore();
   resetMetaAppStore();
@@ -24,7 +28,7 @@ export function resetFeatureStores(): void {
  */
 export function initSession(): () => void {
   restoreTheme();
-  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initPrivacy(), initSettings()];
+  const stops = [initSync(), initAccounts(), initAnalytics(), initInbox(), initComments(), initPrivacy(), initSettings()];
   const stopPhase = useAppStore.subscribe((state, previous) => {
     const phase = state.data?.phase;
     const before = previous.data?.phase;

@@ -1,33 +1,74 @@
-import type { MessageItem } from '../../../src-preload/contract';
+import type { AttachmentKind, MessageItem } from '../../../src-preload/contract';
 import { formatWhen } from '../../lib/format';
+import { CappedText, SafeText } from './safe-text';
 
-function messageBody(message: MessageItem): { text: string; note: boolean } {
-  if (message.isDeleted) return { text: 'Message unsent', note: true };
-  if (message.text) return { text: message.text, note: false };
-  if (message.hasAttachments) return { text: 'Photo or file (not stored on this computer)', note: true };
-  return { text: 'No text', note: true };
+export const ATTACHMENT_LABEL: Record<AttachmentKind, string> = {
+  image: 'Photo',
+  video: 'Video',
+  audio: 'Voice message',
+  file: 'File',
+  story_mention: 'Mentioned you in their story',
+  story_reply: 'Replied to your story',
+  shared_post: 'Shared a post',
+  reel: 'Shared a reel',
+  other: 'Attachment this app cannot show',
+};
+
+const ATTACHMENT_ICON: Record<AttachmentKind, string> = {
+  image: '🖼',
+  video: '🎬',
+  audio: '🎤',
+  file: '📄',
+  story_mention: '＠',
+  story_reply: '↩',
+  shared_post: '↗',
+  reel: '▶',
+  other: '◻',
+};
+
+/** How far a quoted message is shown above a reply. */
+const QUOTE_CHARS = 140;
+
+function ReplyQuote({ replyTo }: { replyTo: NonNullable<MessageItem['replyTo']> }) {
+  const who = replyTo.direction === 'out' ? 'you' : replyTo.direction === 'in' ? 'them' : null;
+  const text = replyTo.text ? replyTo.text.slice(0, QUOTE_CHARS) + (replyTo.text.length > QUOTE_CHARS ? '…' : '') : null;
+  return (
+    <blockquote className="message__quote" data-reply-to={replyTo.messageId ?? 'missing'}>
+      <span className="message__quote-who">{who ? `Replying to ${who}` : 'Replying to a message'}</span>
+      {text ? <SafeText text={text} /> : <em>{replyTo.messageId === null ? 'not stored on this computer' : 'no text'}</em>}
+    </blockquote>
+  );
 }
 
 /** One message; `highlighted` marks the one a search hit opened (focusable, so the thread can move focus to it). */
 export function MessageRow({ message, highlighted = false }: { message: MessageItem; highlighted?: boolean }) {
-  const body = messageBody(message);
+  const empty = !message.text && message.attachments.length === 0;
   return (
-    <li
+    <div
       className={`message message--${message.direction}`}
       data-message-id={message.id}
-      data-deleted={message.isDeleted ? 'true' : undefined}
       data-highlighted={highlighted ? 'true' : undefined}
       tabIndex={highlighted ? -1 : undefined}
     >
-      <div className={body.note ? 'message__bubble message__bubble--note' : 'message__bubble'}>
+      <div className="message__bubble">
         {highlighted && <span className="visually-hidden">Search match. </span>}
         <span className="visually-hidden">{message.direction === 'in' ? 'They wrote: ' : 'You wrote: '}</span>
-        {body.text}
-        {!message.isDeleted && message.text && message.hasAttachments && (
-          <span className="message__attachment"> + attachment</span>
+        {message.replyTo && <ReplyQuote replyTo={message.replyTo} />}
+        {message.attachments.map((kind, index) => (
+          <span key={index} className="attachment" data-attachment={kind}>
+            <span aria-hidden="true">{ATTACHMENT_ICON[kind]}</span> {ATTACHMENT_LABEL[kind]}
+          </span>
+        ))}
+        {message.text && (
+          <span className="message__text">
+            <CappedText text={message.text} />
+          </span>
         )}
+        {empty && <span className="message__note">{message.hasAttachments ? 'Attachment' : 'No text (attachments are not kept in text-only mode)'}</span>}
       </div>
-      <time className="message__time">{formatWhen(message.sentAt)}</time>
-    </li>
+      <time className="message__time" dateTime={new Date(message.sentAt).toISOString()}>
+        {formatWhen(message.sentAt)}
+      </time>
+    </div>
   );
 }

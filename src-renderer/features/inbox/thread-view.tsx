@@ -1,79 +1,101 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
-import { loadOlderMessages, loadThread, useInboxStore } from './inbox-store';
+import { useInboxStore } from './inbox-store';
 import { MessageRow } from './message-row';
-import { ReplyWindow } from './reply-window';
+import { ThreadHeader } from './thread-header';
+import { loadOlderMessages, loadThread } from './thread-actions';
 
-/** One conversation, newest message at the bottom; older pages load above without jumping. */
+/** Rough height of one message before it is measured. */
+const ESTIMATED_MESSAGE_HEIGHT = 72;
+/** Older messages load when the reader scrolls to within this many pixels of the top. */
+const LOAD_OLDER_PX = 400;
+
+/**
+ * One conversation, newest message at the bottom. Virtualized (a 10,000-message thread renders
+ * only what is in view), older pages load as the reader scrolls up, without jumping.
+ */
 export function ThreadView() {
   const selected = useInboxStore((state) => state.selected);
   const thread = useInboxStore((state) => state.thread);
-  const summary = useInboxStore((state) => state.data?.items.find((item) => item.id === state.selected?.id));
   const scrollRef = useRef<HTMLDivElement>(null);
-  const previous = useRef({ firstId: -1, lastId: -1, height: 0 });
-  const revealed = useRef<number | null>(null);
-  const items = thread.data?.items ?? [];
+  const items = useMemo(() => thread.data?.items ?? [], [thread.data]);
   const firstId = items[0]?.id ?? -1;
   const lastId = items.at(-1)?.id ?? -1;
+  const previous = useRef({ firstId: -1, lastId: -1, fromBottom: 0 });
+  const revealed = useRef<number | null>(null);
   const target = thread.target;
   const targetId = target?.found === 'found' ? target.messageId : null;
 
-  useLayoutEffect(() => {
-    const box = scrollRef.current;
-    if (!box) return;
-    const before = previous.current;
-    if (lastId !== before.lastId) box.scrollTop = box.scrollHeight;
-    else if (firstId !== before.firstId) box.scrollTop += box.scrollHeight - before.height;
-    previous.current = { firstId, lastId, height: box.scrollHeight };
-  }, [firstId, lastId]);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_MESSAGE_HEIGHT,
+    getItemKey: (index) => items[index]?.id ?? index,
+    overscan: 8,
+  });
 
-  // A search hit's message, once loaded: centre it in the thread (only this box scrolls) and focus it.
+  // New newest message: stick to the bottom. Older page prepended: keep what the reader sees in place.
   useLayoutEffect(() => {
     const box = scrollRef.current;
+    const before = previous.current;
+    if (box && items.length > 0) {
+      if (lastId !== before.lastId && targetId === null && target?.found !== 'searching') virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+      else if (firstId !== before.firstId) box.scrollTop = virtualizer.getTotalSize() - before.fromBottom;
+    }
+    previous.current = { firstId, lastId, fromBottom: box ? virtualizer.getTotalSize() - box.scrollTop : 0 };
+  });
+
+  // A search hit's message, once loaded: centre it and focus it.
+  useEffect(() => {
     if (targetId === null) revealed.current = null;
-    if (!box || targetId === null || revealed.current === targetId) return;
-    const row = box.querySelector<HTMLElement>(`[data-message-id="${targetId}"]`);
-    if (!row) return;
-    const rowBox = row.getBoundingClientRect();
-    const frame = box.getBoundingClientRect();
-    box.scrollTop += rowBox.top - frame.top - Math.max(0, (box.clientHeight - rowBox.height) / 2);
-    row.focus({ preventScroll: true });
+    if (targetId === null || revealed.current === targetId) return;
+    const index = items.findIndex((message) => message.id === targetId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
     revealed.current = targetId;
-  }, [targetId, firstId, lastId]);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-message-id="${targetId}"]`)?.focus({ preventScroll: true }));
+  }, [targetId, items, virtualizer]);
+
+  const onScroll = () => {
+    const box = scrollRef.current;
+    if (box) previous.current.fromBottom = virtualizer.getTotalSize() - box.scrollTop;
+    if (box && box.scrollTop < LOAD_OLDER_PX && thread.data?.hasMore && !thread.loadingOlder && !target) void loadOlderMessages();
+  };
 
   if (!selected) {
     return (
       <div className="thread thread--empty">
         <EmptyState title="Pick a conversation">
-          <p>Messages are read from this computer, so this works offline too.</p>
+          <p>Messages are read from this computer, so this works offline too. Use ↑ ↓ or j k to move and Enter to open.</p>
         </EmptyState>
       </div>
     );
   }
 
+  const summary = selected.summary;
+  const title = summary?.personName ?? 'Conversation';
   return (
     <section className="thread" aria-labelledby="thread-title" data-thread={selected.id} data-thread-status={thread.status}>
-      <header className="thread__header">
-        <h2 id="thread-title">{selected.personName}</h2>
-        {summary && <ReplyWindow endsAt={summary.replyWindowEndsAt} />}
-      </header>
-      <div className="thread__scroll" ref={scrollRef}>
-        {thread.data?.hasMore && (
-          <div className="thread__older">
-            <button
-              type="button"
-              className="button button--small"
-              disabled={thread.loadingOlder}
-              onClick={() => void loadOlderMessages()}
-            >
-              {thread.loadingOlder ? 'Loading…' : 'Load older messages'}
-            </button>
-          </div>
+      <ThreadHeader summary={summary} fallbackTitle={title} />
+      {selected.error && <ErrorNotice error={selected.error} />}
+      <div className="thread__scroll" ref={scrollRef} onScroll={onScroll}>
+        {summary?.historyLimited && (
+          <p className="muted pad thread__older" data-history-limited="true">
+            Older messages are not available from Meta: for Instagram it gives apps only the 20 newest messages of a thread.
+          </p>
         )}
+        {thread.loadingOlder && <p className="muted pad thread__older">Loading older messages…</p>}
         {thread.error && <ErrorNotice error={thread.error} onRetry={() => void loadThread()} />}
         {thread.status === 'loading' && items.length === 0 && <p className="muted pad">Opening conversation…</p>}
-        {thread.status === 'ready' && items.length === 0 && <p className="muted pad">No messages in this conversation.</p>}
+        {thread.status === 'ready' && items.length === 0 && (
+          <p className="muted pad" data-thread-empty="true">
+            {summary?.emptiedByRetention
+              ? 'No messages are stored for this conversation: your retention setting removed them. New messages will appear after the next sync.'
+              : 'No messages in this conversation.'}
+          </p>
+        )}
         {target?.found === 'searching' && thread.data && (
           <p className="muted pad" role="status">
             Finding the message…
@@ -81,16 +103,29 @@ export function ThreadView() {
         )}
         {target?.found === 'missing' && !thread.error && (
           <p className="notice notice--warning" role="status" data-target-missing="true">
-            That message isn&apos;t on this computer any more; it may have been removed. Here is the rest of the
-            conversation.
+            That message isn&apos;t on this computer any more; it may have been removed. Here is the rest of the conversation.
           </p>
         )}
-        <ol className="messages" aria-label={`Messages with ${selected.personName}`}>
-          {items.map((message) => (
-            <MessageRow key={message.id} message={message} highlighted={message.id === targetId} />
-          ))}
-        </ol>
+        <div
+          className="messages"
+          role="list"
+          aria-label={`Messages with ${title}`}
+          data-rendered-messages={virtualizer.getVirtualItems().length}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const message = items[row.index];
+            if (!message) return null;
+            return (
+              <div key={row.key} ref={virtualizer.measureElement} data-index={row.index} role="listitem" className="virtual-row" style={{ transform: `translateY(${row.start}px)` }}>
+                <MessageRow message={message} highlighted={message.id === targetId} />
+              </div>
+            );
+          })}
+        </div>
       </div>
+      {/* The reply composer (features/inbox/reply-composer.tsx) mounts here, below the messages. */}
+      <div className="thread__composer-slot" data-slot="reply-composer" />
     </section>
   );
 }

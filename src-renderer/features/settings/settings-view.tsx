@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import type { Settings } from '../../../src-preload/contract';
 import { ErrorNotice } from '../../components/error-notice';
+import { SavedRepliesSection } from '../inbox/saved-replies-section';
 import { MetaAppSection } from './meta-app-section';
 import { loadSettings, updateSettings, useSettingsStore } from './settings-store';
 import './settings.css';
@@ -155,7 +156,20 @@ export function SettingsView() {
               </select>
               <p className="muted">Older messages are erased from this computer automatically.</p>
             </div>
+            <div className="check">
+              <input
+                id={`${ids.textOnly}-notify`}
+                type="checkbox"
+                checked={data.notifyNewMessages}
+                onChange={(event) => void updateSettings({ notifyNewMessages: event.target.checked })}
+              />
+              <label htmlFor={`${ids.textOnly}-notify`}>
+                Notify me of new messages and comments
+                <span className="muted block">A system notification after a sync brings new ones (counts only, never their text).</span>
+              </label>
+            </div>
           </fieldset>
+          <SavedRepliesSection />
           <MetaAppSection />
         </div>
       )}

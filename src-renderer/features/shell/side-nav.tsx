@@ -1,3 +1,4 @@
+import { InboxNavBadge } from '../inbox/inbox-badge';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { VIEWS, VIEW_LABELS, navigate, useNavStore } from './nav-store';
 
@@ -18,6 +19,7 @@ export function SideNav() {
               onClick={() => navigate(view)}
             >
               {VIEW_LABELS[view]}
+              {view === 'inbox' && <InboxNavBadge />}
             </button>
           </li>
         ))}

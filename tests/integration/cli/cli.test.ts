@@ -74,9 +74,11 @@ describe('command line', () => {
     expect(accounts.stdout).toContain('never expires');
     expect(accounts.stdout).not.toContain(emulator.tokens.systemUser);
 
-    const search = JSON.parse((await cli(['search', 'the', '--json', '--data-dir', dataDir])).stdout) as Array<{ snippet: string; sentAt: number }>;
+    const search = JSON.parse((await cli(['search', 'the', '--json', '--data-dir', dataDir])).stdout) as Array<{ snippet: string; runs: Array<{ text: string; match: boolean }>; sentAt: number }>;
     expect(search.length).toBeGreaterThan(0);
-    expect(search[0]!.snippet.toLowerCase()).toContain('[the');
+    // Matches are marked by position (runs), never by brackets written into the text.
+    expect(search[0]!.snippet.toLowerCase()).toContain('the');
+    expect(search[0]!.runs.some((run) => run.match && run.text.toLowerCase().startsWith('the'))).toBe(true);
     expect([...search].sort((a, b) => b.sentAt - a.sentAt)).toEqual(search);
 
     const out = join(tmp.dir, 'export');

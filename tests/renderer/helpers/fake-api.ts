@@ -6,6 +6,7 @@ import {
   type ArgsOf,
   type Channel,
   type EventName,
+  type InboxCounts,
   type Events,
   type MetaAppConfig,
   type Result,
@@ -50,6 +51,7 @@ export const defaultSettings: Settings = {
   syncIntervalMinutes: 60,
   textOnlyDms: true,
   messageRetentionDays: null,
+  notifyNewMessages: true,
   whenWindowCloses: 'default',
   launchAtLogin: false,
 };
@@ -82,6 +84,11 @@ export function idleSyncStatus(): SyncStatus {
   return { online: true, accounts: [], budget: [], backgroundFailure: null };
 }
 
+/** An inbox with nothing stored. */
+export function emptyCounts(): InboxCounts {
+  return { total: 0, unread: 0, needsReply: 0, windowOpen: 0, done: 0, emptiedByRetention: 0, byAccount: [], byPlatform: [], byLabel: [] };
+}
+
 /** No Meta app set up yet: what a fresh install answers. */
 export function emptyMetaApp(): MetaAppConfig {
   return {
@@ -110,6 +117,15 @@ const defaults: Handlers = {
   'inbox:listConversations': () => ok([]),
   'inbox:getMessages': () => ok([]),
   'inbox:search': () => ok([]),
+  'inbox:queryConversations': ({ offset }) => ok({ items: [], total: 0, offset }),
+  'inbox:getCounts': () => ok(emptyCounts()),
+  'inbox:getBadge': () => ok({ unreadConversations: 0, newComments: 0 }),
+  'inbox:searchMessages': ({ offset }) => ok({ hits: [], total: 0, offset }),
+  'inbox:getConversation': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no such conversation' } }),
+  'savedReplies:list': () => ok([]),
+  'comments:listThreads': ({ offset }) => ok({ threads: [], total: 0, offset }),
+  'comments:listPosts': () => ok([]),
+  'comments:markSeen': () => ok(null),
   'privacy:wipe': () => ok({ removed: ['database', 'key'], left: [], durationMs: 12 }),
   'privacy:listAudit': () => ok([]),
   'settings:get': () => ok(defaultSettings),

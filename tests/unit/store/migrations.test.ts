@@ -22,7 +22,8 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['accounts', 'account_daily_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials',
-        'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state'].sort(),
+        'messages', 'people', 'post_metric_snapshots', 'posts', 'retired_metrics', 'sync_runs', 'sync_state',
+        'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
@@ -102,6 +103,25 @@ describe('migrations', () => {
     db.prepare(`UPDATE accounts SET demographics_status = 'under_100_followers'`).run();
     const conversations = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'conversations'`).get() as { sql: string };
     expect(conversations.sql).toMatch(/history_limited INTEGER NOT NULL DEFAULT 0/);
+    db.close();
+  });
+
+  it('005 adds triage tables and an activity time to a version-4 database, keeping its conversations', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare(`INSERT INTO accounts (network, external_id, name, login_kind, created_at, updated_at) VALUES ('instagram', '1', 'A', 'demo', 1, 1)`).run();
+    db.prepare(`INSERT INTO conversations (account_id, external_id, platform, updated_at, last_message_at) VALUES (1, 't1', 'instagram', 50, NULL), (1, 't2', 'instagram', 10, 70)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 5))).toBe(5);
+    // Emptied threads sort by Meta's last activity; others by their last message.
+    expect(db.prepare('SELECT external_id, activity_at FROM conversations ORDER BY activity_at DESC').all()).toEqual([
+      { external_id: 't2', activity_at: 70 },
+      { external_id: 't1', activity_at: 50 },
+    ]);
+    db.prepare(`INSERT INTO conversation_labels (conversation_id, label) VALUES (1, 'vip')`).run();
+    expect(() => db.prepare(`INSERT INTO conversation_labels (conversation_id, label) VALUES (1, '')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO conversation_triage (conversation_id, updated_at) VALUES (1, 'soon')`).run()).toThrow(/cannot store TEXT/);
+    db.prepare('DELETE FROM conversations WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM conversation_labels').get()).toEqual({ n: 0 });
     db.close();
   });
 });

@@ -1,0 +1,130 @@
+import { expect, test } from './fixtures';
+import { exploreDemo, openView, parseShownNumber } from './support/flows';
+import { captureScreen } from './support/screens';
+
+/**
+ * Reading and triage on the demo workspace, through the real UI and the real store: the one
+ * list across accounts (virtualized, keyboard), a thread with its header, paged search opening a
+ * hit in context, filters with counts, triage, comments, and counts that agree with Privacy.
+ */
+test('inbox: list, keyboard, thread header, search in context, filters, triage and comments', async ({ app }, testInfo) => {
+  const page = app.page;
+  await exploreDemo(page);
+  await openView(page, 'inbox');
+
+  // One list across accounts, virtualized: every conversation counted, only a window rendered.
+  const listbox = page.getByRole('listbox', { name: 'Conversations' });
+  await expect(listbox.locator('[data-conversation-id]').first()).toBeVisible();
+  const total = Number(await listbox.getAttribute('aria-rowcount'));
+  expect(total).toBeGreaterThan(20);
+  expect(Number(await listbox.getAttribute('data-rendered-rows'))).toBeLessThan(100);
+  const accountsShown = new Set(await listbox.locator('.badge--account').allInnerTexts());
+  expect(accountsShown.size, 'rows name their brand account').toBeGreaterThan(0);
+  await expect(listbox.locator('[data-window]').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'inbox-list');
+
+  // Keyboard: one tab stop, j j Enter opens the third conversation, Escape returns to the list.
+  await listbox.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(listbox).toHaveAttribute('aria-activedescendant', 'conversation-row-2');
+  const third = listbox.locator('#conversation-row-2');
+  const thirdId = await third.getAttribute('data-conversation-id');
+  await page.keyboard.press('Enter');
+  const thread = page.locator(`[data-thread="${thirdId}"]`);
+  await expect(thread.locator('[data-thread-status="ready"], [data-message-id]').first()).toBeVisible();
+  const header = thread.locator('.thread__header');
+  await expect(header.locator('.badge--account')).toBeVisible();
+  await expect(header.locator('[data-reply-window]')).toBeVisible();
+  await expect(header.getByRole('link', { name: /Open on (Instagram|Facebook)/ })).toBeVisible();
+  await captureScreen(page, testInfo, 'inbox-thread');
+  await page.keyboard.press('Escape');
+  await expect(thread).toHaveCount(0);
+  await expect(listbox).toBeFocused();
+
+  // Scrolling deep into the list fetches rows as they come into view.
+  await listbox.press('End');
+  await expect(listbox.locator(`[data-index="${total - 1}"][data-conversation-id]`)).toBeVisible();
+  expect(Number(await listbox.getAttribute('data-rendered-rows'))).toBeLessThan(100);
+  await listbox.press('Home');
+
+  // Filters show their counts, and the list total follows the filter.
+  const needsReply = page.locator('[data-filter="needsReply"]');
+  const expected = parseShownNumber((await needsReply.innerText()).replace(/^\D+/, ''));
+  await needsReply.click();
+  await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', String(expected));
+
+  // Triage on the first row under that filter: done, a label, then the label filter finds it.
+  await listbox.locator('[data-index="0"]').click();
+  const open = page.locator('[data-thread]');
+  await open.getByRole('button', { name: 'Mark done' }).click();
+  await expect(open.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await open.getByRole('textbox', { name: 'Add a label' }).fill('Wholesale');
+  await open.getByRole('textbox', { name: 'Add a label' }).press('Enter');
+  await expect(open.getByRole('button', { name: 'Remove label Wholesale' })).toBeVisible();
+  await needsReply.click();
+  await page.getByLabel('Label', { exact: true }).selectOption('Wholesale');
+  await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', '1');
+  await page.getByLabel('Label', { exact: true }).selectOption('');
+
+  // Search: every hit counted, paged, and a hit opens in its thread with the window state.
+  const sample = await page.locator('.message__text').last().innerText();
+  const word = sample.split(/[^A-Za-z]+/).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length)[0];
+  expect(word, `a searchable word in "${sample}"`).toBeTruthy();
+  await page.keyboard.press('Escape');
+  await listbox.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();
+  await page.keyboard.type(word as string);
+  await expect(page.locator('[data-search-status="ready"]')).toBeVisible();
+  const hitsTotal = Number(await page.locator('[data-search-total]').getAttribute('data-search-total'));
+  expect(hitsTotal).toBeGreaterThan(0);
+  const hit = page.locator('[data-search-hit]').first();
+  await expect(hit.locator('mark').first()).toHaveText(new RegExp(`^${word}`, 'i'));
+  await hit.click();
+  await expect(page.locator('[data-highlighted="true"]')).toBeVisible();
+  await expect(page.locator('.thread__header [data-reply-window]')).toBeVisible();
+  await expect(page.locator('.thread__header .badge--account')).toBeVisible();
+  await captureScreen(page, testInfo, 'inbox-search');
+
+  // Comments: threads newest first with replies, and an unanswered filter.
+  await page.getByRole('searchbox', { name: 'Search messages' }).fill('');
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  await expect(page.locator('[data-comments-status="ready"] .comment-thread').first()).toBeVisible();
+  const allComments = Number(await page.locator('[data-comments-total]').getAttribute('data-comments-total'));
+  await page.locator('[data-filter="unanswered"]').click();
+  await expect(page.locator('[data-comments-total]')).not.toHaveAttribute('data-comments-total', String(allComments));
+  await expect(page.locator('.comment-thread[data-unanswered="true"]').first()).toBeVisible();
+  expect(await page.locator('.comment-thread[data-unanswered="false"]').count()).toBe(0);
+  await page.locator('[data-filter="unanswered"]').click();
+  await captureScreen(page, testInfo, 'inbox-comments');
+
+  // The count agrees with Privacy's.
+  await openView(page, 'privacy');
+  expect(parseShownNumber(await page.locator('[data-count="conversations"] td').innerText())).toBe(total);
+});
+
+test('retention empties old threads but keeps them listed, and every count agrees', async ({ app }, testInfo) => {
+  const page = app.page;
+  await exploreDemo(page);
+  await openView(page, 'privacy');
+  const stored = parseShownNumber(await page.locator('[data-count="conversations"] td').innerText());
+
+  await openView(page, 'settings');
+  await page.getByLabel('Keep messages on this computer for').selectOption({ index: 1 });
+  await expect(page.getByLabel('Keep messages on this computer for')).toHaveValue('30');
+
+  await openView(page, 'inbox');
+  const listbox = page.getByRole('listbox', { name: 'Conversations' });
+  await expect(listbox.locator('[data-conversation-id]').first()).toBeVisible();
+  expect(Number(await listbox.getAttribute('aria-rowcount'))).toBe(stored);
+  await expect(page.locator('.list-filters__summary')).toContainText('emptied by retention');
+  await listbox.press('End');
+  const last = listbox.locator('[data-index]').last();
+  await expect(last).toContainText('Messages removed by your retention setting');
+  await last.click();
+  await expect(page.locator('[data-thread-empty]')).toContainText('retention setting removed them');
+  await captureScreen(page, testInfo, 'inbox-retention');
+
+  await openView(page, 'privacy');
+  expect(parseShownNumber(await page.locator('[data-count="conversations"] td').innerText())).toBe(stored);
+});
