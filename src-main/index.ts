@@ -24,12 +24,27 @@ import { saveReportPdf } from './electron/report-pdf';
 import { pickFolder } from './electron/pick-folder';
 import { resolveGraphConfig } from './meta/config';
 import { AppServices } from './services/app-services';
+import { DesktopController } from './desktop/desktop-controller';
+import { readSettings } from './settings/settings';
+import {
+  applyLaunchAtLogin,
+  initialWindowState,
+  installAppMenu,
+  manageMainWindow,
+  showWindow,
+  startLocalCrashReports,
+} from './electron/desktop-glue';
+import { createTray } from './electron/tray';
+import { startUpdater } from './electron/updater';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
 app.setAppLogsPath(join(dataDir, 'logs'));
+startLocalCrashReports(dataDir);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+// Started by the OS at login: open in the tray only.
+const startedHidden = process.argv.includes('--hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 
 void app.whenReady().then(() => {
   const appUrl = rendererUrl(mainDir);
@@ -42,7 +57,11 @@ void app.whenReady().then(() => {
     osCrypto: safeStorage,
     openStore: openElectronStore,
     nativeBinding: electronNativeBinding(app.getAppPath()),
-    wipeExtras: () => clearSessions([LOGIN_PARTITION]),
+    wipeExtras: async () => {
+      // Settings go with the wipe, so the OS must stop starting the app at login too.
+      applyLaunchAtLogin(false);
+      return clearSessions([LOGIN_PARTITION]);
+    },
     log: (message, error) => console.error(message, error),
   });
   // Last resort: background work goes through core.tasks, but nothing stray may take the app down.
@@ -50,7 +69,31 @@ void app.whenReady().then(() => {
   const graphConfig = resolveGraphConfig(process.env);
   const services = new AppServices(core, { graphConfig, autoStart: true });
   core.start();
-  const window = createMainWindow(mainDir);
+  const window = createMainWindow(mainDir, { ...initialWindowState(dataDir), hidden: startedHidden });
+  const settings = () => readSettings(core.settings());
+  manageMainWindow(window, dataDir, settings);
+  let updater: { install: () => void } | null = null;
+  const showFolder = async (path: string) => {
+    const failure = await shell.openPath(path);
+    if (failure) throw new AppError('NOT_FOUND', `The data folder could not be shown: ${failure} (${path}).`);
+  };
+  const desktop = new DesktopController(core, services, {
+    showWindow: () => showWindow(window),
+    quit: () => app.quit(),
+    installUpdate: () => updater?.install(),
+    showDataFolder: () => core.tasks.run('show data folder', () => showFolder(dataDir)),
+    showPrivacy: () => {
+      showWindow(window);
+      core.events.emit('app:show-view', { view: 'privacy' });
+    },
+  });
+  installAppMenu((action) => desktop.perform(action));
+  createTray(desktop);
+  applyLaunchAtLogin(settings().launchAtLogin);
+  void startUpdater(
+    (version) => desktop.setUpdateReady(version),
+    (message, error) => console.error(message, error ?? ''),
+  ).then((started) => (updater = started));
   const dispatch = createDispatch(
     createHandlers({
       core,
@@ -58,14 +101,12 @@ void app.whenReady().then(() => {
       loadDemo: () => loadDemo(core),
       quit: () => app.quit(),
       openExternal: (url) => shell.openExternal(url),
-      showFolder: async (path) => {
-        const failure = await shell.openPath(path);
-        if (failure) throw new AppError('NOT_FOUND', `The data folder could not be shown: ${failure} (${path}).`);
-      },
+      showFolder,
       connectFacebook: () => connectWithFacebook(window, core, services),
       connectInstagram: () => connectWithInstagram(window, core, services),
       savePdf: (html, name) => saveReportPdf(window, html, name),
       pickFolder: (title) => pickFolder(window, title),
+      onSettingsChanged: (changed) => applyLaunchAtLogin(changed.launchAtLogin),
     }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },
   );
@@ -73,7 +114,10 @@ void app.whenReady().then(() => {
   core.events.onAny((event, payload) => sendEvent(window.webContents, event, payload as never));
   startInboxNotifications(core, window);
   app.on('before-quit', () => core.close());
-  app.on('second-instance', () => window.isDestroyed() || window.focus());
+  app.on('second-instance', () => showWindow(window));
+  // macOS: clicking the Dock icon of a running app brings its window back.
+  app.on('activate', () => showWindow(window));
 });
 
+// Only reached when the window really closed (the close setting says quit, or Quit was chosen).
 app.on('window-all-closed', () => app.quit());

@@ -328,4 +328,8 @@ export interface Settings {
   retention: RetentionPolicy;
   /** Lock after this many idle minutes (passphrase mode); null never. */
   autoLockMinutes: number | null;
+  /** Closing the window: keep syncing in the tray / menu bar, or quit ('default': per platform). */
+  whenWindowCloses: 'default' | 'keep-syncing' | 'quit';
+  /** Start Social Desk (in the tray) when the user logs in to the computer. */
+  launchAtLogin: boolean;
 }

@@ -387,6 +387,8 @@ export interface Events {
   'inbox:open-conversation': { conversationId: number };
   /** The relay connection changed (connected, offline, new event). */
   'relay:status': RelayStatusView;
+  /** The desktop menu asked for a view (Help → Privacy and your data). */
+  'app:show-view': { view: 'privacy' | 'settings' };
 }
 export type EventName = keyof Events;
 
@@ -397,6 +399,7 @@ export const EVENT_NAMES = [
   'sync:status',
   'inbox:open-conversation',
   'relay:status',
+  'app:show-view',
 ] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;

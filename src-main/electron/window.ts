@@ -8,10 +8,16 @@ export function rendererUrl(mainDir: string): string {
   return devServer ?? pathToFileURL(join(mainDir, '../renderer/index.html')).toString();
 }
 
-export function createMainWindow(mainDir: string): BrowserWindow {
+export interface WindowPlacement {
+  bounds: { x?: number; y?: number; width: number; height: number };
+  maximized: boolean;
+  /** Started at login: stay in the tray until the user opens the window. */
+  hidden?: boolean;
+}
+
+export function createMainWindow(mainDir: string, placement: WindowPlacement = { bounds: { width: 1280, height: 820 }, maximized: false }): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...placement.bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -26,7 +32,11 @@ export function createMainWindow(mainDir: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.hidden) return;
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(rendererUrl(mainDir));
   return window;
 }

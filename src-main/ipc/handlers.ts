@@ -1,4 +1,4 @@
-import type { AccountSummary, DemoSummary } from '../../src-preload/contract';
+import type { AccountSummary, DemoSummary, Settings } from '../../src-preload/contract';
 import type { AppServices } from '../services/app-services';
 import { metaAppConfig } from '../services/login-flows';
 import { AppError } from '../core/app-error';
@@ -31,10 +31,12 @@ export interface HandlerDeps {
   savePdf?: (html: string, suggestedName: string) => Promise<string | null>;
   /** Asks the user for a folder to export into (desktop: the system dialog); null when they cancel. */
   pickFolder?: (purpose: string) => Promise<string | null>;
+  /** Settings changed (the desktop glue applies launch-at-login and close behaviour). */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, savePdf, pickFolder }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, savePdf, pickFolder, onSettingsChanged }: HandlerDeps): Handlers {
   const timeZone = () => resolveTimeZone(readSettings(core.settings()).timeZone);
   return {
     ...createInboxHandlers(core),
@@ -111,7 +113,11 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
     'inbox:getMessages': ({ conversationId, limit, before }) => core.repos.inbox.getMessages(conversationId, limit, before),
     'inbox:search': ({ query, limit }) => core.repos.inbox.search(query, limit),
     'settings:get': () => readSettings(core.settings()),
-    'settings:update': (patch) => changeSettings(core, SettingsPatchSchema.parse(patch)),
+    'settings:update': (patch) => {
+      const settings = changeSettings(core, SettingsPatchSchema.parse(patch));
+      onSettingsChanged?.(settings);
+      return settings;
+    },
     'relay:getStatus': () => services.relay.service.status(),
     'relay:pair': ({ url, code }) => services.relay.pair(url, code),
     'relay:unpair': () => services.relay.unpair(),

@@ -27,6 +27,10 @@ export const SettingsSchema = z.object({
   timeZone: z.string().max(64).refine(isTimeZone, 'is not a time zone this computer knows').nullable().default(null),
   retention: RetentionPolicySchema.default(FOREVER),
   autoLockMinutes: z.number().int().min(1).max(24 * 60).nullable().default(null),
+  // Desktop only (src-main/desktop/close-behavior.ts): 'default' keeps syncing in the tray on
+  // Windows and macOS and quits on Linux.
+  whenWindowCloses: z.enum(['default', 'keep-syncing', 'quit']).default('default'),
+  launchAtLogin: z.boolean().default(false),
 }) satisfies z.ZodType<Settings>;
 
 /**

@@ -21,14 +21,32 @@ const AUTO_LOCK: Array<[number | null, string]> = [
   [30, 'After 30 minutes idle'],
   [60, 'After 1 hour idle'],
 ];
+const WINDOW_CLOSE: Array<[Settings['whenWindowCloses'], string]> = [
+  ['default', 'Keep syncing on Windows and macOS, quit on Linux'],
+  ['keep-syncing', 'Keep syncing in the tray / menu bar'],
+  ['quit', 'Quit Social Desk'],
+];
 
 function intervalLabel(minutes: number): string {
   return minutes < 60 ? `Every ${minutes} minutes` : minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
 }
 
+/** A checkbox setting with its label and a line saying what it does. */
+function CheckSetting(props: { id: string; checked: boolean; onChange: (checked: boolean) => void; label: string; hint: string }) {
+  return (
+    <div className="check">
+      <input id={props.id} type="checkbox" checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+      <label htmlFor={props.id}>
+        {props.label}
+        <span className="muted block">{props.hint}</span>
+      </label>
+    </div>
+  );
+}
+
 export function SettingsView() {
   const { data, status, error, saving, saveError } = useSettingsStore();
-  const ids = { interval: useId(), autoLock: useId(), notify: useId() };
+  const ids = { interval: useId(), autoLock: useId(), notify: useId(), windowClose: useId(), loginStart: useId() };
 
   useEffect(() => {
     if (useSettingsStore.getState().status === 'idle') void loadSettings();
@@ -87,6 +105,31 @@ export function SettingsView() {
                 ))}
               </select>
             </div>
+          </fieldset>
+          <fieldset className="panel">
+            <legend>Desktop</legend>
+            <div className="field">
+              <label htmlFor={ids.windowClose}>When the window is closed</label>
+              <select
+                id={ids.windowClose}
+                value={data.whenWindowCloses}
+                onChange={(event) => void updateSettings({ whenWindowCloses: event.target.value as Settings['whenWindowCloses'] })}
+              >
+                {WINDOW_CLOSE.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <p className="muted">While it keeps syncing, its icon offers Open, Sync now, Pause syncing and Quit.</p>
+            </div>
+            <CheckSetting
+              id={ids.loginStart}
+              checked={data.launchAtLogin}
+              onChange={(launchAtLogin) => void updateSettings({ launchAtLogin })}
+              label="Start when I log in"
+              hint="Opens in the tray / menu bar on Windows and macOS, and syncs in the background."
+            />
           </fieldset>
           <fieldset className="panel">
             <legend>Locking</legend>

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useLayoutEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { getApi } from '../../api';
 import { AccountsView } from '../accounts/accounts-view';
 import { InboxView } from '../inbox/inbox-view';
 import { PrivacyView } from '../privacy/privacy-view';
 import { SettingsView } from '../settings/settings-view';
-import { useNavStore, type ViewId } from './nav-store';
+import { navigate, useNavStore, type ViewId } from './nav-store';
 import { SideNav } from './side-nav';
 
 // Analytics (with recharts) loads on first use, keeping the renderer's initial JavaScript small.
@@ -28,6 +29,8 @@ export function Shell() {
     mainRef.current?.scrollTo?.({ top: 0 });
     document.scrollingElement?.scrollTo?.({ top: 0 });
   }, [view]);
+  // The desktop menu (Help → Privacy and your data) asks for a view through an event.
+  useEffect(() => getApi().on('app:show-view', ({ view: wanted }) => navigate(wanted)), []);
 
   // Focus the content directly instead of following the #hash, so no navigation event fires.
   const skip = (event: MouseEvent) => {

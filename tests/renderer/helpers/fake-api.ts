@@ -67,6 +67,8 @@ export const defaultSettings: Settings = {
   timeZone: null,
   retention: { messageText: null, attachments: null, comments: null, engagedPeople: null, metricSnapshots: null, demographics: null },
   autoLockMinutes: null,
+  whenWindowCloses: 'default',
+  launchAtLogin: false,
 };
 
 export function storeStatus(): StoreStatus {

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { validateWorkflow } from '@action-validator/core';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The GitHub workflow cannot run here, so it is checked twice: against GitHub's workflow schema
+ * (@action-validator/core, the library behind @action-validator/cli) and against what issue 12
+ * asks it to do.
+ */
+const WORKFLOW = '.github/workflows/desktop.yml';
+const source = readFileSync(WORKFLOW, 'utf8');
+const workflow = parse(source);
+type Step = { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+const steps: Step[] = workflow.jobs.build.steps;
+
+describe('GitHub workflow', () => {
+  it('every workflow file is valid against the workflow schema', () => {
+    for (const file of readdirSync('.github/workflows')) {
+      const state = validateWorkflow(readFileSync(`.github/workflows/${file}`, 'utf8'));
+      expect(state.errors, file).toEqual([]);
+    }
+  });
+
+  it('the validator does reject a broken workflow (so the check above means something)', () => {
+    const broken = source.replace('runs-on: ${{ matrix.os }}', 'runs-on: [${{ matrix.os }}').replace('timeout-minutes: 60', 'timeout-minutes: soon');
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+
+  it('runs on Windows, macOS and Linux without stopping the others at the first failure', () => {
+    expect(workflow.jobs.build.strategy['fail-fast']).toBe(false);
+    expect(workflow.jobs.build.strategy.matrix.include.map((entry: { os: string }) => entry.os)).toEqual(['windows-latest', 'macos-latest', 'ubuntu-latest']);
+  });
+
+  it('installs the real Electron binary and runs the whole suite, under Xvfb on Linux', () => {
+    const lines = source.split('\n').filter((line) => !line.trim().startsWith('#'));
+    expect(lines.join('\n')).not.toMatch(/ELECTRON_SKIP_BINARY_DOWNLOAD/);
+    expect(steps.some((step) => step.run === 'npm ci')).toBe(true);
+    const testRuns = steps.filter((step) => step.run?.includes('npm test'));
+    expect(testRuns.map((step) => step.if)).toEqual(["runner.os != 'Linux'", "runner.os == 'Linux'"]);
+    expect(testRuns[1]?.run).toMatch(/^xvfb-run /);
+  });
+
+  it('builds the installers with npm run dist and keeps them as artifacts', () => {
+    const dist = steps.findIndex((step) => step.run?.includes('npm run dist'));
+    expect(dist).toBeGreaterThan(steps.findIndex((step) => step.run?.includes('npm test')));
+    const upload = steps.slice(dist).find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with?.['if-no-files-found']).toBe('error');
+    const artifacts = workflow.jobs.build.strategy.matrix.include.map((entry: { artifacts: string }) => entry.artifacts).join('\n');
+    for (const pattern of ['dist/*.exe', 'dist/*.dmg', 'dist/*.zip', 'dist/*.AppImage', 'dist/*.deb']) expect(artifacts).toContain(pattern);
+  });
+
+  it('takes signing credentials from repository secrets only', () => {
+    const env = steps.find((step) => step.run?.includes('npm run dist'))?.env ?? {};
+    for (const name of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'AZURE_CLIENT_SECRET']) {
+      expect(env[name]).toBe(`\${{ secrets.${name} }}`);
+    }
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+});
