@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationSummary, MessageItem } from '../../src-preload/contract';
+import type { ConversationSummary, MessageItem, OutboxItem } from '../../src-preload/contract';
 import { useInboxStore } from '../../src-renderer/features/inbox/inbox-store';
 import { replyWindowText } from '../../src-renderer/features/inbox/reply-window';
 import { splitBidi, TEXT_PREVIEW_CHARS } from '../../src-renderer/features/inbox/safe-text';
@@ -301,14 +301,22 @@ describe('badge, comments and saved replies', () => {
               : [{ ...base, id: 1, author: 'fan', text: 'Love it', createdAt: now - 2 * HOUR, fromUs: false, postCaption: 'New mugs', postPermalink: null, accountName: 'Café Lumen', network: 'instagram' as const, unanswered: false, replies: [{ ...base, id: 3, author: 'cafe.lumen', text: 'Thank you!', createdAt: now - HOUR, fromUs: true }] }]),
           ],
         }),
+      'comments:act': ({ commentId }) =>
+        ok({ id: 9, accountId: 1, kind: 'comment_hide', conversationId: null, commentId, text: null, tag: null, state: 'sent', attempts: 1, reason: null, createdAt: now, sentAt: now } as unknown as OutboxItem),
     });
     fireEvent.click(screen.getByRole('tab', { name: 'Comments' }));
     const list = await screen.findByRole('list', { name: 'Comments' });
     await waitFor(() => expect(list.querySelectorAll('.comment-thread')).toHaveLength(2));
     expect(list.textContent).toContain('cafe.lumen (you)');
     expect(within(list).getByRole('list', { name: 'Replies' }).textContent).toContain('Thank you!');
-    expect(list.querySelectorAll('[data-slot="comment-actions"]')).toHaveLength(3);
+    expect(list.querySelectorAll('[data-comment-actions]')).toHaveLength(3);
     expect(fake.callsTo('comments:markSeen')).toHaveLength(1);
+    // The brand's own reply can be deleted but not hidden; a customer's comment can be hidden from here.
+    expect(within(list.querySelector('[data-comment-actions="3"]') as HTMLElement).queryByRole('button', { name: 'Hide' })).toBeNull();
+    const listed = fake.callsTo('comments:listThreads').length;
+    fireEvent.click(within(list.querySelector('[data-comment-actions="2"]') as HTMLElement).getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(fake.callsTo('comments:act')).toEqual([{ commentId: 2, action: 'hide' }]));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').length).toBeGreaterThan(listed));
     fireEvent.click(screen.getByRole('button', { name: 'Unanswered only' }));
     await waitFor(() => expect(list.querySelectorAll('.comment-thread')).toHaveLength(1));
     expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ unansweredOnly: true, offset: 0 });

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import type { CommentItem, CommentThread } from '../../../src-preload/contract';
+import type { CommentItem, CommentThread, Network } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatFullNumber, formatWhen } from '../../lib/format';
@@ -8,6 +8,7 @@ import { CappedText, SafeText } from '../inbox/safe-text';
 import { useInboxStore } from '../inbox/inbox-store';
 import { loadCounts } from '../inbox/list-actions';
 import { loadCommentedPosts, loadComments, loadMoreComments, markCommentsSeen, setCommentQuery, useCommentsStore } from './comments-store';
+import { CommentActions, type CommentForActions } from './comment-actions';
 import './comments.css';
 
 function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
@@ -30,6 +31,11 @@ function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
   );
 }
 
+/** What the actions need of a comment; the thread gives the network of its replies. */
+function forActions(comment: CommentItem, network: Network): CommentForActions {
+  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs };
+}
+
 function Thread({ thread, now }: { thread: CommentThread; now: number }) {
   return (
     <li className={`comment-thread${thread.unanswered ? ' comment-thread--unanswered' : ''}`} data-comment-id={thread.id} data-unanswered={thread.unanswered}>
@@ -42,15 +48,18 @@ function Thread({ thread, now }: { thread: CommentThread; now: number }) {
       </p>
       <div className="comment">
         <CommentBody comment={thread} now={now} />
-        {/* Comment actions (features/comments/comment-actions.tsx: reply, hide, delete) mount here. */}
-        <div className="comment__actions" data-slot="comment-actions" data-comment-id={thread.id} />
+        <div className="comment__actions" data-comment-id={thread.id}>
+          <CommentActions comment={forActions(thread, thread.network)} onDone={() => void loadComments()} />
+        </div>
       </div>
       {thread.replies.length > 0 && (
         <ul className="comment-replies" aria-label="Replies">
           {thread.replies.map((reply) => (
             <li key={reply.id} className={`comment comment--reply${reply.fromUs ? ' comment--ours' : ''}`} data-comment-id={reply.id}>
               <CommentBody comment={reply} now={now} />
-              <div className="comment__actions" data-slot="comment-actions" data-comment-id={reply.id} />
+              <div className="comment__actions" data-comment-id={reply.id}>
+                <CommentActions comment={forActions(reply, thread.network)} onDone={() => void loadComments()} />
+              </div>
             </li>
           ))}
         </ul>
