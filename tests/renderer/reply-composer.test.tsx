@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxItem, ThreadOutbox } from '../../src-preload/contract';
+import type { OutboxItem, SavedReply, ThreadOutbox } from '../../src-preload/contract';
 import { setApiForTests } from '../../src-renderer/api';
 import { CommentActions, type CommentForActions } from '../../src-renderer/features/comments/comment-actions';
+import { useSavedRepliesStore } from '../../src-renderer/features/inbox/saved-replies';
+import { idle } from '../../src-renderer/lib/loadable';
 import { ReplyComposer } from '../../src-renderer/features/inbox/reply-composer';
 import { resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
 import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
@@ -124,6 +126,26 @@ describe('reply composer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Insert emoji' }));
     fireEvent.click(screen.getByRole('button', { name: 'Insert 🌿' }));
     expect((box as HTMLTextAreaElement).value).toBe('Thanks 🌿');
+  });
+  it('inserts a saved reply from the list, or by its /shortcut and Tab', async () => {
+    useSavedRepliesStore.setState(idle<SavedReply[]>());
+    mount({
+      'outbox:forThread': () => ok(thread(now - HOUR)),
+      'savedReplies:list': () => ok([{ id: 3, title: 'Thanks', body: 'Thank you for your order!', shortcut: 'thanks' }]),
+    });
+    const box = (await screen.findByRole('textbox', { name: 'Reply' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.disabled).toBe(false));
+    const picker = await screen.findByRole('combobox', { name: 'Insert a saved reply' });
+    fireEvent.change(box, { target: { value: 'Hi Mia!' } });
+    fireEvent.change(picker, { target: { value: '3' } });
+    expect(box.value).toBe('Hi Mia! Thank you for your order!');
+    fireEvent.change(box, { target: { value: 'Hi /thanks' } });
+    fireEvent.keyDown(box, { key: 'Tab' });
+    expect(box.value).toBe('Hi Thank you for your order!');
+    fireEvent.change(box, { target: { value: 'Hi /unknown' } });
+    fireEvent.keyDown(box, { key: 'Tab' });
+    expect(box.value).toBe('Hi /unknown');
+    useSavedRepliesStore.setState(idle<SavedReply[]>());
   });
 });
 

@@ -6,6 +6,7 @@ import { useNow } from '../../lib/use-now';
 import { itemStatus, windowHeadline } from '../outbox/outbox-text';
 import { clearSendError, discardOutboxItem, loadThreadOutbox, retryOutboxItem, sendReply, useOutboxStore, visibleItems } from '../outbox/outbox-store';
 import { EmojiPicker } from '../outbox/emoji-picker';
+import { expandShortcut, useSavedReplies } from './saved-replies';
 import '../outbox/outbox.css';
 
 /** Instagram caps a DM at 1,000 bytes of UTF-8; show the budget once it gets close. */
@@ -69,10 +70,27 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // "…/thanks" then Tab: the saved reply with that shortcut replaces it (Tab moves on otherwise).
+    if (event.key === 'Tab' && !event.shiftKey) {
+      const expanded = expandShortcut(draft);
+      if (expanded !== null) {
+        event.preventDefault();
+        setDraft(expanded);
+      }
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
     }
+  };
+
+  const savedReplies = useSavedReplies();
+  const insertSaved = (id: string) => {
+    const reply = savedReplies.find((r) => String(r.id) === id);
+    if (!reply) return;
+    setDraft((current) => (current.trim() ? `${current.trimEnd()} ${reply.body}` : reply.body));
+    textRef.current?.focus();
   };
 
   const insertEmoji = (emoji: string) => {
@@ -135,13 +153,23 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
         />
         <div className="composer__tools">
           <EmojiPicker disabled={!canSend} onPick={insertEmoji} />
+          {savedReplies.length > 0 && (
+            <select aria-label="Insert a saved reply" className="composer__saved" value="" disabled={!canSend} onChange={(event) => insertSaved(event.target.value)}>
+              <option value="">Saved reply…</option>
+              {savedReplies.map((reply) => (
+                <option key={reply.id} value={reply.id}>
+                  {reply.shortcut ? `${reply.title} (/${reply.shortcut.replace(/^\//, '')})` : reply.title}
+                </option>
+              ))}
+            </select>
+          )}
           <button type="button" className="button button--primary" disabled={!canSend || sending || overLimit || !draft.trim()} onClick={() => void submit()}>
             {sending ? 'Sending…' : 'Send'}
           </button>
         </div>
       </div>
       <p id={hintId} className="composer__hint">
-        Enter sends · Shift+Enter for a new line
+        Enter sends · Shift+Enter for a new line{savedReplies.some((r) => r.shortcut) ? ' · /shortcut then Tab inserts a saved reply' : ''}
         {platform === 'instagram' && bytes > IG_MAX_BYTES * 0.8 && (
           <span className={overLimit ? 'composer__count composer__count--over' : 'composer__count'}>
             {' '}
