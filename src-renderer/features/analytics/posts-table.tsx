@@ -45,7 +45,7 @@ export function PostsTable({ posts, formatDate, onOpen }: PostsTableProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- see the line above
   const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height: 600 } });
   const header = (key: SortKey, label: string, numeric: boolean) => (
-    <div role="columnheader" className={`posts-grid__cell${numeric ? ' num' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+    <div key={key} role="columnheader" className={`posts-grid__cell${numeric ? ' num' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort-button" data-sort={key} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : true }))}>
         {label}
         {sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
