@@ -147,7 +147,7 @@ export function RetentionSection() {
               ))}
             </tbody>
           </table>
-          {preview.conversationsEmptied > 0 && <p>{formatFullNumber(preview.conversationsEmptied)} conversations lose every message and are removed with them.</p>}
+          {preview.conversationsEmptied > 0 && <p data-conversations-emptied={preview.conversationsEmptied}>{formatFullNumber(preview.conversationsEmptied)} conversations lose every message and are removed with them.</p>}
           {textOnly && preview.namesScrubbed > 0 && <p>Names and handles of {formatFullNumber(preview.namesScrubbed)} people who wrote are removed.</p>}
           <p className="muted">{preview.total === 0 ? 'Nothing is removed today.' : 'This cannot be undone. Cancel removes nothing.'}</p>
         </ConfirmDialog>
