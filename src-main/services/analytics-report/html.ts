@@ -1,4 +1,5 @@
 /** Small HTML helpers for the report: every value passes through `esc`, so stored text renders inert. */
+import { sparklinePaths } from '../../../src-preload/sparkline-paths';
 
 export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,26 +21,11 @@ export function pct(fraction: number | null, digits = 1): string {
 
 /** A line chart as inline SVG: the period solid, the previous period faint; gaps where Meta gave nothing. */
 export function sparkline(current: ReadonlyArray<number | null>, previous: ReadonlyArray<number | null>, width = 220, height = 48): string {
-  const all = [...current, ...previous].filter((v): v is number => v !== null);
-  if (all.length === 0) return '<p class="muted">No daily data</p>';
-  const max = Math.max(1, ...all);
-  const step = current.length > 1 ? width / (current.length - 1) : width;
-  const path = (values: ReadonlyArray<number | null>) => {
-    let d = '';
-    let pen = false;
-    values.forEach((v, i) => {
-      if (v === null) {
-        pen = false;
-        return;
-      }
-      d += `${pen ? 'L' : 'M'}${(i * step).toFixed(1)},${(height - (v / max) * (height - 2) - 1).toFixed(1)} `;
-      pen = true;
-    });
-    return d.trim();
-  };
+  const paths = sparklinePaths(current, previous, width, height);
+  if (!paths) return '<p class="muted">No daily data</p>';
   return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Daily values">
-    <path d="${path(previous)}" fill="none" stroke="#9aa4b2" stroke-width="1" stroke-dasharray="3 2"/>
-    <path d="${path(current)}" fill="none" stroke="#2456c9" stroke-width="1.6"/></svg>`;
+    <path d="${paths.previous}" fill="none" stroke="#9aa4b2" stroke-width="1" stroke-dasharray="3 2"/>
+    <path d="${paths.current}" fill="none" stroke="#2456c9" stroke-width="1.6"/></svg>`;
 }
 
 export const REPORT_CSS = `
