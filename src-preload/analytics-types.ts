@@ -2,7 +2,7 @@
  * Analytics and report payloads. Every figure carries its definition and how it was obtained,
  * and a missing figure carries the reason instead of a zero.
  */
-import type { InsightsStatus, Network } from './api-types';
+import type { InsightsStatus, Network, PostSummary } from './api-types';
 
 /** Which accounts a view covers. A brand is a Facebook Page with its linked Instagram account. */
 export type AnalyticsScope = { kind: 'all' } | { kind: 'brand'; accountId: number } | { kind: 'account'; accountId: number };
@@ -89,23 +89,11 @@ export interface AnalyticsOverview {
   dataAsOf: number | null;
 }
 
-export interface PostRow {
-  id: number;
-  accountId: number;
-  network: Network;
+/** A post as the Analytics table shows it: the stored summary, its kind in words and its engagement rate. */
+export interface PostRow extends Omit<PostSummary, 'mediaType' | 'productType' | 'insightsStatus'> {
   /** Instagram: feed / reel / story / carousel; Facebook: photo / video / status / link. */
   kind: string;
-  caption: string;
-  permalink: string | null;
-  publishedAt: number;
-  views: number | null;
-  reach: number | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
   engagementRate: number | null;
-  metricsAt: number | null;
   /** Why Meta gives no insights for this post, when it does not. */
   insightsStatus: InsightsStatus | null;
 }
