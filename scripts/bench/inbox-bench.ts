@@ -74,17 +74,27 @@ const RENDER_MODULE = './inbox-render.tsx';
 async function renderList(repos: Repositories): Promise<{ rows: number; firstRenderMs: number; scrollMs: number; total: number }> {
   const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', { pretendToBeVisual: true });
   const g = globalThis as Record<string, unknown>;
-  for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'Event', 'requestAnimationFrame', 'cancelAnimationFrame', 'getComputedStyle']) {
-    g[key] = dom.window[key];
+  // jsdom's globals are lent to React for this render only: Node's own Event and EventTarget must come back,
+  // or every later part of the bench that dispatches a Node event (electron-store's Conf does) throws.
+  const lent = ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'Event', 'requestAnimationFrame', 'cancelAnimationFrame', 'getComputedStyle', 'IS_REACT_ACT_ENVIRONMENT', 'React'];
+  const saved = new Map(lent.map((key) => [key, Object.getOwnPropertyDescriptor(g, key)]));
+  try {
+    for (const key of lent.slice(0, 10)) g[key] = dom.window[key];
+    g.IS_REACT_ACT_ENVIRONMENT = true;
+    // tsx compiles the renderer's JSX with the classic runtime here, which reads a global React.
+    g.React = await import('react');
+    for (const [key, value] of Object.entries({ clientHeight: 900, clientWidth: 420, offsetHeight: 900, offsetWidth: 420 })) {
+      Object.defineProperty(dom.window.HTMLElement.prototype, key, { configurable: true, get: () => value });
+    }
+    const { renderListRows } = (await import(RENDER_MODULE)) as { renderListRows: (api: Api) => Promise<{ rows: number; firstRenderMs: number; scrollMs: number; total: number }> };
+    return await renderListRows(apiOver(repos));
+  } finally {
+    for (const [key, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(g, key, descriptor);
+      else delete g[key];
+    }
+    dom.window.close();
   }
-  g.IS_REACT_ACT_ENVIRONMENT = true;
-  // tsx compiles the renderer's JSX with the classic runtime here, which reads a global React.
-  g.React = await import('react');
-  for (const [key, value] of Object.entries({ clientHeight: 900, clientWidth: 420, offsetHeight: 900, offsetWidth: 420 })) {
-    Object.defineProperty(dom.window.HTMLElement.prototype, key, { configurable: true, get: () => value });
-  }
-  const { renderListRows } = (await import(RENDER_MODULE)) as { renderListRows: (api: Api) => Promise<{ rows: number; firstRenderMs: number; scrollMs: number; total: number }> };
-  return renderListRows(apiOver(repos));
 }
 
 export async function measureInbox(log: (line: string) => void): Promise<Record<string, number>> {

@@ -36,7 +36,11 @@ export async function renderListRows(api: Api): Promise<{ rows: number; total: n
   await act(settle);
   const scrollMs = performance.now() - scrollStart;
   const rows = document.querySelectorAll('[role="option"][data-conversation-id]').length;
-  root.unmount();
+  // Unmounted inside act so React's scheduler has nothing left to run once the bench takes jsdom's globals back.
+  await act(async () => {
+    root.unmount();
+    await settle();
+  });
   setApiForTests(null);
   return { rows, total, firstRenderMs, scrollMs };
 }

@@ -2,6 +2,6 @@
 declare module 'jsdom' {
   export class JSDOM {
     constructor(html: string, options?: { pretendToBeVisual?: boolean });
-    readonly window: Record<string, unknown> & { HTMLElement: { prototype: object } };
+    readonly window: Record<string, unknown> & { HTMLElement: { prototype: object }; close(): void };
   }
 }

@@ -28,6 +28,19 @@ export const TARGETS: readonly Target[] = [
   { key: 'sync_naive_vs_full_ratio', label: 'naive client ≥ 10× the full sync', met: (v) => v >= 10 },
   { key: 'sync_routine_vs_full_percent', label: 'routine sync ≤ 10% of a full one', met: (v) => v <= 10 },
   { key: 'sync_brand5_vs_lower_bound_ratio', label: '5-account brand sync ≤ 1.2× its lower bound', met: (v) => v <= 1.2 },
+  // Issue 9 (inbox): a virtualized list and newest-first search at 200,000 messages.
+  { key: 'inbox_100k_rendered_rows', label: 'inbox list renders < 100 rows at 100,000 conversations', met: (v) => v < 100 },
+  { key: 'search_200k_p95_ms', label: 'search p95 < 10 ms at 200,000 messages (newest first)', met: (v) => v < 10 },
+  // Issue 8 (analytics): drawn from the cache, fast enough to feel instant, small initial bundle.
+  { key: 'analytics_overview_ms', label: 'Analytics overview drawn from cache < 300 ms', met: (v) => v < 300 },
+  { key: 'analytics_query_p95_ms', label: 'each dashboard query p95 < 20 ms at 5 brands × 2 years', met: (v) => v < 20 },
+  { key: 'posts_table_rendered_rows', label: 'posts table renders < 100 rows at 5,000 posts', met: (v) => v < 100 },
+  { key: 'renderer_initial_js_gzip_kb', label: 'renderer initial JavaScript ≤ 250 KB gzipped', met: (v) => v <= 250 },
+  // Issue 10 (privacy): forgetting a person at 200,000 messages, the heaviest person included.
+  { key: 'forget_200k_max_ms', label: 'forget a person < 200 ms at 200,000 messages', met: (v) => v < 200 },
+  { key: 'forget_200k_heavy_ms', label: 'forget a 1,000-message person < 200 ms at 200,000 messages', met: (v) => v < 200 },
+  // Issue 11 (relay): webhook to committed in the desktop store on loopback.
+  { key: 'relay_e2e_latency_p95_ms', label: 'relay webhook → committed p95 < 500 ms', met: (v) => v < 500 },
 ];
 
 /** One verdict per target whose key is in the result. */
