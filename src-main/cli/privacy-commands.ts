@@ -18,7 +18,8 @@ function day(ms: number | null): string {
 
 function previewText(p: ForgetPreview): string {
   const who = p.people.map((x) => `${x.who}${x.handle ? ` (@${x.handle})` : ''} on ${x.account}`).join('; ') || 'no stored profile';
-  return `Would forget: ${who}\nThis removes ${countsInWords(p.counts)} (${p.total} rows).`;
+  const files = Object.keys(p.files).length ? `\nand from the data folder: ${countsInWords(p.files)}.` : '';
+  return `Would forget: ${who}\nThis removes ${countsInWords(p.counts)} (${p.total} rows)${files ? ',' : '.'}${files}`;
 }
 
 const forget: Command = {
@@ -28,17 +29,18 @@ const forget: Command = {
     const person = ctx.options.person?.trim();
     if (!person) throw new UsageError('Give --person HANDLE_OR_ID (an @handle or a Meta id).');
     await openStore(ctx);
-    const preview = previewForget(ctx.core.repos.db, { handleOrId: person });
+    const preview = previewForget(ctx.core.repos.db, { handleOrId: person }, ctx.core.dataDir);
     if (preview.total === 0) throw new AppError('NOT_FOUND', `Nothing stored here belongs to "${person}".`);
     if (!ctx.options.yes) {
       print(ctx, preview, `${previewText(preview)}\nNothing was removed. Run again with --yes to forget them.`);
       return 1;
     }
-    const receipt = forgetPerson(ctx.core.repos, { handleOrId: person }, ctx.core.now());
+    const receipt = forgetPerson(ctx.core.repos, { handleOrId: person }, ctx.core.now(), { dataDir: ctx.core.dataDir });
     print(
       ctx,
       receipt,
-      `Forgotten. Receipt ${receipt.code} (${new Date(receipt.forgottenAt).toISOString()}): removed ${countsInWords(receipt.counts)}.` +
+      `Forgotten. Receipt ${receipt.code} (${new Date(receipt.forgottenAt).toISOString()}): removed ${countsInWords(receipt.counts)}` +
+        (Object.keys(receipt.files).length ? `, and ${countsInWords(receipt.files)} from the data folder.` : '.') +
         (receipt.requests.length ? `\nDeletion requests done: ${receipt.requests.join(', ')}` : ''),
     );
     return 0;
@@ -75,7 +77,7 @@ const requests: Command = {
     if (verb === 'done') {
       if (!code) throw new UsageError('Give the request code: requests done DR-XXXX-XXXX-XX --yes');
       if (!ctx.options.yes) throw new UsageError('This forgets the person the request names; add --yes to confirm.');
-      const done = completeRequest(repos, code, ctx.core.now());
+      const done = completeRequest(repos, code, ctx.core.now(), ctx.core.dataDir);
       print(ctx, done, `Request ${done.code} done; receipt ${done.receiptCode ?? '—'}.`);
       return 0;
     }

@@ -65,7 +65,7 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
       return { path };
     },
     'privacy:findPeople': ({ query }) => findPeople(core.repos.db, query),
-    'privacy:previewForget': ({ target }) => previewForget(core.repos.db, target),
+    'privacy:previewForget': ({ target }) => previewForget(core.repos.db, target, core.dataDir),
     'privacy:forget': ({ target }) => forget(core, target),
     'privacy:listReceipts': () => listReceipts(core.repos.db),
     'privacy:exportReceipt': async ({ code }) => {
@@ -85,7 +85,7 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
       return request;
     },
     'privacy:completeRequest': ({ code }) => {
-      const request = completeRequest(core.repos, code, core.now());
+      const request = completeRequest(core.repos, code, core.now(), core.dataDir);
       core.events.emit('store:changed', { what: ['all'] });
       return request;
     },

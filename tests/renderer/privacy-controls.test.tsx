@@ -8,7 +8,7 @@ import { renderApp, teardownApp } from './helpers/render-app';
 afterEach(teardownApp);
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Invoice \u202Efdp.exe ${'W'.repeat(100_000)}`;
-const receipt: ForgetReceipt = { code: 'FG-7K3M-Q9XD-2H', forgottenAt: Date.UTC(2026, 0, 2), counts: { messages: 12, conversations: 1, comments: 3, people: 2 }, total: 18, requests: [] };
+const receipt: ForgetReceipt = { code: 'FG-7K3M-Q9XD-2H', forgottenAt: Date.UTC(2026, 0, 2), counts: { messages: 12, conversations: 1, comments: 3, people: 2 }, total: 18, files: { crashReports: 2 }, requests: [] };
 
 function expectInert(root: ParentNode) {
   expect(root.querySelector('img[src="x"]')).toBeNull();
@@ -30,7 +30,7 @@ describe('forget a person', () => {
     const fake = await openPrivacy({
       'privacy:findPeople': () =>
         ok([{ personId: 7, name: HOSTILE, handle: 'javascript:alert(1)', externalId: '178', idKind: 'igsid', accountName: 'Maple', conversations: 1, messages: 12, comments: 3 }]),
-      'privacy:previewForget': () => ok({ people: [{ who: HOSTILE, handle: 'javascript:alert(1)', account: 'Maple' }], counts: receipt.counts, total: 18 }),
+      'privacy:previewForget': () => ok({ people: [{ who: HOSTILE, handle: 'javascript:alert(1)', account: 'Maple' }], counts: receipt.counts, total: 18, files: { crashReports: 2, exportStaging: 1 } }),
       'privacy:forget': () => ok(receipt),
     });
     fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'inv' } });
@@ -41,17 +41,21 @@ describe('forget a person', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Forget…' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Forget this person?' });
     await waitFor(() => expect(dialog.querySelector('[data-will-remove="messages"]')?.textContent).toMatch(/Messages\s*12/));
+    // Files the app keeps are counted as files, in words, apart from the rows.
+    expect(dialog.querySelector('[data-will-remove="file:crashReports"]')?.textContent).toBe('Crash-report files2 files');
+    expect(dialog.querySelector('[data-will-remove="file:exportStaging"]')?.textContent).toBe('Files of an unfinished export1 file');
     expectInert(document.body);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Forget them' }));
     await waitFor(() => expect(document.querySelector('[data-receipt="FG-7K3M-Q9XD-2H"]')).not.toBeNull());
     expect(fake.callsTo('privacy:forget')).toEqual([{ target: { personId: 7 }, confirm: 'FORGET' }]);
     expect(document.querySelector('[data-receipt]')?.textContent).not.toContain('Invoice');
+    expect(document.querySelector('[data-removed="file:crashReports"]')?.textContent).toBe('Crash-report files2 files');
     expectInert(document.body);
   });
 
   it('cancel removes nothing', async () => {
     const fake = await openPrivacy({
-      'privacy:previewForget': () => ok({ people: [], counts: { messages: 1 }, total: 1 }),
+      'privacy:previewForget': () => ok({ people: [], counts: { messages: 1 }, total: 1, files: {} }),
     });
     fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'maria' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find' }));

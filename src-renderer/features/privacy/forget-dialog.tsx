@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { call } from '../../lib/call';
 import { formatFullNumber } from '../../lib/format';
-import { TABLE_WORDS } from './receipt-card';
+import { HeldFileRows, TABLE_WORDS } from './receipt-card';
 import { SafeText } from './safe-text';
 
 interface ForgetDialogProps {
@@ -99,10 +99,14 @@ export function ForgetDialog({ target, requestCode, onDone, onCancel }: ForgetDi
                       <td className="num">{formatFullNumber(n)}</td>
                     </tr>
                   ))}
+                  <HeldFileRows files={preview.files} attr="data-will-remove" />
                 </tbody>
               </table>
               <p className="muted">
-                Their messages are removed from search and the file itself. You get a receipt with a confirmation code.
+                Their messages are removed from search and the file itself.
+                {Object.keys(preview.files).length > 0 &&
+                  ' Files kept in the data folder that may hold their words (crash reports, logs, an unfinished export, a set-aside copy) are deleted whole.'}{' '}
+                You get a receipt with a confirmation code.
                 It cannot be undone; what is still on Instagram or Facebook stays there.
               </p>
             </>
