@@ -197,6 +197,8 @@ export interface ForgetPreview {
   counts: Record<string, number>;
   total: number;
   files: Partial<Record<HeldFileKind, number>>;
+  /** Set when the target is one of the brand's own accounts (its replies): nothing can be forgotten. */
+  ownAccount: string | null;
 }
 
 /** What a forget removed: how many, when, and a confirmation code. Never who. */

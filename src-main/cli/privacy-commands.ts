@@ -30,6 +30,9 @@ const forget: Command = {
     if (!person) throw new UsageError('Give --person HANDLE_OR_ID (an @handle or a Meta id).');
     await openStore(ctx);
     const preview = previewForget(ctx.core.repos.db, { handleOrId: person }, ctx.core.dataDir);
+    if (preview.ownAccount !== null) {
+      throw new UsageError(`"${person}" is your own account "${preview.ownAccount}", not a person who wrote to you; to remove an account and its data, remove it in the app's Accounts screen.`);
+    }
     if (preview.total === 0) throw new AppError('NOT_FOUND', `Nothing stored here belongs to "${person}".`);
     if (!ctx.options.yes) {
       print(ctx, preview, `${previewText(preview)}\nNothing was removed. Run again with --yes to forget them.`);

@@ -66,6 +66,34 @@ function selectTarget(db: Db, target: ForgetTarget): void {
   `);
 }
 
+/**
+ * The brand's own accounts also appear as authors (its replies under comments, a Page commenting
+ * as itself, and so in the engaged-people list). Forgetting one would erase the brand's replies
+ * and leave its account half there, so it is refused with what to do instead.
+ */
+function ownAccountTargeted(db: Db): string | null {
+  const own = db
+    .prepare(
+      `SELECT a.name FROM accounts a
+       WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
+                       AND (p.external_id = a.external_id OR (a.handle IS NOT NULL AND lower(p.username) = lower(a.handle))))
+          OR EXISTS (SELECT 1 FROM temp.forget_handles h WHERE a.handle IS NOT NULL AND h.handle = lower(a.handle))
+       LIMIT 1`,
+    )
+    .pluck()
+    .get() as string | undefined;
+  return own ?? null;
+}
+
+function refuseOwnAccount(db: Db): void {
+  const own = ownAccountTargeted(db);
+  if (own !== null) {
+    throw new RangeError(
+      `That is your own account "${own}", not a person who wrote to you; forgetting it would erase your replies. To remove an account's data, remove the account in Accounts.`,
+    );
+  }
+}
+
 function countAll(db: Db): Record<string, number> {
   const counts: Record<string, number> = {};
   // Every class with something to remove, cascaded ones (notes, labels) included, so the preview
@@ -120,6 +148,8 @@ export function findPeople(db: Db, query: string, limit = 20): PersonMatch[] {
 export function previewForget(db: Db, target: ForgetTarget, dataDir?: string): ForgetPreview {
   return db.transaction((): ForgetPreview => {
     selectTarget(db, target);
+    const ownAccount = ownAccountTargeted(db);
+    if (ownAccount !== null) return { people: [], counts: {}, total: 0, files: {}, ownAccount };
     const counts = countAll(db);
     const people = db
       .prepare(
@@ -128,7 +158,7 @@ export function previewForget(db: Db, target: ForgetTarget, dataDir?: string): F
       )
       .all() as Array<{ who: string; handle: string | null; account: string }>;
     const files = dataDir ? countHeldFiles(dataDir) : {};
-    return { people, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), files };
+    return { people, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), files, ownAccount: null };
   })();
 }
 
@@ -151,6 +181,7 @@ export function forgetPerson(repos: Repositories, target: ForgetTarget, now: num
   if (options.dataDir) abortExportsInProgress();
   const receipt = db.transaction((): ForgetReceipt => {
     selectTarget(db, target);
+    refuseOwnAccount(db);
     const counts = countAll(db);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total === 0 && !options.allowEmpty) throw new AppError('NOT_FOUND', 'Nothing stored here belongs to that person.');

@@ -175,3 +175,72 @@ test.describe('passphrase mode', () => {
     await expectAppState(page, 'first-run');
   });
 });
+
+test('forget from a comment and from the engaged-people list: same preview, receipt in Privacy, their rows gone', async ({ app }, testInfo) => {
+  test.skip(app.backend !== 'chromium', 'reads the store from the test process through the web bridge');
+  const page = app.page;
+  await exploreDemo(page);
+
+  // From a comment: the first thread written by someone else has the button beside its actions.
+  await openView(page, 'inbox');
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  const thread = page.locator('[data-comments-status="ready"] .comment-thread').filter({ has: page.locator('.comment__actions [data-forget-target]') }).first();
+  await expect(thread).toBeVisible();
+  const commentId = Number(await thread.getAttribute('data-comment-id'));
+  const author = await inspect(app.dataDir, (core) => {
+    const row = core.repos.db.prepare('SELECT author_username AS handle, account_id AS accountId FROM comments WHERE id = ?').get(commentId) as { handle: string; accountId: number };
+    const count = core.repos.db.prepare('SELECT count(*) FROM comments WHERE account_id = ? AND lower(author_username) = lower(?)').pluck().get(row.accountId, row.handle) as number;
+    return { ...row, count };
+  });
+  expect(author.count).toBeGreaterThan(0);
+  const button = thread.locator(`.comment__actions[data-comment-id="${commentId}"] [data-forget-target]`);
+  await expect(button).toHaveAccessibleName(/^Forget this person… \(/);
+  await button.scrollIntoViewIfNeeded();
+  await captureScreen(page, testInfo, 'comments-forget-button');
+  await button.click();
+  let dialog = page.getByRole('alertdialog', { name: 'Forget this person?' });
+  await expect(dialog.locator('[data-will-remove="comments"]')).toBeVisible();
+  expect(Number((await dialog.locator('[data-will-remove="comments"] .num').innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(author.count);
+  await captureScreen(page, testInfo, 'comments-forget-dialog');
+  await dialog.getByRole('button', { name: 'Forget them' }).click();
+  await expect(page.locator('[data-view="privacy"] [data-receipt]')).toBeVisible();
+  await expect(page.locator('[data-view="privacy"] [data-receipt] [data-removed="comments"]')).toBeVisible();
+  const left = await inspect(app.dataDir, (core) =>
+    core.repos.db.prepare('SELECT count(*) FROM comments WHERE account_id = ? AND lower(author_username) = lower(?)').pluck().get(author.accountId, author.handle),
+  );
+  expect(left).toBe(0);
+  await openView(page, 'inbox');
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  await expect(page.locator(`.comment-thread[data-comment-id="${commentId}"]`)).toHaveCount(0);
+
+  // From the engaged-people list: the row's button forgets that person; the list no longer has them.
+  await page.keyboard.press('Escape');
+  await openView(page, 'analytics');
+  await page.locator('[data-tab="people"]').click();
+  await expect(page.locator('[data-person-id]').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'people-forget-button');
+  // The demo's most active "person" is the brand itself (its replies): forgetting it is refused, in words.
+  const brand = await inspect(app.dataDir, (core) =>
+    core.repos.db.prepare('SELECT p.id FROM people p JOIN accounts a ON lower(a.handle) = lower(p.username) LIMIT 1').pluck().get() as number | undefined,
+  );
+  if (brand !== undefined) {
+    await page.locator(`[data-person-id="${brand}"] [data-forget-target]`).click();
+    dialog = page.getByRole('alertdialog', { name: 'Forget this person?' });
+    await expect(dialog.locator('[data-own-account]')).toContainText('That is your own account');
+    await expect(dialog.getByRole('button', { name: 'Forget them' })).toBeDisabled();
+    await captureScreen(page, testInfo, 'people-forget-own-account');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+  const personRow = page.locator('[data-person-id]').filter({ has: page.getByRole('button', { name: 'Open Inbox' }) }).first();
+  const personId = Number(await personRow.getAttribute('data-person-id'));
+  await personRow.locator('[data-forget-target]').click();
+  dialog = page.getByRole('alertdialog', { name: 'Forget this person?' });
+  await expect(dialog.locator('[data-will-remove="people"]')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Forget them' }).click();
+  await expect(page.locator('[data-view="privacy"] [data-receipt]')).toBeVisible();
+  expect(await inspect(app.dataDir, (core) => core.repos.db.prepare('SELECT count(*) FROM people WHERE id = ?').pluck().get(personId))).toBe(0);
+  await openView(page, 'analytics');
+  await page.locator('[data-tab="people"]').click();
+  await expect(page.locator('[data-person-id]').first()).toBeVisible();
+  await expect(page.locator(`[data-person-id="${personId}"]`)).toHaveCount(0);
+});

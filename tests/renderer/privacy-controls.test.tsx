@@ -30,7 +30,7 @@ describe('forget a person', () => {
     const fake = await openPrivacy({
       'privacy:findPeople': () =>
         ok([{ personId: 7, name: HOSTILE, handle: 'javascript:alert(1)', externalId: '178', idKind: 'igsid', accountName: 'Maple', conversations: 1, messages: 12, comments: 3 }]),
-      'privacy:previewForget': () => ok({ people: [{ who: HOSTILE, handle: 'javascript:alert(1)', account: 'Maple' }], counts: receipt.counts, total: 18, files: { crashReports: 2, exportStaging: 1 } }),
+      'privacy:previewForget': () => ok({ people: [{ who: HOSTILE, handle: 'javascript:alert(1)', account: 'Maple' }], counts: receipt.counts, total: 18, files: { crashReports: 2, exportStaging: 1 }, ownAccount: null }),
       'privacy:forget': () => ok(receipt),
     });
     fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'inv' } });
@@ -55,7 +55,7 @@ describe('forget a person', () => {
 
   it('cancel removes nothing', async () => {
     const fake = await openPrivacy({
-      'privacy:previewForget': () => ok({ people: [], counts: { messages: 1 }, total: 1, files: {} }),
+      'privacy:previewForget': () => ok({ people: [], counts: { messages: 1 }, total: 1, files: {}, ownAccount: null }),
     });
     fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'maria' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find' }));
@@ -65,6 +65,22 @@ describe('forget a person', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('privacy:forget')).toEqual([]);
     expect(fake.callsTo('privacy:previewForget')).toEqual([{ target: { handleOrId: 'maria' } }]);
+  });
+
+  it("the brand's own account is refused in words; Cancel still works while Confirm cannot be pressed", async () => {
+    const fake = await openPrivacy({
+      'privacy:previewForget': () => ok({ people: [], counts: {}, total: 0, files: {}, ownAccount: 'Maple <b>Studio</b>' }),
+    });
+    fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'maple' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Forget everything stored under/ }));
+    const dialog = await screen.findByRole('alertdialog');
+    await waitFor(() => expect(dialog.querySelector('[data-own-account]')?.textContent).toContain('That is your own account “Maple <b>Studio</b>”'));
+    expect(dialog.querySelector('b')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Forget them' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('privacy:forget')).toEqual([]);
   });
 });
 

@@ -53,19 +53,28 @@ export function ForgetDialog({ target, requestCode, onDone, onCancel }: ForgetDi
     else setError(result.error);
   };
 
-  const nothing = preview !== null && preview.total === 0 && !requestCode;
+  const nothing = preview !== null && ((preview.total === 0 && !requestCode) || preview.ownAccount !== null);
   return (
     <ConfirmDialog
       title="Forget this person?"
       confirmLabel={busy ? 'Forgetting…' : requestCode ? 'Carry out the request' : 'Forget them'}
       danger
-      busy={busy || preview === null || nothing}
+      busy={busy}
+      confirmDisabled={preview === null || nothing}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
     >
       {error && <ErrorNotice error={error} />}
       {!preview && !error && <p className="muted">Counting what is stored about them…</p>}
-      {preview && (
+      {preview?.ownAccount != null && (
+        <div className="notice notice--warning" data-own-account>
+          <p>
+            That is your own account “<SafeText text={preview.ownAccount} />”, not a person who wrote to you: forgetting it would erase
+            your replies. To remove an account and its data, use Accounts.
+          </p>
+        </div>
+      )}
+      {preview && preview.ownAccount === null && (
         <div className="stack" data-forget-preview={preview.total}>
           {preview.people.length > 0 ? (
             <ul className="plain-list">
