@@ -167,6 +167,8 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   brokenAt: { id: number; reason: string } | null;
+  /** The newest entry, also kept outside the database: 'matched', or 'anchored-now' (there was none until now). */
+  head?: 'matched' | 'anchored-now';
 }
 
 /** Whom to forget: a stored person, the person of a conversation or comment, or a handle / Meta id. */

@@ -139,7 +139,17 @@ const audit: Command = {
     const repos = ctx.core.repos;
     if (verb === 'verify') {
       const result = repos.audit.verify();
-      print(ctx, result, result.ok ? `The audit log is intact (${result.checked} entries checked).` : `The audit log is broken at entry ${result.brokenAt?.id}: ${result.brokenAt?.reason}.`);
+      const head =
+        result.head === 'matched'
+          ? ' Its newest entry is the one noted outside the database.'
+          : result.head === 'anchored-now'
+            ? ' Its newest entry was not noted outside the database until now (first start of this version, or that note was removed).'
+            : '';
+      print(
+        ctx,
+        result,
+        result.ok ? `The audit log is intact (${result.checked} entries checked).${head}` : `The audit log is broken at entry ${result.brokenAt?.id}: ${result.brokenAt?.reason}.`,
+      );
       return result.ok ? 0 : 1;
     }
     if (verb === 'list') {

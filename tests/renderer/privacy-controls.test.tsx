@@ -135,6 +135,11 @@ describe('deletion requests and the audit log', () => {
     expect(document.querySelector('b')).toBeNull();
     expectInert(document.body);
   });
+
+  it('says when the newest entry was not noted outside the database until now', async () => {
+    await openPrivacy({ 'privacy:verifyAudit': () => ok({ ok: true, checked: 4, brokenAt: null, head: 'anchored-now' }) });
+    expect(document.querySelector('[data-audit-chain="intact"]')?.textContent).toMatch(/not noted outside the database until now/);
+  });
 });
 
 describe('lock screen', () => {
