@@ -4,7 +4,7 @@ import { AppError } from '../core/app-error';
 import { auditExportText, type AuditExportFormat } from '../privacy/audit-export';
 import { AUDIT_CATEGORY_PREFIXES, countsInWords, describeAudit } from '../privacy/audit-words';
 import { addRequest, completeRequest, listRequests } from '../privacy/deletion-requests';
-import { exportEverything, writeOwnerOnlyFile } from '../privacy/export-everything';
+import { auditExportEverything, ExportCancelledError, exportEverything, progressInWords, writeOwnerOnlyFile } from '../privacy/export-everything';
 import { forgetPerson, previewForget } from '../privacy/forget';
 import { confirmRetention } from '../privacy/privacy-actions';
 import { previewRetention, RETENTION_CLASSES } from '../privacy/retention';
@@ -181,11 +181,32 @@ const exportAllCommand: Command = {
     if (!ctx.options.out) throw new UsageError('--out DIR is required.');
     await openStore(ctx);
     const outDir = resolve(ctx.options.out);
-    const report = exportEverything(ctx.core.repos.db, outDir, ctx.core.now());
-    const counts = Object.fromEntries(report.files.filter((f) => f.name.endsWith('.json')).map((f) => [f.name.replace(/\.json$/, ''), f.rows]));
-    ctx.core.repos.audit.record(ctx.core.now(), 'export.everything', 'json+csv', { where: outDir, format: 'json + csv', counts });
-    print(ctx, report, `Exported ${report.files.length} files to ${outDir} (manifest: ${report.manifest}).`);
-    return 0;
+    // Progress goes to stderr (stdout stays the result, for scripts); Ctrl+C cancels and removes what was staged.
+    const cancel = new AbortController();
+    const onInterrupt = () => cancel.abort();
+    process.once('SIGINT', onInterrupt);
+    let lastLine = '';
+    try {
+      const report = await exportEverything(ctx.core.repos.db, outDir, ctx.core.now(), {
+        dataDir: ctx.core.dataDir,
+        signal: cancel.signal,
+        onProgress: (p) => {
+          // A line per table, and one per tenth of a big one.
+          const line = p.rowsDone === 0 || p.rowsDone === p.rowsTotal || Math.floor((10 * p.rowsDone) / p.rowsTotal) !== Math.floor((10 * (p.rowsDone - 1)) / p.rowsTotal) ? progressInWords(p) : lastLine;
+          if (line !== lastLine) process.stderr.write(`Exporting ${line}\n`);
+          lastLine = line;
+        },
+      });
+      auditExportEverything(ctx.core.repos, report, ctx.core.now());
+      print(ctx, report, `Exported ${report.files.length} files to ${outDir} (manifest: ${report.manifest}).`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ExportCancelledError)) throw error;
+      process.stderr.write(`Cancelled: nothing was written to ${outDir}.\n`);
+      return 130;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
   },
 };
 

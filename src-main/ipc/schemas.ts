@@ -82,6 +82,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     .strict(),
   'privacy:completeRequest': z.object({ code, confirm: z.literal('FORGET') }).strict(),
   'privacy:exportEverything': none,
+  'privacy:cancelExport': none,
   'vault:lock': z.object({ reason: z.enum(['manual', 'idle']) }).strict(),
   'vault:changePassphrase': z.object({ current: z.string().min(1).max(1024), next: z.string().max(1024) }).strict(),
   'vault:switchProtection': z

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ForgetReceipt, RetentionPreview } from '../../src-preload/contract';
 import { appState, defaultSettings, ok } from './helpers/fake-api';
@@ -139,6 +139,32 @@ describe('deletion requests and the audit log', () => {
   it('says when the newest entry was not noted outside the database until now', async () => {
     await openPrivacy({ 'privacy:verifyAudit': () => ok({ ok: true, checked: 4, brokenAt: null, head: 'anchored-now' }) });
     expect(document.querySelector('[data-audit-chain="intact"]')?.textContent).toMatch(/not noted outside the database until now/);
+  });
+});
+
+describe('export everything', () => {
+  it('shows progress while it runs; Cancel asks the main process to stop and says nothing was written', async () => {
+    let finish: (value: null) => void = () => {};
+    const fake = await openPrivacy({
+      'privacy:exportEverything': () => new Promise((resolve) => (finish = (v) => resolve(ok(v)))),
+      'privacy:cancelExport': () => {
+        finish(null);
+        return ok({ cancelled: true });
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Export everything…' }));
+    act(() => fake.emit('privacy:export-progress', { table: 'messages', rowsDone: 40_000, rowsTotal: 200_000, tablesDone: 6, tablesTotal: 25 }));
+    const progress = await waitFor(() => {
+      const el = document.querySelector('[data-export-progress="messages"]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(progress.textContent).toContain('Table 7 of 25 (messages): 40,000 of 200,000 rows');
+    expect(screen.getByRole('button', { name: 'Export everything…' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(progress as HTMLElement).getByRole('button', { name: 'Cancel export' }));
+    await waitFor(() => expect(document.querySelector('[data-export-notice]')?.textContent).toBe('Export cancelled: what was written so far was removed, and nothing reached the folder you chose.'));
+    expect(document.querySelector('[data-export-progress]')).toBeNull();
+    expect(fake.callsTo('privacy:cancelExport')).toHaveLength(1);
   });
 });
 

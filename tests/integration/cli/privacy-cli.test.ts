@@ -55,6 +55,9 @@ describe('privacy from the command line', () => {
     const out = join(tmp.dir, 'everything');
     const result = await cli(['export-all', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
+    // Progress on stderr, per table; stdout stays the one-line result.
+    expect(result.stderr).toMatch(/^Exporting messages: 4 of 4 rows \(table \d+ of \d+\)$/m);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const names = readdirSync(out).sort();
     expect(names).toContain('manifest.json');
     expect(names).toContain('messages.json');
