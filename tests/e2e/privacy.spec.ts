@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { exploreDemo, expectAppState, openView } from './support/flows';
-import { captureScreen } from './support/screens';
+import { captureScreen, SCREENS_DIR } from './support/screens';
 import { makeCore } from '../support/core';
 import { createFakeKeychain } from '../support/fake-keychain';
 import { findWords } from '../support/page-scan';
@@ -243,4 +243,30 @@ test('forget from a comment and from the engaged-people list: same preview, rece
   await page.locator('[data-tab="people"]').click();
   await expect(page.locator('[data-person-id]').first()).toBeVisible();
   await expect(page.locator(`[data-person-id="${personId}"]`)).toHaveCount(0);
+});
+
+test('export everything shows its progress and Cancel leaves nothing behind', async ({ app }) => {
+  test.skip(app.backend !== 'chromium', 'reads the chosen folder from the test process through the web bridge');
+  const page = app.page;
+  await exploreDemo(page);
+  await openView(page, 'privacy');
+  await page.getByRole('button', { name: 'Export everything…' }).click();
+  const progress = page.locator('[data-export-progress]');
+  await expect(progress).toBeVisible({ timeout: 60_000 });
+  await expect(progress).toContainText(/Table \d+ of \d+/);
+  // Cancel at once: the demo store exports in seconds.
+  await progress.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(page.locator('[data-export-notice]')).toHaveText('Export cancelled: what was written so far was removed, and nothing reached the folder you chose.');
+  await expect(progress).toHaveCount(0);
+  const picked = (await app.testLog()).pickedFolders ?? [];
+  expect(readdirSync(picked[0] ?? '')).toEqual([]);
+  expect(readdirSync(join(app.dataDir, 'export-staging'))).toEqual([]);
+
+  // Again, to the end, with a picture of the progress on the way (light only: it may finish before a second shot).
+  await page.getByRole('button', { name: 'Export everything…' }).click();
+  await expect(progress).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Export everything…' })).toBeDisabled();
+  await page.screenshot({ path: join(SCREENS_DIR, 'chromium-privacy-export-progress-light.png') }).catch(() => undefined);
+  await expect(page.locator('[data-export-notice]')).toContainText('written to', { timeout: 90_000 });
+  await expect(page.getByRole('button', { name: 'Export everything…' })).toBeEnabled();
 });
