@@ -5,9 +5,7 @@ import { ExportCancelledError, exportEverything, type ExportProgress } from '../
 import { EXPORT_STAGING_DIR } from '../../../src-main/privacy/export-staging';
 import { createPrivacyHandlers } from '../../../src-main/ipc/privacy-handlers';
 import type { AppServices } from '../../../src-main/services/app-services';
-import { makeCore } from '../../support/core';
-import { createFakeKeychain } from '../../support/fake-keychain';
-import { makeTempDir } from '../../support/temp-dir';
+import { readyCoreInTempDir } from '../../support/core';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(() => {
@@ -19,13 +17,7 @@ const INSIGHT_DAYS = 610;
 
 /** A ready store with one conversation of MESSAGES messages. */
 function bigStore() {
-  const tmp = makeTempDir();
-  cleanups.push(tmp.cleanup);
-  const dataDir = join(tmp.dir, 'data');
-  const core = makeCore(dataDir, createFakeKeychain('export-everything'));
-  core.start();
-  core.createVault('os-keychain');
-  cleanups.unshift(() => core.state().phase === 'ready' && core.close());
+  const { core, dataDir, parent } = readyCoreInTempDir(cleanups, 'export-everything');
   const { accounts, inbox, db } = core.repos;
   const accountId = accounts.upsert({ network: 'instagram', externalId: '1784', name: 'Brand', loginKind: 'system_user' }, 1);
   const personId = inbox.upsertPerson(accountId, { idKind: 'igsid', externalId: '99', username: 'ana' }, 1);
@@ -36,7 +28,7 @@ function bigStore() {
     const insight = db.prepare('INSERT INTO account_daily_insights (account_id, day, metric, value, fetched_at) VALUES (?, ?, ?, ?, 1)');
     for (let d = 0; d < INSIGHT_DAYS; d += 1) insight.run(accountId, `2026-01-${String(1 + (d % 28)).padStart(2, '0')}`, `metric_${Math.floor(d / 28)}`, d);
   })();
-  return { core, dataDir, out: join(tmp.dir, 'chosen', 'export') };
+  return { core, dataDir, out: join(parent, 'chosen', 'export') };
 }
 
 const stagingLeft = (dataDir: string) => (existsSync(join(dataDir, EXPORT_STAGING_DIR)) ? readdirSync(join(dataDir, EXPORT_STAGING_DIR)) : []);

@@ -7,10 +7,8 @@ import { previewForget, listReceipts } from '../../../src-main/privacy/forget';
 import { changeSettings, forget } from '../../../src-main/privacy/privacy-actions';
 import { describeAudit } from '../../../src-main/privacy/audit-words';
 import { DATABASE_FILE } from '../../../src-main/store/database';
-import { makeCore } from '../../support/core';
-import { createFakeKeychain } from '../../support/fake-keychain';
+import { readyCoreInTempDir } from '../../support/core';
 import { seedTwoPeople } from '../../support/privacy-seed';
-import { makeTempDir } from '../../support/temp-dir';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(() => {
@@ -22,13 +20,7 @@ const WORD = 'quokkaword';
 const DEAD_PID = 4_194_999;
 
 function readyCore() {
-  const tmp = makeTempDir();
-  cleanups.push(tmp.cleanup);
-  const dataDir = join(tmp.dir, 'data');
-  const core = makeCore(dataDir, createFakeKeychain('held-files'));
-  core.start();
-  core.createVault('os-keychain');
-  cleanups.unshift(() => core.state().phase === 'ready' && core.close());
+  const { core, dataDir } = readyCoreInTempDir(cleanups, 'held-files');
   const seeded = seedTwoPeople(core.repos, { target: WORD, other: 'wombatword' });
   return { core, dataDir, ...seeded };
 }
