@@ -32,6 +32,8 @@ async function sectionShot(page: Page, testInfo: TestInfo, selector: string, nam
 
 test('forget a person on the demo workspace: nothing of theirs is left anywhere, and hostile text stays inert', async ({ app }, testInfo) => {
   test.skip(app.backend !== 'chromium', 'reads the store from the test process through the web bridge');
+  // Two exports, every table dumped and every page of the encrypted file decrypted: slow on a busy machine.
+  test.slow();
   const page = app.page;
   page.on('dialog', (dialog) => {
     throw new Error(`a script ran: ${dialog.message()}`);

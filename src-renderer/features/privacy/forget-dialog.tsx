@@ -112,7 +112,7 @@ export function ForgetDialog({ target, requestCode, onDone, onCancel }: ForgetDi
                 </tbody>
               </table>
               <p className="muted">
-                Their messages are removed from search and the file itself.
+                Their words are removed from search and from the database file itself.
                 {Object.keys(preview.files).length > 0 &&
                   ' Files kept in the data folder that may hold their words (crash reports, logs, an unfinished export, a set-aside copy) are deleted whole.'}{' '}
                 You get a receipt with a confirmation code.
