@@ -36,13 +36,26 @@ import {
 } from './electron/desktop-glue';
 import { createTray } from './electron/tray';
 import { startUpdater } from './electron/updater';
+import { DeepLinkLogins } from './desktop/deep-link-logins';
+import { receiveDeepLinks } from './electron/deep-link-glue';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
 app.setAppLogsPath(join(dataDir, 'logs'));
 startLocalCrashReports(dataDir);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+// Login answers by `social-desk://` link; listening starts now because macOS sends a cold
+// start's link before ready. The window comes to the front once it exists.
+const deepLinks = new DeepLinkLogins((message) => console.error(message));
+let bringToFront = () => {};
+const linkInbox = primaryInstance
+  ? receiveDeepLinks((url) => {
+      deepLinks.deliver(url);
+      bringToFront();
+    })
+  : null;
 // Started by the OS at login: open in the tray only.
 const startedHidden = process.argv.includes('--hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 
@@ -70,6 +83,7 @@ void app.whenReady().then(() => {
   const services = new AppServices(core, { graphConfig, autoStart: true });
   core.start();
   const window = createMainWindow(mainDir, { ...initialWindowState(dataDir), hidden: startedHidden });
+  bringToFront = () => showWindow(window);
   const settings = () => readSettings(core.settings());
   manageMainWindow(window, dataDir, settings);
   let updater: { install: () => void } | null = null;
@@ -102,8 +116,8 @@ void app.whenReady().then(() => {
       quit: () => app.quit(),
       openExternal: (url) => shell.openExternal(url),
       showFolder,
-      connectFacebook: () => connectWithFacebook(window, core, services),
-      connectInstagram: () => connectWithInstagram(window, core, services),
+      connectFacebook: () => connectWithFacebook(window, core, services, deepLinks),
+      connectInstagram: () => connectWithInstagram(window, core, services, deepLinks),
       savePdf: (html, name) => saveReportPdf(window, html, name),
       pickFolder: (title) => pickFolder(window, title),
       onSettingsChanged: (changed) => applyLaunchAtLogin(changed.launchAtLogin),
@@ -114,7 +128,10 @@ void app.whenReady().then(() => {
   core.events.onAny((event, payload) => sendEvent(window.webContents, event, payload as never));
   startInboxNotifications(core, window);
   app.on('before-quit', () => core.close());
-  app.on('second-instance', () => showWindow(window));
+  app.on('second-instance', (_event, argv) => {
+    showWindow(window);
+    linkInbox?.onSecondInstance(argv);
+  });
   // macOS: clicking the Dock icon of a running app brings its window back.
   app.on('activate', () => showWindow(window));
 });

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { DEEP_LINK_SCHEME } from '../../../src-main/desktop/deep-links';
 
 /**
  * electron-builder.yml is parsed and checked against electron-builder's own JSON schema, then
@@ -84,7 +85,8 @@ describe('electron-builder.yml', () => {
 
   it('flips the fuses after packing and registers the login deep-link scheme', () => {
     expect(config.afterPack).toBe('./scripts/packaging/after-pack.mjs');
-    expect(config.protocols).toEqual([{ name: 'Social Desk login', schemes: ['social-desk'] }]);
+    // The scheme the installers register is the one the app parses (src-main/desktop/deep-links.ts).
+    expect(config.protocols).toEqual([{ name: 'Social Desk login', schemes: [DEEP_LINK_SCHEME] }]);
   });
 
   it('publishes no update feed unless the release workflow configures one', () => {
