@@ -37,11 +37,12 @@ import {
 import { createTray } from './electron/tray';
 import { startUpdater } from './electron/updater';
 import { DeepLinkLogins } from './desktop/deep-link-logins';
+import { DESKTOP_FILES } from './desktop/desktop-files';
 import { receiveDeepLinks } from './electron/deep-link-glue';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
-app.setAppLogsPath(join(dataDir, 'logs'));
+app.setAppLogsPath(join(dataDir, DESKTOP_FILES.logs));
 startLocalCrashReports(dataDir);
 
 const primaryInstance = app.requestSingleInstanceLock();
