@@ -41,6 +41,17 @@ describe('electron-builder.yml', () => {
     for (const key of ['entitlements', 'entitlementsInherit', 'icon']) expect(readFileSync(config.mac[key]).length).toBeGreaterThan(0);
   });
 
+  it('gives the Linux packages what they need: a homepage and author (the deb target refuses to build without them), a desktop file named after desktopName', () => {
+    // Found by a local `--linux deb` pack: "Please specify project homepage". The .desktop name
+    // is the window's app_id and what Electron registers as the social-desk:// handler on Linux.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { homepage?: string; author?: { name?: string; email?: string }; desktopName?: string };
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author).toMatchObject({ name: expect.any(String), email: expect.stringContaining('@') });
+    expect(pkg.desktopName).toBe('social-desk.desktop');
+    expect(config.linux.syncDesktopName).toBe(true);
+    expect(config.linux.maintainer).toContain(pkg.author?.email);
+  });
+
   it('builds AppImage and deb on Linux', () => {
     expect(targetsOf('linux').map((t) => t.target)).toEqual(['AppImage', 'deb']);
   });
