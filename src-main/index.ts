@@ -3,7 +3,7 @@
  * nothing else. Everything it wires is Electron-free and tested under plain Node; only the
  * files in ./electron touch Electron APIs.
  */
-import { app, safeStorage, shell } from 'electron';
+import { app, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from './core/app-core';
@@ -61,8 +61,10 @@ const linkInbox = primaryInstance
 const startedHidden = process.argv.includes('--hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 
 void app.whenReady().then(() => {
+  // A second instance has handed its arguments to the first and is quitting: it opens nothing.
+  if (!primaryInstance) return;
   const appUrl = rendererUrl(mainDir);
-  hardenApp((url) => isAppUrl(url, appUrl));
+  hardenApp((url) => isAppUrl(url, appUrl), session.fromPartition(LOGIN_PARTITION));
   const core = new AppCore({
     dataDir,
     removeDataDirOnWipe: true,

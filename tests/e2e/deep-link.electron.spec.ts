@@ -49,7 +49,7 @@ test('electron: Instagram Login answered by a social-desk:// link (second instan
   await field('instagramAppSecret').fill(emulator.app.igAppSecret);
   await field('instagramRedirectUri').fill(REDIRECT);
   await page.getByRole('button', { name: 'Save Meta app settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 
   await openView(page, 'accounts');
   const loginWindow = electronApp.waitForEvent('window');
