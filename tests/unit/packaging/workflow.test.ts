@@ -41,6 +41,14 @@ describe('GitHub workflow', () => {
     expect(testRuns[1]?.run).toMatch(/^xvfb-run /);
   });
 
+  it("builds the database driver for Electron's ABI before the electron project runs (it loaded the Node build and failed to open the store)", () => {
+    const runE2e = readFileSync('scripts/run-e2e.mjs', 'utf8');
+    const build = runE2e.indexOf("run('node', ['scripts/ensure-native.mjs', 'electron'])");
+    expect(build).toBeGreaterThan(0);
+    expect(runE2e.slice(build - 40, build)).toContain('electronInstalled() &&');
+    expect(build).toBeLessThan(runE2e.indexOf("['playwright', 'test'"));
+  });
+
   it('provides the redis-server the relay tests start, on Linux and macOS', () => {
     expect(steps.find((step) => step.if === "runner.os == 'Linux'" && step.run?.includes('apt-get install'))?.run).toMatch(/\bredis-server\b/);
     expect(steps.find((step) => step.if === "runner.os == 'macOS'")?.run).toBe('brew install redis');
