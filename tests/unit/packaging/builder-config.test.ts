@@ -100,6 +100,18 @@ describe('electron-builder.yml', () => {
     expect(config.protocols).toEqual([{ name: 'Social Desk login', schemes: [DEEP_LINK_SCHEME] }]);
   });
 
+  it('the Windows installer registers the login scheme for the user and the uninstaller removes it (electron-builder does protocols on macOS and Linux only)', () => {
+    expect(config.nsis.include).toBe('resources/installer.nsh');
+    const script = readFileSync(config.nsis.include, 'utf8');
+    const key = `SHCTX "Software\\Classes\\${DEEP_LINK_SCHEME}"`;
+    const install = /!macro customInstall([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    const uninstall = /!macro customUnInstall([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    expect(install).toContain(`WriteRegStr ${key} "URL Protocol" ""`);
+    // The link reaches the app as its own argument (src-main/desktop/deep-links.ts reads argv).
+    expect(install).toContain(`WriteRegStr SHCTX "Software\\Classes\\${DEEP_LINK_SCHEME}\\shell\\open\\command" "" '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" "%1"'`);
+    expect(uninstall.trim()).toBe(`DeleteRegKey ${key}`);
+  });
+
   it('publishes no update feed unless the release workflow configures one', () => {
     expect(config.publish).toBeNull();
   });
