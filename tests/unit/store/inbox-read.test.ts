@@ -191,9 +191,11 @@ describe('triage and comments', () => {
     const post = repos.posts.upsert(cafe, { externalId: 'p1', caption: 'New mugs', publishedAt: NOW - 48 * HOUR }, NOW);
     expect(repos.triage.badge(0, NOW).newComments).toBe(0);
     const c1 = { externalId: 'c1', personId: null, authorUsername: 'fan', text: 'Love it', createdAt: NOW + HOUR };
-    repos.comments.upsert(cafe, post, c1, NOW);
-    repos.comments.upsert(cafe, post, { externalId: 'c2', personId: null, authorUsername: 'fan2', text: 'When?', createdAt: NOW + 2 * HOUR }, NOW);
-    repos.comments.upsert(cafe, post, { externalId: 'c3', parentExternalId: 'c1', personId: repos.inbox.upsertPerson(cafe, { idKind: 'ig_user', externalId: '1784' }, NOW), authorUsername: null, text: 'Thanks!', createdAt: NOW + 3 * HOUR }, NOW);
+    // Synced (stored) after they were written, as a sync stores them: the badge counts by arrival.
+    const synced = NOW + 4 * HOUR;
+    repos.comments.upsert(cafe, post, c1, synced);
+    repos.comments.upsert(cafe, post, { externalId: 'c2', personId: null, authorUsername: 'fan2', text: 'When?', createdAt: NOW + 2 * HOUR }, synced);
+    repos.comments.upsert(cafe, post, { externalId: 'c3', parentExternalId: 'c1', personId: repos.inbox.upsertPerson(cafe, { idKind: 'ig_user', externalId: '1784' }, NOW), authorUsername: null, text: 'Thanks!', createdAt: NOW + 3 * HOUR }, synced);
     expect(repos.triage.badge(0, NOW).newComments).toBe(2);
 
     const threads = repos.comments.listThreads({ accountId: null, postId: null, unansweredOnly: false, offset: 0, limit: 10 });
