@@ -30,6 +30,8 @@ export interface ConversationSummary {
   /** Replies are allowed until this time (Meta's 24-hour window); null if closed or unknown. */
   replyWindowEndsAt: number | null;
   replyWindow: ReplyWindowState;
+  /** The account may answer with the Human Agent tag up to 7 days (a setting: Meta must approve it). */
+  humanAgentAllowed: boolean;
   /** The person's last message time, which starts Meta's windows; null if they never wrote (or it was removed). */
   lastIncomingAt: number | null;
   /** Sorting time: the last message, or Meta's last activity once retention removed every message. */

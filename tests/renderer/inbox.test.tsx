@@ -346,6 +346,19 @@ describe('badge, comments and saved replies', () => {
 });
 
 describe('reply window words', () => {
+  it('says "Human agent only" past 24 h only where the account may use the tag; otherwise closed, and why', async () => {
+    const late = { lastIncomingAt: now - 30 * HOUR, activityAt: now - 30 * HOUR, replyWindowEndsAt: null };
+    const approved = conversation(5, { ...late, personName: 'Approved', humanAgentAllowed: true, replyWindow: 'human-agent' }, now);
+    const notApproved = conversation(4, { ...late, personName: 'Not approved', humanAgentAllowed: false, replyWindow: 'closed', activityAt: now - 31 * HOUR }, now);
+    await openInbox(inboxHandlers([approved, notApproved]));
+    const [first, second] = rows();
+    expect(first?.querySelector('[data-window]')?.textContent).toBe('Human agent only');
+    expect(second?.querySelector('[data-window="closed"]')?.textContent).toBe('Window closed');
+    expect(second?.querySelector('[data-window]')?.getAttribute('title')).toMatch(/Meta has not approved for this account/);
+    fireEvent.click(second!);
+    await waitFor(() => expect(document.querySelector('.thread__header [data-reply-window]')?.textContent).toBe('Reply window closed (Human Agent replies are not approved for this account)'));
+  });
+
   it('words the reply window in hours, minutes or closed', () => {
     expect(replyWindowText(1_000 + 5 * HOUR + 59 * 60_000, 1_000)).toBe('You can reply for another 5 h');
     expect(replyWindowText(1_000 + 40 * 60_000, 1_000)).toBe('You can reply for another 40 min');

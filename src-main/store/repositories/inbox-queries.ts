@@ -8,23 +8,25 @@ import type {
   ReplyWindowState,
 } from '../../../src-preload/contract';
 import { ALL_CONVERSATIONS } from '../../../src-preload/contract';
+import { replyWindowAt, STANDARD_WINDOW_MS as REPLY_WINDOW_MS } from '../../../src-preload/outbox-types';
 import { attachmentKinds, readableName } from './inbox-text';
 
 /**
  * Meta's standard messaging window: a business may reply for 24 h after the person's last
  * message, then only with the HUMAN_AGENT tag for up to 7 days (where Meta approved the app).
+ * One rule for the list, search, the composer and the CLI: replyWindowAt in outbox-types.
  * https://developers.facebook.com/docs/messenger-platform/policy/policy-overview#24hours
  * https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags
  */
-export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
-export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+export { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS as REPLY_WINDOW_MS } from '../../../src-preload/outbox-types';
 
-export function replyWindowState(lastIncomingAt: number | null, now: number): ReplyWindowState {
-  if (lastIncomingAt === null) return 'closed';
-  if (now < lastIncomingAt + REPLY_WINDOW_MS) return 'open';
-  if (now < lastIncomingAt + HUMAN_AGENT_WINDOW_MS) return 'human-agent';
-  return 'closed';
+/** Where the window stands for this account's setting (Human Agent only where Meta approved it). */
+export function replyWindowState(lastIncomingAt: number | null, humanAgentAllowed: boolean, now: number): ReplyWindowState {
+  return replyWindowAt(lastIncomingAt, humanAgentAllowed, now).state;
 }
+
+/** SQL: whether the conversation's account may use the Human Agent tag (a setting, since Meta must approve it). */
+export const HUMAN_AGENT_ALLOWED_SQL = `coalesce((SELECT human_agent_allowed FROM account_messaging_settings WHERE account_id = c.account_id), 0)`;
 
 /** Shared SQL: each flag the list shows and filters on, over `conversations c` and `conversation_triage t`. */
 const UNREAD = `(coalesce(t.marked_unread, 0) = 1 OR (c.last_incoming_at IS NOT NULL AND c.last_incoming_at > max(coalesce(t.read_upto, 0), @readFloor)))`;
@@ -84,6 +86,7 @@ interface ConversationRow {
   done: number;
   labels: string;
   note: string | null;
+  human_agent_allowed: number;
 }
 
 const SUMMARY_COLUMNS = `
@@ -93,7 +96,7 @@ const SUMMARY_COLUMNS = `
   lm.text AS last_text, lm.direction AS last_direction,
   ${UNREAD} AS unread, ${DONE} AS done,
   (SELECT json_group_array(label) FROM (SELECT label FROM conversation_labels WHERE conversation_id = c.id ORDER BY label)) AS labels,
-  t.note`;
+  t.note, ${HUMAN_AGENT_ALLOWED_SQL} AS human_agent_allowed`;
 
 const SUMMARY_JOINS = `
   JOIN accounts a ON a.id = c.account_id
@@ -115,7 +118,8 @@ function toSummary(r: ConversationRow, now: number): ConversationSummary {
     lastMessageFromUs: r.last_direction === 'out',
     messageCount: r.message_count,
     replyWindowEndsAt: windowEnd !== null && windowEnd > now ? windowEnd : null,
-    replyWindow: replyWindowState(r.last_incoming_at, now),
+    replyWindow: replyWindowState(r.last_incoming_at, r.human_agent_allowed === 1, now),
+    humanAgentAllowed: r.human_agent_allowed === 1,
     lastIncomingAt: r.last_incoming_at,
     activityAt: r.activity_at,
     unread: r.unread === 1,

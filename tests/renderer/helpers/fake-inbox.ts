@@ -20,6 +20,7 @@ export function conversation(id: number, over: Partial<ConversationSummary> = {}
     messageCount: 3,
     replyWindowEndsAt: at + 24 * HOUR,
     replyWindow: 'open',
+    humanAgentAllowed: false,
     lastIncomingAt: at,
     activityAt: at,
     unread: false,

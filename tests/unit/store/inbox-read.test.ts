@@ -56,7 +56,11 @@ describe('conversation list queries', () => {
     const [z, o, m] = page.items;
     expect(z).toMatchObject({ accountName: 'Studio Page', platform: 'messenger', personName: 'Person 99', replyWindow: 'open', needsReply: true, unread: true });
     expect(o).toMatchObject({ personName: '@omar.h', accountName: 'Café Lumen' });
-    expect(m).toMatchObject({ lastMessageText: 'Yes, tomorrow!', lastMessageFromUs: true, needsReply: false, replyWindow: 'human-agent', replyWindowEndsAt: null });
+    // 30 h after their message: closed, unless Meta approved Human Agent replies for the account.
+    expect(m).toMatchObject({ lastMessageText: 'Yes, tomorrow!', lastMessageFromUs: true, needsReply: false, replyWindow: 'closed', humanAgentAllowed: false, replyWindowEndsAt: null });
+    repos.outbox.setHumanAgentAllowed(m!.accountId, true, NOW);
+    expect(repos.inbox.getConversation(mia, NOW)).toMatchObject({ replyWindow: 'human-agent', humanAgentAllowed: true });
+    expect(repos.inbox.searchMessages({ query: 'blue mug', accountId: null, platform: null, from: null, to: null, offset: 0, limit: 5 }, NOW).hits[0]).toMatchObject({ conversationId: mia, replyWindow: 'human-agent' });
   });
 
   it('filters by account, channel, unread, needs reply, window, label and done, with counts that agree', () => {
