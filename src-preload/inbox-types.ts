@@ -58,6 +58,8 @@ export interface ConversationFilter {
   unread: boolean;
   needsReply: boolean;
   windowOpen: boolean;
+  /** The 24-hour window is open and ends within CLOSING_SOON_MS: answer these first. */
+  closingSoon: boolean;
   label: string | null;
   state: 'all' | 'open' | 'done';
 }
@@ -75,6 +77,7 @@ export interface InboxCounts {
   unread: number;
   needsReply: number;
   windowOpen: number;
+  closingSoon: number;
   done: number;
   emptiedByRetention: number;
   byAccount: Array<{ accountId: number; accountName: string; network: Network; count: number }>;

@@ -117,6 +117,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
           unread: z.boolean(),
           needsReply: z.boolean(),
           windowOpen: z.boolean(),
+          closingSoon: z.boolean().default(false),
           label: z.string().min(1).max(40).nullable(),
           state: z.enum(['all', 'open', 'done']),
         })

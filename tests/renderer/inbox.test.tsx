@@ -120,6 +120,17 @@ describe('conversation list', () => {
     await waitFor(() => expect(screen.getByText('No conversation matches these filters.')).toBeTruthy());
   });
 
+  it('offers a "closing soon" filter with its count, for windows that end within 3 hours', async () => {
+    const { conversations } = sample();
+    const closing = conversation(8, { personName: 'Lou', lastIncomingAt: now - 22 * HOUR, activityAt: now - 22 * HOUR, replyWindowEndsAt: now + 2 * HOUR }, now);
+    const fake = await openInbox(inboxHandlers([...conversations, closing]));
+    const chip = await screen.findByRole('button', { name: 'Closing soon (1)' });
+    expect(chip.getAttribute('title')).toMatch(/ends within 3 hours/);
+    fireEvent.click(chip);
+    await waitFor(() => expect(fake.callsTo('inbox:queryConversations').at(-1)?.filter).toMatchObject({ closingSoon: true }));
+    await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('Lou')]));
+  });
+
   it('keeps a conversation emptied by retention in the list and says why it is empty', async () => {
     const emptied = conversation(9, { personName: 'Ana', emptiedByRetention: true, lastMessageText: null, lastMessageAt: null, messageCount: 0 }, now);
     await openInbox(inboxHandlers([emptied]));

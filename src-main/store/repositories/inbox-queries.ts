@@ -8,7 +8,7 @@ import type {
   ReplyWindowState,
 } from '../../../src-preload/contract';
 import { ALL_CONVERSATIONS } from '../../../src-preload/contract';
-import { replyWindowAt, STANDARD_WINDOW_MS as REPLY_WINDOW_MS } from '../../../src-preload/outbox-types';
+import { CLOSING_SOON_MS, replyWindowAt, STANDARD_WINDOW_MS as REPLY_WINDOW_MS } from '../../../src-preload/outbox-types';
 import { attachmentKinds, readableName } from './inbox-text';
 
 /**
@@ -33,6 +33,7 @@ const UNREAD = `(coalesce(t.marked_unread, 0) = 1 OR (c.last_incoming_at IS NOT 
 const DONE = `(t.done_at IS NOT NULL AND (c.last_incoming_at IS NULL OR c.last_incoming_at <= t.done_at))`;
 const NEEDS_REPLY = `(c.last_incoming_at IS NOT NULL AND c.last_incoming_at = c.last_message_at)`;
 const WINDOW_OPEN = `(c.last_incoming_at > @windowStart)`;
+const CLOSING_SOON = `(c.last_incoming_at > @windowStart AND c.last_incoming_at <= @closingFrom)`;
 
 export { ALL_CONVERSATIONS };
 
@@ -52,6 +53,7 @@ function filteredFrom(filter: ConversationFilter, before: number | null): string
   if (filter.unread) where.push(UNREAD);
   if (filter.needsReply) where.push(NEEDS_REPLY);
   if (filter.windowOpen) where.push(WINDOW_OPEN);
+  if (filter.closingSoon) where.push(CLOSING_SOON);
   if (filter.label !== null) where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label = @label)');
   if (filter.state !== 'all') where.push(`${filter.state === 'done' ? '' : 'NOT '}${DONE}`);
   if (before !== null) where.push('c.activity_at < @before');
@@ -159,6 +161,7 @@ export function queryConversations(
     label: filter.label,
     readFloor: readFloor(db),
     windowStart: now - REPLY_WINDOW_MS,
+    closingFrom: now - REPLY_WINDOW_MS + CLOSING_SOON_MS,
     before,
     limit,
     offset,
@@ -189,6 +192,7 @@ export function inboxCounts(db: Db, now: number): InboxCounts {
   // start, and the triage table is only joined for the rows it can change.
   const total = one('SELECT count(*) AS n FROM conversations');
   const windowOpen = one('SELECT count(*) AS n FROM conversations WHERE last_incoming_at > @windowStart', { windowStart: params.windowStart });
+  const closingSoon = one(`SELECT count(*) AS n FROM conversations c WHERE ${CLOSING_SOON}`, { windowStart: params.windowStart, closingFrom: params.windowStart + CLOSING_SOON_MS });
   const needsReply = one(`SELECT count(*) AS n FROM conversations c WHERE ${NEEDS_REPLY}`);
   const emptied = one('SELECT count(*) AS n FROM conversations WHERE last_message_at IS NULL');
   // Unread = written after the floor, less those read since, plus those marked unread by hand:
@@ -212,7 +216,7 @@ export function inboxCounts(db: Db, now: number): InboxCounts {
       ORDER BY a.name`).all() as InboxCounts['byAccount'];
   const byPlatform = prepareCached(db, `SELECT platform, count(*) AS count FROM conversations GROUP BY platform ORDER BY platform`).all() as InboxCounts['byPlatform'];
   const byLabel = prepareCached(db, `SELECT label, count(*) AS count FROM conversation_labels GROUP BY label ORDER BY label`).all() as InboxCounts['byLabel'];
-  return { total, unread, needsReply, windowOpen, done, emptiedByRetention: emptied, byAccount, byPlatform, byLabel };
+  return { total, unread, needsReply, windowOpen, closingSoon, done, emptiedByRetention: emptied, byAccount, byPlatform, byLabel };
 }
 
 interface MessageRow {

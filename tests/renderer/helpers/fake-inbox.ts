@@ -62,6 +62,7 @@ export function inboxHandlers(conversations: ConversationSummary[], messages: Me
     unread: conversations.filter((c) => c.unread).length,
     needsReply: conversations.filter((c) => c.needsReply).length,
     windowOpen: conversations.filter((c) => c.replyWindow === 'open').length,
+    closingSoon: conversations.filter((c) => c.replyWindowEndsAt !== null && c.replyWindowEndsAt - Date.now() <= 3 * HOUR).length,
     done: conversations.filter((c) => c.done).length,
     emptiedByRetention: conversations.filter((c) => c.emptiedByRetention).length,
     byAccount: [...new Set(conversations.map((c) => c.accountId))].map((accountId) => {
@@ -78,7 +79,8 @@ export function inboxHandlers(conversations: ConversationSummary[], messages: Me
           (filter.accountId === null || c.accountId === filter.accountId) &&
           (!filter.unread || c.unread) &&
           (!filter.needsReply || c.needsReply) &&
-          (!filter.windowOpen || c.replyWindow === 'open'),
+          (!filter.windowOpen || c.replyWindow === 'open') &&
+          (!filter.closingSoon || (c.replyWindowEndsAt !== null && c.replyWindowEndsAt - Date.now() <= 3 * HOUR)),
       );
       return ok({ items: matching.slice(offset, offset + limit), total: matching.length, offset });
     },

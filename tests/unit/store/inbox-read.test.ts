@@ -86,6 +86,18 @@ describe('conversation list queries', () => {
     expect(counts.total).toBe(countRows(db).conversations);
   });
 
+  it('"closing soon" finds open windows that end within 3 hours, and counts them', () => {
+    const { cafe } = seed();
+    const late = thread(cafe, 'instagram', { name: 'Lou', id: '13' }, [[22, 'in', 'Still there?']]);
+    const edge = thread(cafe, 'instagram', { name: 'Ada', id: '14' }, [[20.5, 'in', 'Any news?']]);
+    const soon = repos.inbox.queryConversations({ ...ALL_CONVERSATIONS, closingSoon: true }, 0, 50, NOW);
+    expect(soon.items.map((c) => c.id)).toEqual([late]);
+    expect(soon.total).toBe(1);
+    expect(repos.inbox.counts(NOW)).toMatchObject({ windowOpen: 4, closingSoon: 1 });
+    // An hour later, the 20.5-hour-old one is closing soon too; the others are not.
+    expect(repos.inbox.queryConversations({ ...ALL_CONVERSATIONS, closingSoon: true }, 0, 50, NOW + HOUR).items.map((c) => c.id)).toEqual([edge, late]);
+  });
+
   it('a done conversation reopens when the person writes again; mark all read clears unread', () => {
     const { zed } = seed();
     repos.triage.setDone(zed, true, NOW);
