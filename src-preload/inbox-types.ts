@@ -163,6 +163,8 @@ export interface CommentItem {
   hidden: boolean;
   /** Written by the brand account itself. */
   fromUs: boolean;
+  /** A private reply (DM) to it was sent or is on its way: Meta allows one per comment. */
+  privateReplied: boolean;
 }
 
 export interface CommentThread extends CommentItem {
