@@ -92,7 +92,7 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
             {comment.hidden ? 'Unhide' : 'Hide'}
           </button>
         )}
-        <button type="button" className="button button--small button--danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
+        <button type="button" className="button button--small comment-actions__delete" disabled={busy} onClick={() => setConfirmDelete(true)}>
           Delete…
         </button>
       </div>
