@@ -135,12 +135,14 @@ export interface SearchQuery {
   to: number | null;
   offset: number;
   limit: number;
+  /** Count every hit (default). A later page passes false: the first page's total stands, and counting walks every match. */
+  withTotal?: boolean;
 }
 
 export interface SearchPage {
   hits: SearchHit[];
-  /** Every matching message, not just this page. */
-  total: number;
+  /** Every matching message, not just this page; null when the query asked for no count (a later page). */
+  total: number | null;
   offset: number;
 }
 

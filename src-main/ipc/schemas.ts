@@ -129,7 +129,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'inbox:getCounts': none,
   'inbox:getConversation': z.object({ conversationId: id }).strict(),
   'inbox:searchMessages': z
-    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit })
+    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit, withTotal: z.boolean().optional() })
     .strict()
     .refine((q) => q.from === null || q.to === null || q.from <= q.to, 'the start date must not be after the end date'),
   'inbox:getBadge': none,

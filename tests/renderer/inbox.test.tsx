@@ -229,7 +229,9 @@ describe('search', () => {
     expect(results.textContent).toContain('mug [back]?');
     fireEvent.click(screen.getByText(/Show 50 more of 70 left/));
     await waitFor(() => expect(results.querySelectorAll('[data-search-hit]')).toHaveLength(100));
-    expect(fake.callsTo('inbox:searchMessages').map((c) => c.offset)).toEqual([0, 50]);
+    // Only the first page counts every hit; the next keeps its total.
+    expect(fake.callsTo('inbox:searchMessages').map((c) => [c.offset, c.withTotal])).toEqual([[0, true], [50, false]]);
+    expect(document.querySelector('[data-search-total]')?.getAttribute('data-search-total')).toBe('120');
 
     fireEvent.change(screen.getByLabelText('Account'), { target: { value: '2' } });
     await waitFor(() => expect(fake.callsTo('inbox:searchMessages').at(-1)).toMatchObject({ accountId: 2, offset: 0 }));

@@ -116,9 +116,9 @@ export function inboxHandlers(conversations: ConversationSummary[], messages: Me
           .sort((a, b) => b.sentAt - a.sentAt)
           .slice(0, limit),
       ),
-    'inbox:searchMessages': ({ offset, limit, accountId }) => {
+    'inbox:searchMessages': ({ offset, limit, accountId, withTotal }) => {
       const matching = hits.filter((h) => accountId === null || h.accountId === accountId);
-      return ok({ hits: matching.slice(offset, offset + limit), total: matching.length, offset });
+      return ok({ hits: matching.slice(offset, offset + limit), total: withTotal === false ? null : matching.length, offset });
     },
   };
 }
