@@ -116,6 +116,7 @@ export const ALL_CONVERSATIONS: Readonly<ConversationFilter> = Object.freeze({
   unread: false,
   needsReply: false,
   windowOpen: false,
+  closingSoon: false,
   label: null,
   state: 'all',
 });

@@ -118,6 +118,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
           unread: z.boolean(),
           needsReply: z.boolean(),
           windowOpen: z.boolean(),
+          closingSoon: z.boolean().default(false),
           label: z.string().min(1).max(40).nullable(),
           state: z.enum(['all', 'open', 'done']),
         })
@@ -129,7 +130,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'inbox:getCounts': none,
   'inbox:getConversation': z.object({ conversationId: id }).strict(),
   'inbox:searchMessages': z
-    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit })
+    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit, withTotal: z.boolean().optional() })
     .strict()
     .refine((q) => q.from === null || q.to === null || q.from <= q.to, 'the start date must not be after the end date'),
   'inbox:getBadge': none,

@@ -34,7 +34,7 @@ function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
 
 /** What the actions need of a comment; the thread gives the network of its replies. */
 function forActions(comment: CommentItem, network: Network): CommentForActions {
-  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs };
+  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs, privateReplied: comment.privateReplied };
 }
 
 function Thread({ thread, now }: { thread: CommentThread; now: number }) {
