@@ -96,6 +96,8 @@ export interface PostRow extends Omit<PostSummary, 'mediaType' | 'productType' |
   engagementRate: number | null;
   /** Why Meta gives no insights for this post, when it does not. */
   insightsStatus: InsightsStatus | null;
+  /** A downscaled image of the post is stored on this computer (read with `analytics:getThumbnail`). */
+  hasThumbnail: boolean;
 }
 
 export interface PostsQuery {

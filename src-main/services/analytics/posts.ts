@@ -46,6 +46,7 @@ export function toPostRow(r: PostMetricsRow): PostRow {
     engagementRate: engagementRate(r),
     metricsAt: r.metricsAt,
     insightsStatus: STATUSES.includes(r.insightsStatus ?? '') ? (r.insightsStatus as InsightsStatus) : null,
+    hasThumbnail: r.hasThumbnail,
   };
 }
 
