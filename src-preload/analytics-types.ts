@@ -116,6 +116,9 @@ export interface PostsPage {
 
 export interface PostDetail {
   post: PostRow;
+  /** The stored thumbnail as a data URL, or why there is none (null reason: not fetched yet). */
+  thumbnail: string | null;
+  thumbnailMissingReason: string | null;
   /** Lifetime metrics as read at each sync. */
   history: Array<{ at: number; views: number | null; reach: number | null; likes: number | null; comments: number | null; shares: number | null; saves: number | null }>;
   comments: Array<{ id: number; author: string; text: string | null; createdAt: number; hidden: boolean; replies: Array<{ id: number; author: string; text: string | null; createdAt: number }> }>;

@@ -48,6 +48,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     .object({ scope, from: day.nullable(), to: day.nullable(), kind: z.string().max(20).nullable(), search: z.string().max(200) })
     .strict(),
   'analytics:getPost': z.object({ postId: id }).strict(),
+  'analytics:getThumbnails': z.object({ postIds: z.array(id).max(500) }).strict(),
   'analytics:getAudience': z.object({ accountId: id }).strict(),
   'analytics:getBestTimes': periodQuery,
   'analytics:listPeople': z.object({ scope }).strict(),
