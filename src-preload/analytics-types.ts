@@ -154,6 +154,8 @@ export interface EngagedPerson {
   comments: number;
   messages: number;
   lastSeenAt: number;
+  /** Their most recent conversation with the brand, to open in the Inbox; null when they only commented. */
+  conversationId: number | null;
 }
 
 export interface LeadershipReportRequest {

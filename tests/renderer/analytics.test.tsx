@@ -131,7 +131,9 @@ describe('post thumbnails', () => {
     const PIXEL = 'data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==';
     const before = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
     Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 512 });
-    onTestFinished(() => Object.defineProperty(Element.prototype, 'clientHeight', before));
+    onTestFinished(() => {
+      Object.defineProperty(Element.prototype, 'clientHeight', before);
+    });
     const posts = [post(1, { hasThumbnail: true }), post(2, { hasThumbnail: false })];
     const fake = renderApp({
       'app:getState': ready,
@@ -149,6 +151,23 @@ describe('post thumbnails', () => {
     expect(document.querySelector('[data-post-id="2"] img')).toBeNull();
     fireEvent.click(within(document.querySelector('[data-post-id="2"]') as HTMLElement).getByRole('button', { name: 'Post number 2' }));
     expect(await screen.findByText(/No picture: Meta's image server answered 404/)).toBeTruthy();
+  });
+});
+
+describe('engaged people', () => {
+  it('opens a person’s comments (filtered to them) and their conversation in the Inbox', async () => {
+    const people = [{ id: 41, accountId: 2, name: 'maya.makes', comments: 3, messages: 2, lastSeenAt: dataAsOf, conversationId: 77 }];
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'analytics:listPeople': () => ok(people) });
+    await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
+    fireEvent.click(screen.getByRole('tab', { name: 'Engaged people' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Their comments' }));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ accountId: 2, personId: 41 }));
+    expect(await screen.findByRole('button', { name: /By maya\.makes/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /By maya\.makes/ }));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').at(-1)?.personId).toBeNull());
+    fireEvent.click(document.querySelector('[data-nav="analytics"]')!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Conversation' }, LAZY));
+    await waitFor(() => expect(fake.callsTo('inbox:getConversation').at(-1)).toMatchObject({ conversationId: 77 }));
   });
 });
 

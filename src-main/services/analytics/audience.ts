@@ -64,7 +64,8 @@ export function engagedPeople(repos: Repositories, query: PeriodQuery['scope']):
     `SELECT p.id, p.account_id AS accountId, coalesce(p.username, p.name, 'Unknown') AS name,
             (SELECT count(*) FROM comments c WHERE c.person_id = p.id) AS comments,
             (SELECT count(*) FROM messages m JOIN conversations cv ON cv.id = m.conversation_id WHERE cv.person_id = p.id AND m.direction = 'in') AS messages,
-            p.last_seen_at AS lastSeenAt
+            p.last_seen_at AS lastSeenAt,
+            (SELECT cv.id FROM conversations cv WHERE cv.person_id = p.id ORDER BY cv.last_message_at DESC LIMIT 1) AS conversationId
      FROM people p WHERE p.account_id IN (SELECT value FROM json_each(?))
      ORDER BY comments + messages DESC, p.last_seen_at DESC`,
   ).all(JSON.stringify(ids)) as EngagedPerson[];

@@ -3,13 +3,29 @@ import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
 import { navigate } from '../shell/nav-store';
+import { setTab } from '../inbox/inbox-store';
+import { openConversation } from '../inbox/thread-actions';
+import { showCommentsBy } from '../comments/comments-store';
+import type { EngagedPerson } from '../../../src-preload/contract';
 import { useAnalyticsStore } from './analytics-store';
 import { CsvButton, toCsv } from './csv';
 import { useAnalyticsQuery } from './use-query';
 
 const SHOWN = 300;
 
-/** Who commented or messaged, how often and when last; each opens their conversations in the Inbox. */
+function openComments(p: EngagedPerson): void {
+  navigate('inbox');
+  setTab('comments');
+  showCommentsBy(p);
+}
+
+function openThread(conversationId: number): void {
+  navigate('inbox');
+  setTab('messages');
+  openConversation(conversationId);
+}
+
+/** Who commented or messaged, how often and when last; each opens their comments and their conversation in the Inbox. */
 export function PeopleView() {
   const scope = useAnalyticsStore((s) => s.scope);
   const [filter, setFilter] = useState('');
@@ -54,7 +70,10 @@ export function PeopleView() {
                 <td className="num">{p.comments}</td>
                 <td className="num">{p.messages}</td>
                 <td>{formatDateTime(p.lastSeenAt)}</td>
-                <td>{p.messages > 0 && <button type="button" className="link-button" onClick={() => navigate('inbox')}>Open Inbox</button>}</td>
+                <td className="people-open">
+                  {p.comments > 0 && <button type="button" className="link-button" data-open="comments" onClick={() => openComments(p)}>Their comments</button>}
+                  {p.conversationId !== null && <button type="button" className="link-button" data-open="conversation" onClick={() => openThread(p.conversationId!)}>Conversation</button>}
+                </td>
               </tr>
             ))}
           </tbody>
