@@ -125,7 +125,9 @@ export interface PostDetail {
 }
 
 export interface AudienceBreakdown {
-  audience: 'follower' | 'engaged';
+  audience: 'follower' | 'engaged' | 'reached';
+  /** Meta's window for engaged/reached audiences (e.g. `this_month`); followers are the current picture. */
+  timeframe?: string;
   breakdown: 'age' | 'gender' | 'city' | 'country';
   buckets: Array<{ label: string; value: number }>;
 }

@@ -2,7 +2,8 @@ import type { AccountSummary, AudienceBreakdown, AudienceReport } from '../../..
 import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDay, formatFullNumber, formatNumber } from '../../lib/format';
-import { CsvButton, toCsv } from './csv';
+import { audienceCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { accountTitle } from './overview-panel';
 import { useAnalyticsQuery } from './use-query';
 
@@ -56,8 +57,7 @@ function AccountAudience({ accountId }: { accountId: number }) {
           </p>
         </div>
         {r.breakdowns.length > 0 && (
-          <CsvButton fileName={`audience-${r.account.handle ?? r.account.id}-${r.asOf}.csv`} build={() => toCsv(['audience', 'breakdown', 'group', 'people', 'as_of'],
-            r.breakdowns.flatMap((b) => b.buckets.map((x) => [b.audience, b.breakdown, x.label, x.value, r.asOf])))} />
+          <CsvButton fileName={`audience-${r.account.handle ?? r.account.id}-${r.asOf}.csv`} build={() => audienceCsv([r])} />
         )}
       </div>
       {r.missingReason ? (

@@ -8,7 +8,8 @@ import { openConversation } from '../inbox/thread-actions';
 import { showCommentsBy } from '../comments/comments-store';
 import type { EngagedPerson } from '../../../src-preload/contract';
 import { useAnalyticsStore } from './analytics-store';
-import { CsvButton, toCsv } from './csv';
+import { peopleCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { useAnalyticsQuery } from './use-query';
 
 const SHOWN = 300;
@@ -44,7 +45,7 @@ export function PeopleView() {
           <h2>Engaged people</h2>
           <p className="muted small">People who commented on your posts or messaged you, as stored on this computer. Counts are of stored comments and incoming messages.</p>
         </div>
-        <CsvButton fileName="engaged-people.csv" build={() => toCsv(['name', 'account_id', 'comments', 'messages', 'last_seen'], people.map((p) => [p.name, p.accountId, p.comments, p.messages, new Date(p.lastSeenAt).toISOString()]))} />
+        <CsvButton fileName="engaged-people.csv" build={() => peopleCsv(people)} />
       </div>
       <div className="toolbar">
         <div className="field field--inline">
