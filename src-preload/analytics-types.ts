@@ -140,6 +140,8 @@ export interface AudienceReport {
   breakdowns: AudienceBreakdown[];
   /** Why there is nothing (under 100 followers, a Page, never synced). */
   missingReason: string | null;
+  /** Per audience (followers, engaged, reached): Meta's timeframe, and why it has no breakdown when it has none. */
+  audiences?: Array<{ audience: AudienceBreakdown['audience']; timeframe: string | null; missingReason: string | null }>;
 }
 
 export interface HeatmapReport {

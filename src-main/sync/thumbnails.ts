@@ -95,7 +95,8 @@ export async function syncThumbnails(ctx: SyncContext, target: SyncTarget, netwo
     while (next < due.length) {
       const post = due[next++]!;
       await fetchOne(ctx, target, network, post);
-      ctx.progress('Thumbnails', ++done, due.length);
+      // Every 25th picture: a progress event per picture would flood the window with re-renders.
+      if (++done % 25 === 0 || done === due.length) ctx.progress('Thumbnails', done, due.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, worker));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewCsv } from '../../../src-main/cli/report-command';
+import { audienceReport } from '../../../src-main/services/analytics/audience';
 import { makeSyncHarness, T0, type SyncHarness } from '../../support/sync-harness';
 
 let h: SyncHarness;
@@ -52,5 +53,23 @@ describe('report --format csv --view: one row per item of each view, agreeing wi
     const audience = csv('audience');
     expect(audience.length).toBeGreaterThan(0);
     for (const row of audience) expect(row.as_of !== '' || row.missing_reason !== '').toBe(true);
+  });
+
+  it('audience: followers beside the engaged and reached audiences, with the timeframe, or "no data" with the reason', () => {
+    const ig = h.core.repos.accounts.list().find((a) => a.network === 'instagram')!;
+    const report = audienceReport(h.core.repos, ig.id);
+    expect(report.audiences).toEqual([
+      { audience: 'follower', timeframe: null, missingReason: null },
+      { audience: 'engaged', timeframe: 'this_month', missingReason: null },
+      { audience: 'reached', timeframe: 'this_month', missingReason: null },
+    ]);
+    expect(report.breakdowns.filter((b) => b.audience === 'reached').map((b) => b.breakdown).sort()).toEqual(['age', 'city', 'country', 'gender']);
+    const rows = csv('audience').filter((r) => r.audience === 'reached');
+    expect(rows.length).toBeGreaterThan(4);
+    expect(rows.every((r) => r.timeframe === 'this_month')).toBe(true);
+    // Meta gave no engaged breakdown at that read (too few engaged accounts): said so, not drawn empty.
+    h.core.repos.db.prepare(`DELETE FROM audience_demographics WHERE account_id = ? AND audience = 'engaged'`).run(ig.id);
+    const after = audienceReport(h.core.repos, ig.id).audiences!.find((a) => a.audience === 'engaged')!;
+    expect(after.missingReason).toMatch(/at least 100 accounts engaged with the account in the last 30 days; it gave none on \d{4}-\d{2}-\d{2}/);
   });
 });
