@@ -125,7 +125,7 @@ export class GraphClient {
       this.setOnline(false);
       throw new NetworkError(`Could not reach ${source.hostname}: ${(error as Error).message}`, null);
     }
-    this.counters.httpRequests++;
+    // Not counted with the Graph calls: a CDN read spends none of Meta's request budget.
     this.setOnline(true);
     return { status: res.status, contentType: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
   }
