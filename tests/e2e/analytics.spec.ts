@@ -10,7 +10,8 @@ import { makeCore } from '../support/core';
 
 // A passphrase (not the fake keychain) so the CLI can open the very same store as the app.
 test.use({ keychain: { kind: 'none' } });
-test.setTimeout(180_000);
+// Seven CLI runs (one per view) beside the demo load: several minutes on a busy machine.
+test.setTimeout(480_000);
 
 function cli(dataDir: string, args: string[]): string {
   const run = spawnSync('npx', ['tsx', 'src-main/cli/index.ts', ...args, '--data-dir', dataDir], {
