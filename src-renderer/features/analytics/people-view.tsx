@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
+import { ForgetPersonButton } from '../privacy/forget-person-button';
 import { navigate } from '../shell/nav-store';
 import { setTab } from '../inbox/inbox-store';
 import { openConversation } from '../inbox/thread-actions';
@@ -63,7 +64,7 @@ export function PeopleView() {
       </div>
       <div className="table-scroll">
         <table className="table table--compact">
-          <thead><tr><th scope="col">Person</th><th scope="col" className="num">Comments</th><th scope="col" className="num">Messages</th><th scope="col">Last seen</th><th scope="col"><span className="visually-hidden">Open</span></th></tr></thead>
+          <thead><tr><th scope="col">Person</th><th scope="col" className="num">Comments</th><th scope="col" className="num">Messages</th><th scope="col">Last seen</th><th scope="col"><span className="visually-hidden">Open or forget</span></th></tr></thead>
           <tbody>
             {people.slice(0, SHOWN).map((p) => (
               <tr key={p.id} data-person-id={p.id}>
@@ -71,9 +72,10 @@ export function PeopleView() {
                 <td className="num">{p.comments}</td>
                 <td className="num">{p.messages}</td>
                 <td>{formatDateTime(p.lastSeenAt)}</td>
-                <td className="people-open">
+                <td className="people__actions people-open">
                   {p.comments > 0 && <button type="button" className="link-button" data-open="comments" onClick={() => openComments(p)}>Their comments</button>}
                   {p.conversationId !== null && <button type="button" className="link-button" data-open="conversation" onClick={() => openThread(p.conversationId!)}>Conversation</button>}
+                  <ForgetPersonButton target={{ personId: p.id }} who={p.name} onForgotten={q.reload} />
                 </td>
               </tr>
             ))}

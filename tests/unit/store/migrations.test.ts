@@ -176,15 +176,27 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('010 fills each post\'s newest metrics from a version-9 database and keeps them newest through later snapshots and retention', () => {
+  it('010 gives a version-9 database\'s forget receipts a file-count column, keeping old receipts with no files', () => {
     const db = freshDb(false);
     migrate(db, MIGRATIONS.slice(0, 9));
+    db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total) VALUES ('FG-OLD', 1, 'person', '{"messages":2}', 2)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 10))).toBe(10);
+    expect(db.prepare(`SELECT counts, files FROM forget_receipts WHERE code = 'FG-OLD'`).get()).toEqual({ counts: '{"messages":2}', files: '{}' });
+    expect(() => db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total, files) VALUES ('FG-2', 1, 'person', '{}', 0, NULL)`).run()).toThrow(
+      /NOT NULL/,
+    );
+    db.close();
+  });
+
+  it('011 fills each post\'s newest metrics from a version-10 database and keeps them newest through later snapshots and retention', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 10));
     db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', 'ig', 'A', 'demo', 1, 1)`).run();
     db.prepare(`INSERT INTO posts (id, account_id, external_id, published_at, first_seen_at, updated_at) VALUES (7, 1, 'm7', 1, 1, 1)`).run();
     const snap = db.prepare('INSERT OR REPLACE INTO post_metric_snapshots (post_id, captured_at, views) VALUES (7, ?, ?)');
     snap.run(100, 10);
     snap.run(200, 20);
-    expect(migrate(db, MIGRATIONS.slice(0, 10))).toBe(10);
+    expect(migrate(db, MIGRATIONS.slice(0, 11))).toBe(11);
     const latest = () => db.prepare('SELECT captured_at AS at, views FROM post_latest_metrics WHERE post_id = 7').get();
     expect(latest()).toEqual({ at: 200, views: 20 });
     snap.run(150, 15); // an older read arriving late does not replace the newer one

@@ -8,8 +8,8 @@ import type { Migration } from './index';
  * - `post_thumbnails`: a small downscaled image per post, fetched during sync and kept inside the
  *   encrypted store so the posts table shows it offline; or why there is none.
  */
-export const migration010: Migration = {
-  version: 10,
+export const migration011: Migration = {
+  version: 11,
   name: 'analytics rollups and thumbnails',
   up(db) {
     db.exec(`
