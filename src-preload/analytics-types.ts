@@ -96,6 +96,8 @@ export interface PostRow extends Omit<PostSummary, 'mediaType' | 'productType' |
   engagementRate: number | null;
   /** Why Meta gives no insights for this post, when it does not. */
   insightsStatus: InsightsStatus | null;
+  /** A downscaled image of the post is stored on this computer (read with `analytics:getThumbnail`). */
+  hasThumbnail: boolean;
 }
 
 export interface PostsQuery {
@@ -114,13 +116,18 @@ export interface PostsPage {
 
 export interface PostDetail {
   post: PostRow;
+  /** The stored thumbnail as a data URL, or why there is none (null reason: not fetched yet). */
+  thumbnail: string | null;
+  thumbnailMissingReason: string | null;
   /** Lifetime metrics as read at each sync. */
   history: Array<{ at: number; views: number | null; reach: number | null; likes: number | null; comments: number | null; shares: number | null; saves: number | null }>;
   comments: Array<{ id: number; author: string; text: string | null; createdAt: number; hidden: boolean; replies: Array<{ id: number; author: string; text: string | null; createdAt: number }> }>;
 }
 
 export interface AudienceBreakdown {
-  audience: 'follower' | 'engaged';
+  audience: 'follower' | 'engaged' | 'reached';
+  /** Meta's window for engaged/reached audiences (e.g. `this_month`); followers are the current picture. */
+  timeframe?: string;
   breakdown: 'age' | 'gender' | 'city' | 'country';
   buckets: Array<{ label: string; value: number }>;
 }
@@ -133,6 +140,8 @@ export interface AudienceReport {
   breakdowns: AudienceBreakdown[];
   /** Why there is nothing (under 100 followers, a Page, never synced). */
   missingReason: string | null;
+  /** Per audience (followers, engaged, reached): Meta's timeframe, and why it has no breakdown when it has none. */
+  audiences?: Array<{ audience: AudienceBreakdown['audience']; timeframe: string | null; missingReason: string | null }>;
 }
 
 export interface HeatmapReport {
@@ -149,6 +158,8 @@ export interface EngagedPerson {
   comments: number;
   messages: number;
   lastSeenAt: number;
+  /** Their most recent conversation with the brand, to open in the Inbox; null when they only commented. */
+  conversationId: number | null;
 }
 
 export interface LeadershipReportRequest {

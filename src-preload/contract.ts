@@ -149,6 +149,8 @@ export interface Contract {
   'analytics:listPosts': { args: PostsQuery; result: PostsPage };
   /** One post: metrics over time from the stored snapshots, and its comments with replies. */
   'analytics:getPost': { args: { postId: number }; result: PostDetail };
+  /** Stored thumbnails of these posts as data URLs (read from the local store, never the network); posts without one are absent. */
+  'analytics:getThumbnails': { args: { postIds: number[] }; result: Record<number, string> };
   /** An Instagram account's audience demographics as Meta last gave them. */
   'analytics:getAudience': { args: { accountId: number }; result: AudienceReport };
   /** Posts of a period by weekday and hour in the user's time zone. */
@@ -303,6 +305,7 @@ export const CHANNELS = [
   'analytics:getOverview',
   'analytics:listPosts',
   'analytics:getPost',
+  'analytics:getThumbnails',
   'analytics:getAudience',
   'analytics:getBestTimes',
   'analytics:listPeople',

@@ -184,6 +184,8 @@ export interface CommentQuery {
   accountId: number | null;
   postId: number | null;
   unansweredOnly: boolean;
+  /** Only threads this person started or replied in (opened from Analytics' engaged people). */
+  personId?: number | null;
   offset: number;
   limit: number;
 }

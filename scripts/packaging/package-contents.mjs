@@ -16,6 +16,8 @@ export const RUNTIME_DEPENDENCIES = [
   'electron-updater',
   'eventsource-parser',
   'libsodium-wrappers',
+  // Post thumbnails: N-API addon and libvips in its @img/* optional dependencies (unpacked from the asar).
+  'sharp',
   'zod',
 ];
 

@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
         note: { type: 'string' },
         category: { type: 'string' },
         keep: { type: 'string' },
+        view: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

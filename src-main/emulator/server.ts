@@ -21,6 +21,7 @@ import { parseRequest, type ParsedRequest } from './core/request';
 import { EmulatorState } from './core/state';
 import { isVersionSegment, resolveVersion } from './core/versions';
 import { executeBatch } from './graph/batch';
+import { serveCdn } from './graph/cdn';
 import { debugToken, fbAccessToken, fbDialog } from './graph/oauth-fb';
 import { igAuthorize, igCodeExchange, igExchange, igRefresh } from './graph/oauth-ig';
 import { baseHeaders, executeOp, type OpResult } from './graph/router';
@@ -194,6 +195,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     if (parsed.pathname.startsWith('/__emulator/')) {
       write(res, handleControl(state, parsed.method, parsed.pathname, parsed.json), state, false);
+      return;
+    }
+    if (parsed.pathname.startsWith('/cdn/')) {
+      const cdn = await serveCdn(state, parsed.pathname, new URL(parsed.pathWithQuery, 'http://cdn').searchParams);
+      res.writeHead(cdn.status, { ...cdn.headers, 'Content-Length': String(cdn.body.length) });
+      res.end(cdn.body);
       return;
     }
     state.stats.httpRequests++;

@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
 import { analyticsOverview } from '../services/analytics/overview';
-import { listPosts, postDetail } from '../services/analytics/posts';
+import { listPosts, postDetail, postThumbnails } from '../services/analytics/posts';
 import { audienceReport, bestTimes, engagedPeople } from '../services/analytics/audience';
 import { resolveTimeZone } from '../services/analytics/calendar';
 import { leadershipReportHtml } from '../services/analytics-report/leadership';
@@ -99,6 +99,7 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
     'analytics:getOverview': (query) => analyticsOverview(core.repos, query, core.now(), timeZone()),
     'analytics:listPosts': (query) => listPosts(core.repos, query, timeZone()),
     'analytics:getPost': ({ postId }) => postDetail(core.repos, postId),
+    'analytics:getThumbnails': ({ postIds }) => postThumbnails(core.repos, postIds),
     'analytics:getAudience': ({ accountId }) => audienceReport(core.repos, accountId),
     'analytics:getBestTimes': (query) => bestTimes(core.repos, query, core.now(), timeZone()),
     'analytics:listPeople': ({ scope }) => engagedPeople(core.repos, scope),

@@ -48,6 +48,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     .object({ scope, from: day.nullable(), to: day.nullable(), kind: z.string().max(20).nullable(), search: z.string().max(200) })
     .strict(),
   'analytics:getPost': z.object({ postId: id }).strict(),
+  'analytics:getThumbnails': z.object({ postIds: z.array(id).max(500) }).strict(),
   'analytics:getAudience': z.object({ accountId: id }).strict(),
   'analytics:getBestTimes': periodQuery,
   'analytics:listPeople': z.object({ scope }).strict(),
@@ -149,7 +150,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     })
     .strict(),
   'savedReplies:remove': z.object({ id }).strict(),
-  'comments:listThreads': z.object({ accountId: id.nullable(), postId: id.nullable(), unansweredOnly: z.boolean(), offset, limit }).strict(),
+  'comments:listThreads': z.object({ accountId: id.nullable(), postId: id.nullable(), unansweredOnly: z.boolean(), personId: id.nullable().optional(), offset, limit }).strict(),
   'comments:listPosts': z.object({ accountId: id.nullable() }).strict(),
   'comments:markSeen': none,
   'relay:getStatus': none,

@@ -4,8 +4,8 @@
  * batching and request counters; transport details live in `http-transport.ts`.
  */
 import type { z } from 'zod';
-import type { GraphConfig } from './config';
-import { MalformedResponseError, NetworkError, type MetaApiError } from './errors';
+import { META_HOSTS, type GraphConfig } from './config';
+import { MalformedResponseError, NetworkError, RequestAbortedError, type MetaApiError } from './errors';
 import { isErrorBody, parseGraphError } from './error-parse';
 import { chunkBatch, decodeBatchItem, encodeBatch, type BatchItemResult, type BatchRequest } from './graph-batch';
 import { pageEnvelopeSchema, pageIdentity, rebaseNextUrl, type GraphHost, type GraphPage } from './graph-paging';
@@ -106,6 +106,28 @@ export class GraphClient {
       timeoutMs: undefined, secrets: [...(opts.secrets ?? []), ...secretValues(opts.form), ...secretValues(opts.params)],
     });
     return this.validate(res.body, opts.schema, target);
+  }
+
+  /**
+   * Reads a file from Meta's media CDN (a `media_url`, `thumbnail_url` or `full_picture`): no token,
+   * no rate budget, only this client's fetch, timeout and connectivity state. Against the emulator
+   * (a base URL that is not Meta's), CDN hosts are rebased onto it under `/cdn/{host}`, as `paging.next` is.
+   */
+  async fetchMedia(url: string, signal?: AbortSignal): Promise<{ status: number; contentType: string | null; bytes: Buffer }> {
+    const source = new URL(url);
+    const target = this.config.facebookBaseUrl === META_HOSTS.facebook ? source : new URL(`${this.config.facebookBaseUrl}/cdn/${source.hostname}${source.pathname}${source.search}`);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    let res: Response;
+    try {
+      res = await this.fetchImpl(target, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    } catch (error) {
+      if (signal?.aborted) throw new RequestAbortedError(`Request cancelled: GET ${source.hostname}`);
+      this.setOnline(false);
+      throw new NetworkError(`Could not reach ${source.hostname}: ${(error as Error).message}`, null);
+    }
+    // Not counted with the Graph calls: a CDN read spends none of Meta's request budget.
+    this.setOnline(true);
+    return { status: res.status, contentType: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
   }
 
   /** Pages through an edge, following `paging.next` (rebased onto the configured host) until it is absent. */

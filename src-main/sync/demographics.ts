@@ -31,9 +31,12 @@ export async function syncDemographics(ctx: SyncContext, target: SyncTarget): Pr
     return;
   }
   if (ctx.repos.syncRuns.getHighWater(target.accountId, 'ig-demographics') === today) return;
+  // Engaged and reached audiences are per timeframe (this_week / this_month); followers are the current picture.
+  // https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights
   const audiences = [
     ['follower_demographics', 'follower'],
     ['engaged_audience_demographics', 'engaged'],
+    ['reached_audience_demographics', 'reached'],
   ] as const;
   const requests = audiences.flatMap(([metric, audience]) =>
     DEMOGRAPHIC_BREAKDOWNS.map((breakdown) => ({ audience, breakdown, params: demographicsParams(metric, [breakdown]) })),

@@ -10,6 +10,7 @@ import { syncConversations } from './conversations';
 import { DAY_MS } from '../core/time';
 import { refreshDuePosts, syncInstagramMedia } from './instagram-media';
 import { syncPagePosts } from './page-posts';
+import { syncThumbnails } from './thumbnails';
 
 export type AccountRunStatus = 'ok' | 'partial' | 'failed' | 'cancelled';
 
@@ -74,6 +75,7 @@ export class SyncEngine {
         ['profile', () => this.refreshProfile(ctx, target, 'username,name,followers_count,follows_count,media_count')],
         ['media', async () => (seen = await syncInstagramMedia(ctx, target, login))],
         ['older posts', () => refreshDuePosts(ctx, target, seen, login)],
+        ['thumbnails', () => syncThumbnails(ctx, target, 'instagram')],
         ['insights', () => syncInstagramInsights(ctx, target)],
         ['demographics', () => syncDemographics(ctx, target)],
       ];
@@ -89,6 +91,7 @@ export class SyncEngine {
     return [
       ['profile', () => this.refreshProfile(ctx, target, 'name,fan_count,followers_count')],
       ['posts', () => syncPagePosts(ctx, target)],
+      ['thumbnails', () => syncThumbnails(ctx, target, 'facebook')],
       ['insights', () => syncPageInsights(ctx, target)],
       ['messages', () =>
         syncConversations(ctx, { accountId: account.id, platform: 'messenger', businessId: account.externalId, ownerId: account.externalId, token: target.token, host: 'facebook', full: target.full, keepSince }),

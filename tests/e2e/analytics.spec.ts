@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_PASSPHRASE, exploreDemo } from './support/flows';
 import { captureScreen } from './support/screens';
@@ -9,7 +10,8 @@ import { makeCore } from '../support/core';
 
 // A passphrase (not the fake keychain) so the CLI can open the very same store as the app.
 test.use({ keychain: { kind: 'none' } });
-test.setTimeout(180_000);
+// Seven CLI runs (one per view) beside the demo load: several minutes on a busy machine.
+test.setTimeout(480_000);
 
 function cli(dataDir: string, args: string[]): string {
   const run = spawnSync('npx', ['tsx', 'src-main/cli/index.ts', ...args, '--data-dir', dataDir], {
@@ -18,6 +20,17 @@ function cli(dataDir: string, args: string[]): string {
   });
   expect(run.status, run.stderr).toBe(0);
   return run.stdout;
+}
+
+/** The CSV a view's export button gives, and the CLI's CSV of the same view, accounts and days: the same file. */
+async function expectViewCsvMatchesCli(page: Page, dataDir: string, button: Locator, args: string[]): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const fromView = readFileSync((await download.path())!, 'utf8');
+  const file = join(dataDir, '..', `cli-${args.join('-')}.csv`);
+  cli(dataDir, ['report', '--format', 'csv', ...args, '--out', file]);
+  expect(fromView, `view CSV vs report ${args.join(' ')}`).toBe(readFileSync(file, 'utf8'));
+  expect(fromView.split('\r\n').length).toBeGreaterThan(2);
+  return fromView;
 }
 
 /** Minimal CSV reader for our own export (quoted cells, CRLF rows). */
@@ -80,6 +93,12 @@ test('analytics on the demo: the views show the CLI export’s numbers, work fro
   }
   // Instagram and Facebook are never summed: one section per account.
   expect(await view.locator('section[data-account-id]').count()).toBe(new Set(rows.map((r) => r.account_id)).size);
+  // Each account's figures and days as exported from the view: the CLI's CSV of that account and period.
+  const firstAccount = rows[0]!.account_id!;
+  const section = view.locator(`section[data-account-id="${firstAccount}"]`);
+  const range = ['--account', firstAccount, '--from', from, '--to', to];
+  await expectViewCsvMatchesCli(page, app.dataDir, section.getByRole('button', { name: 'Figures CSV' }), ['--view', 'overview', ...range]);
+  await expectViewCsvMatchesCli(page, app.dataDir, section.getByRole('button', { name: /^(Daily|Weekly) CSV$/ }), ['--view', 'days', ...range]);
 
   // Posts: every post of the period, in a virtualized table; its count is the sum of "Posts published".
   await page.locator('[data-tab="posts"]').click();
@@ -88,6 +107,8 @@ test('analytics on the demo: the views show the CLI export’s numbers, work fro
   const published = rows.filter((r) => r.figure === 'Posts published').reduce((s, r) => s + Number(r.value), 0);
   await expect(grid).toHaveAttribute('data-rows', String(published));
   expect(await page.locator('[data-post-id]').count()).toBeLessThan(100);
+  await expect(page.locator('[data-post-id] img[data-thumbnail="stored"]').first()).toBeVisible();
+  await expectViewCsvMatchesCli(page, app.dataDir, page.locator('[data-panel="posts"] [data-export-csv]'), ['--view', 'posts', '--account', 'all', '--from', from, '--to', to]);
   await captureScreen(page, testInfo, 'analytics-posts');
   await page.locator('[data-post-id] .link-button').first().click();
   await expect(page.locator('[data-post-detail] .recharts-line-curve').first()).toBeVisible();
@@ -97,15 +118,22 @@ test('analytics on the demo: the views show the CLI export’s numbers, work fro
   await page.locator('[data-tab="audience"]').click();
   await expect(page.locator('[data-audience-account]').first()).toBeVisible();
   await expect(page.locator('[data-breakdown="follower-age"]').first()).toBeVisible();
+  const audienceAccount = (await page.locator('[data-audience-account]').first().getAttribute('data-audience-account'))!;
+  await expectViewCsvMatchesCli(page, app.dataDir, page.locator(`[data-audience-account="${audienceAccount}"] [data-export-csv]`), ['--view', 'audience', '--account', audienceAccount, '--from', from, '--to', to]);
   await captureScreen(page, testInfo, 'analytics-audience');
 
   await page.locator('[data-tab="people"]').click();
   await expect(page.locator('[data-person-id]').first()).toBeVisible();
+  await expectViewCsvMatchesCli(page, app.dataDir, page.locator('[data-panel="people"] [data-export-csv]'), ['--view', 'people', '--account', 'all', '--from', from, '--to', to]);
   await captureScreen(page, testInfo, 'analytics-people');
 
   await page.locator('[data-tab="best-time"]').click();
   await page.getByRole('button', { name: 'A year' }).click();
   await expect(page.locator('[data-best-times]')).toBeVisible();
+  const yearFrom = (await line.getAttribute('data-period-from'))!;
+  const yearTo = (await line.getAttribute('data-period-to'))!;
+  expect(yearFrom < from).toBe(true);
+  await expectViewCsvMatchesCli(page, app.dataDir, page.locator('[data-export-csv^="best-time"]'), ['--view', 'best-time', '--account', 'all', '--from', yearFrom, '--to', yearTo]);
   await captureScreen(page, testInfo, 'analytics-best-time');
 
   // Leadership report through the dialog: a PDF whose text names no person and quotes no message.

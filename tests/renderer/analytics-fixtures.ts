@@ -46,6 +46,6 @@ export function post(id: number, overrides: Partial<PostRow> = {}): PostRow {
   return {
     id, accountId: 2, network: 'instagram', kind: 'Reel', caption: `Post number ${id}`, permalink: `https://www.instagram.com/p/${id}/`,
     publishedAt: Date.UTC(2026, 10, 1) + id * 60_000, views: id * 10, reach: id * 5, likes: id, comments: 1, shares: 0, saves: 0,
-    engagementRate: (id + 1) / (id * 5), metricsAt: dataAsOf, insightsStatus: null, ...overrides,
+    engagementRate: (id + 1) / (id * 5), metricsAt: dataAsOf, insightsStatus: null, hasThumbnail: false, ...overrides,
   };
 }

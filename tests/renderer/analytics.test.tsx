@@ -126,6 +126,51 @@ describe('posts table', () => {
   });
 });
 
+describe('post thumbnails', () => {
+  it('draws stored thumbnails from the local store for the rows in view, a plain tile for posts without one, and the reason in the detail', async () => {
+    const PIXEL = 'data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==';
+    const before = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+    Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 512 });
+    onTestFinished(() => {
+      Object.defineProperty(Element.prototype, 'clientHeight', before);
+    });
+    const posts = [post(1, { hasThumbnail: true }), post(2, { hasThumbnail: false })];
+    const fake = renderApp({
+      'app:getState': ready,
+      'analytics:getOverview': () => ok(overview()),
+      'analytics:listPosts': () => ok({ posts, timeZone: 'UTC', dataAsOf }),
+      'analytics:getThumbnails': () => ok({ 1: PIXEL }),
+      'analytics:getPost': () => ok({ post: posts[1]!, history: [], comments: [], thumbnail: null, thumbnailMissingReason: "Meta's image server answered 404, also after asking Meta for the address again." }),
+    });
+    await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
+    fireEvent.click(screen.getByRole('tab', { name: 'Posts' }));
+    await waitFor(() => expect(document.querySelector('[data-post-id="1"] img[data-thumbnail="stored"]')?.getAttribute('src')).toBe(PIXEL));
+    // Only posts that have a stored picture are asked for, in one call.
+    expect(fake.callsTo('analytics:getThumbnails')).toEqual([{ postIds: [1] }]);
+    expect(document.querySelector('[data-post-id="2"] [data-thumbnail="none"]')).toBeTruthy();
+    expect(document.querySelector('[data-post-id="2"] img')).toBeNull();
+    fireEvent.click(within(document.querySelector('[data-post-id="2"]') as HTMLElement).getByRole('button', { name: 'Post number 2' }));
+    expect(await screen.findByText(/No picture: Meta's image server answered 404/)).toBeTruthy();
+  });
+});
+
+describe('engaged people', () => {
+  it('opens a person’s comments (filtered to them) and their conversation in the Inbox', async () => {
+    const people = [{ id: 41, accountId: 2, name: 'maya.makes', comments: 3, messages: 2, lastSeenAt: dataAsOf, conversationId: 77 }];
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'analytics:listPeople': () => ok(people) });
+    await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
+    fireEvent.click(screen.getByRole('tab', { name: 'Engaged people' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Their comments' }));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ accountId: 2, personId: 41 }));
+    expect(await screen.findByRole('button', { name: /By maya\.makes/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /By maya\.makes/ }));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').at(-1)?.personId).toBeNull());
+    fireEvent.click(document.querySelector('[data-nav="analytics"]')!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Conversation' }, LAZY));
+    await waitFor(() => expect(fake.callsTo('inbox:getConversation').at(-1)).toMatchObject({ conversationId: 77 }));
+  });
+});
+
 describe('chart axis', () => {
   it('gives the chart’s y-axis round ticks, all in one unit (never 900 next to 1.8K)', () => {
     const labels = (values: Array<number | null>) => {

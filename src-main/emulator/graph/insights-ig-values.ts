@@ -83,6 +83,9 @@ export function seriesValue(world: World, account: IgAccount, metric: string, pe
 }
 
 /** Demographic rows for a demographics metric and timeframe. */
+/** Fewest engaged or reached accounts in the timeframe before Meta breaks them down. */
+export const MIN_AUDIENCE = 100;
+
 export function demographicsValue(world: World, account: IgAccount, metric: string, dims: DemographicDimension[], timeframe: string): unknown {
   const now = world.now;
   const span = timeframe === 'this_week' ? 7 : 30;
@@ -93,6 +96,11 @@ export function demographicsValue(world: World, account: IgAccount, metric: stri
       : metric === 'engaged_audience_demographics'
         ? windowTotal(world, account, days, 'accounts_engaged')
         : windowTotal(world, account, days, 'reach');
+  // Meta shows engaged/reached demographics only once enough accounts engaged or were reached in the
+  // timeframe (Instagram's own Insights: "at least 100 accounts"); the API's harsher reading: below
+  // that the breakdown comes back empty, not an error.
+  // https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights
+  if (metric !== 'follower_demographics' && population < MIN_AUDIENCE) return { breakdowns: [{ dimension_keys: dims, results: [] }] };
   const rows = demographicRows(account.id, account.niche, dims, population, metric);
   return {
     breakdowns: [{ dimension_keys: dims, results: rows.map((r) => ({ dimension_values: r.dimensionValues, value: r.value })) }],

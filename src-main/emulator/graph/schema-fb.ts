@@ -10,6 +10,7 @@ import { listEdge, timeWindow } from './list';
 import type { Node } from './nodes';
 import { NodeLink, registerSchemas, type EdgeFn, type EdgeRequest, type GraphCtx } from './render';
 import { pageConversationsEdge } from './schema-messaging';
+import { signCdnUrl } from './cdn';
 
 type UserNode = Extract<Node, { type: 'user' | 'system_user' }>;
 const PAGE_TASKS = ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODERATE', 'MANAGE'];
@@ -94,7 +95,7 @@ registerSchemas({
       created_time: (_ctx, n) => formatGraphTime(n.post.createdTime),
       updated_time: (_ctx, n) => formatGraphTime(n.post.createdTime),
       permalink_url: (_ctx, n) => n.post.permalinkUrl,
-      full_picture: (_ctx, n) => n.post.fullPicture,
+      full_picture: (ctx, n) => signCdnUrl(ctx.state, n.post.fullPicture),
       status_type: (_ctx, n) => n.post.statusType,
       is_published: () => true,
       from: (ctx, n) => ({ name: ctx.world.pages.find((p) => p.id === n.post.pageId)?.name, id: n.post.pageId }),

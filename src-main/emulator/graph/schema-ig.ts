@@ -12,6 +12,7 @@ import { listEdge, timeWindow } from './list';
 import type { Node } from './nodes';
 import { igConversationsEdge } from './schema-messaging';
 import { NodeLink, registerSchemas, renderNode, type GraphCtx } from './render';
+import { signCdnUrl } from './cdn';
 
 type IgUser = Extract<Node, { type: 'ig_user' }>;
 
@@ -78,8 +79,8 @@ registerSchemas({
       caption: (_ctx, n) => n.media.caption || undefined,
       media_type: (_ctx, n) => n.media.mediaType,
       media_product_type: (_ctx, n) => n.media.productType,
-      media_url: (_ctx, n) => n.media.mediaUrl,
-      thumbnail_url: (_ctx, n) => n.media.thumbnailUrl,
+      media_url: (ctx, n) => signCdnUrl(ctx.state, n.media.mediaUrl),
+      thumbnail_url: (ctx, n) => signCdnUrl(ctx.state, n.media.thumbnailUrl),
       permalink: (_ctx, n) => n.media.permalink,
       shortcode: (_ctx, n) => n.media.shortcode || undefined,
       timestamp: (_ctx, n) => formatGraphTime(n.media.timestamp),
@@ -110,7 +111,7 @@ registerSchemas({
     defaults: ['id'],
     scalars: {
       media_type: (_ctx, n) => n.child.mediaType,
-      media_url: (_ctx, n) => n.child.mediaUrl,
+      media_url: (ctx, n) => signCdnUrl(ctx.state, n.child.mediaUrl),
       permalink: (_ctx, n) => n.parent.permalink,
       timestamp: (_ctx, n) => formatGraphTime(n.parent.timestamp),
       username: (ctx, n) => usernameOf(ctx, n.parent.ownerId),

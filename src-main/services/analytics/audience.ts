@@ -7,6 +7,15 @@ import { engagementRate, HEATMAP_MIN_POSTS, heatmapBuckets } from './figures';
 import { accountRef, scopeAccounts, statePeriod } from './scope';
 
 const BREAKDOWNS = ['age', 'gender', 'city', 'country'] as const;
+const AUDIENCES = ['follower', 'engaged', 'reached'] as const;
+const TIMEFRAMES: Record<string, string> = { this_week: 'the last 7 days', this_month: 'the last 30 days' };
+
+/** Why an audience has no breakdown although the sync read demographics that day. */
+function noBreakdownReason(audience: (typeof AUDIENCES)[number], timeframe: string | null, capturedOn: string): string {
+  if (audience === 'follower') return `Meta gave no follower breakdown on ${capturedOn}.`;
+  const who = audience === 'engaged' ? 'engaged with' : 'were reached by';
+  return `Meta breaks this audience down only when at least 100 accounts ${who} the account in ${TIMEFRAMES[timeframe ?? ''] ?? timeframe}; it gave none on ${capturedOn}.`;
+}
 const GENDERS: Record<string, string> = { F: 'Women', M: 'Men', U: 'Not specified' };
 
 /**
@@ -37,15 +46,21 @@ export function audienceReport(repos: Repositories, accountId: number): Audience
     };
   }
   const breakdowns: AudienceBreakdown[] = [];
-  for (const audience of ['follower', 'engaged'] as const) {
+  const audiences: NonNullable<AudienceReport['audiences']> = [];
+  for (const audience of AUDIENCES) {
+    const rows = latest.buckets.filter((b) => b.audience === audience);
+    const timeframe = audience === 'follower' ? null : (rows[0]?.timeframe ?? 'this_month');
+    audiences.push({ audience, timeframe, missingReason: rows.length > 0 ? null : noBreakdownReason(audience, timeframe, latest.capturedOn) });
     for (const breakdown of BREAKDOWNS) {
-      const buckets = latest.buckets
-        .filter((b) => b.audience === audience && b.breakdown === breakdown)
+      const buckets = rows
+        .filter((b) => b.breakdown === breakdown)
         .map((b) => ({ label: breakdown === 'gender' ? (GENDERS[b.bucket] ?? b.bucket) : b.bucket, value: b.value }));
-      if (buckets.length > 0) breakdowns.push({ audience, breakdown, buckets: breakdown === 'age' ? buckets.sort((x, y) => x.label.localeCompare(y.label)) : buckets });
+      if (buckets.length > 0) {
+        breakdowns.push({ audience, ...(timeframe ? { timeframe } : {}), breakdown, buckets: breakdown === 'age' ? buckets.sort((x, y) => x.label.localeCompare(y.label)) : buckets });
+      }
     }
   }
-  return { ...base, asOf: latest.capturedOn, breakdowns, missingReason: null };
+  return { ...base, asOf: latest.capturedOn, breakdowns, missingReason: null, audiences };
 }
 
 /** Best time to post: each post of the period placed by weekday and hour in the user's time zone. */
@@ -64,7 +79,8 @@ export function engagedPeople(repos: Repositories, query: PeriodQuery['scope']):
     `SELECT p.id, p.account_id AS accountId, coalesce(p.username, p.name, 'Unknown') AS name,
             (SELECT count(*) FROM comments c WHERE c.person_id = p.id) AS comments,
             (SELECT count(*) FROM messages m JOIN conversations cv ON cv.id = m.conversation_id WHERE cv.person_id = p.id AND m.direction = 'in') AS messages,
-            p.last_seen_at AS lastSeenAt
+            p.last_seen_at AS lastSeenAt,
+            (SELECT cv.id FROM conversations cv WHERE cv.person_id = p.id ORDER BY cv.last_message_at DESC LIMIT 1) AS conversationId
      FROM people p WHERE p.account_id IN (SELECT value FROM json_each(?))
      ORDER BY comments + messages DESC, p.last_seen_at DESC`,
   ).all(JSON.stringify(ids)) as EngagedPerson[];

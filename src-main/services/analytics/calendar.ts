@@ -39,8 +39,36 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Date, weekday (0 = Sunday) and hour of an instant in a time zone. */
 export function zonedParts(ms: number, timeZone: string): { day: string; weekday: number; hour: number } {
+  const offset = steadyOffset(ms, timeZone);
+  if (offset !== null) {
+    const local = new Date(ms + offset);
+    return { day: local.toISOString().slice(0, 10), weekday: local.getUTCDay(), hour: local.getUTCHours() };
+  }
   const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return { day: `${p.year}-${p.month}-${p.day}`, weekday: WEEKDAYS.indexOf(p.weekday ?? ''), hour: Number(p.hour) };
+}
+
+/**
+ * A zone's offset at the start of each UTC day, remembered: Intl's formatToParts costs microseconds
+ * a call, and placing thousands of posts would otherwise call it thousands of times.
+ */
+const dayStartOffsets = new Map<string, number>();
+function offsetAtUtcDay(utcDay: number, timeZone: string): number {
+  const key = `${timeZone}|${utcDay}`;
+  let offset = dayStartOffsets.get(key);
+  if (offset === undefined) {
+    if (dayStartOffsets.size > 50_000) dayStartOffsets.clear();
+    offset = offsetAt(utcDay * DAY_MS, timeZone);
+    dayStartOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The zone's offset at `ms` when it is the same all that UTC day; null on a day the offset changes (DST). */
+function steadyOffset(ms: number, timeZone: string): number | null {
+  const utcDay = Math.floor(ms / DAY_MS);
+  const offset = offsetAtUtcDay(utcDay, timeZone);
+  return offset === offsetAtUtcDay(utcDay + 1, timeZone) ? offset : null;
 }
 
 export function dayInZone(ms: number, timeZone: string): string {

@@ -54,20 +54,37 @@ export function bucketDaysFor(days: number): number {
   return days > 120 ? 7 : 1;
 }
 
-/** A metric's series over a period, one value per bucket (null where Meta gave nothing), its total and how many days had a value. */
-function seriesOf(repos: Repositories, accountId: number, metric: string, from: string, to: string, bucketDays: number, points: number) {
-  const values: Array<number | null> = new Array<number | null>(points).fill(null);
-  let known = 0;
-  for (const [bucket, sum, count] of repos.insights.bucketed(accountId, metric, from, to, bucketDays)) {
-    values[bucket] = sum;
-    known += count;
-  }
-  return { values, sum: known > 0 ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : null, known };
+interface Series {
+  values: Array<number | null>;
+  /** Sum over the period; null when Meta reported none of its days (no data is not zero). */
+  sum: number | null;
+  known: number;
 }
 
-function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, bucketDays: number, points: number): Figure {
-  const current = seriesOf(repos, a.id, spec.metric, p.from, p.to, bucketDays, points);
-  const before = seriesOf(repos, a.id, spec.metric, p.previousFrom, p.previousTo, bucketDays, points);
+/**
+ * Several metrics' series over a period in one read, one value per bucket of `bucketDays` days from
+ * `from` (the last bucket ends at `to`), null where Meta gave nothing.
+ */
+function readSeries(repos: Repositories, accountId: number, metrics: readonly string[], from: string, to: string, bucketDays: number, points: number): Map<string, Series> {
+  const out = new Map<string, Series>();
+  const read = repos.insights.dailySeries(accountId, metrics, from, to);
+  for (const metric of metrics) {
+    const values = new Array<number | null>(points).fill(null);
+    const days = read.get(metric) ?? [];
+    for (const [offset, value] of days) {
+      const i = Math.floor(offset / bucketDays);
+      values[i] = (values[i] ?? 0) + value;
+    }
+    out.set(metric, { values, sum: days.length > 0 ? days.reduce((a, [, v]) => a + v, 0) : null, known: days.length });
+  }
+  return out;
+}
+
+const EMPTY: Series = { values: [], sum: null, known: 0 };
+
+function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, read: { current: Map<string, Series>; previous: Map<string, Series>; parts: Map<string, { sum: number }> }): Figure {
+  const current = read.current.get(spec.metric) ?? EMPTY;
+  const before = read.previous.get(spec.metric) ?? EMPTY;
   let basis: FigureBasis = 'daily-sum';
   let value = current.sum;
   let prevValue = before.sum;
@@ -98,7 +115,7 @@ function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: 
     change: periodChange(value, prevValue),
     missingReason: value === null ? missingReason(repos, a, spec.metric, a.lastSyncedAt === null) : null,
     note,
-    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: seriesOf(repos, a.id, x.metric, p.from, p.to, bucketDays, points).sum })) } : {}),
+    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: read.parts.get(x.metric)?.sum ?? null })) } : {}),
     series: { current: current.values, previous: before.values },
   };
 }
@@ -155,12 +172,19 @@ export function accountOverview(repos: Repositories, a: AccountRecord, p: Stated
   const points = Math.ceil(p.days / bucketDays);
   const days = Array.from({ length: points }, (_, i) => addDays(p.from, i * bucketDays));
   const specs = a.network === 'facebook' ? FACEBOOK : INSTAGRAM;
+  const metrics = specs.map((s) => s.metric);
+  const partMetrics = specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []);
+  const read = {
+    current: readSeries(repos, a.id, metrics, p.from, p.to, bucketDays, points),
+    previous: readSeries(repos, a.id, metrics, p.previousFrom, p.previousTo, bucketDays, points),
+    parts: repos.insights.dailyTotals(a.id, partMetrics, p.from, p.to),
+  };
   return {
     account: accountRef(repos, a),
     days,
     bucketDays,
     dataAsOf: a.lastSyncedAt,
-    figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, p, bucketDays, points)), postsFigure(repos, a, p)],
+    figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, p, read)), postsFigure(repos, a, p)],
   };
 }
 

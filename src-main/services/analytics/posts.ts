@@ -46,6 +46,7 @@ export function toPostRow(r: PostMetricsRow): PostRow {
     engagementRate: engagementRate(r),
     metricsAt: r.metricsAt,
     insightsStatus: STATUSES.includes(r.insightsStatus ?? '') ? (r.insightsStatus as InsightsStatus) : null,
+    hasThumbnail: r.hasThumbnail,
   };
 }
 
@@ -63,14 +64,24 @@ export function listPosts(repos: Repositories, q: PostsQuery, timeZone: string):
   return { posts, timeZone, dataAsOf: synced.length ? Math.max(...synced) : null };
 }
 
+/** Stored thumbnails as data URLs, for the renderer to draw without any network. */
+export function postThumbnails(repos: Repositories, postIds: readonly number[]): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const [id, t] of repos.thumbnails.get(postIds)) out[id] = `data:${t.mime};base64,${t.bytes.toString('base64')}`;
+  return out;
+}
+
 export function postDetail(repos: Repositories, postId: number): PostDetail {
   const queries = new PostAnalyticsQueries(repos.db);
   const row = queries.one(postId);
   if (!row) throw new AppError('NOT_FOUND', 'That post is no longer stored on this computer.');
   const all = queries.comments(postId);
   const top = all.filter((c) => c.parentExternalId === null);
+  const picture = postThumbnails(repos, [postId])[postId] ?? null;
   return {
     post: toPostRow(row),
+    thumbnail: picture,
+    thumbnailMissingReason: picture ? null : repos.thumbnails.reason(postId),
     history: queries.history(postId),
     comments: top.map((c) => ({
       id: c.id,

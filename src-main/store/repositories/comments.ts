@@ -103,11 +103,13 @@ const COMMENT_COLUMNS = `cm.id, cm.account_id, cm.post_id, cm.external_id,
 const TOP_LEVEL = `FROM comments cm JOIN accounts a ON a.id = cm.account_id JOIN posts po ON po.id = cm.post_id
   WHERE cm.parent_external_id IS NULL AND NOT ${FROM_US('cm')}
     AND (@accountId IS NULL OR cm.account_id = @accountId) AND (@postId IS NULL OR cm.post_id = @postId)
-    AND (@unanswered = 0 OR NOT ${ANSWERED})`;
+    AND (@unanswered = 0 OR NOT ${ANSWERED})
+    AND (@personId IS NULL OR cm.person_id = @personId
+      OR EXISTS (SELECT 1 FROM comments pr WHERE pr.account_id = cm.account_id AND pr.parent_external_id = cm.external_id AND pr.person_id = @personId))`;
 
 /** Read side of the comments screen: top-level comments newest first, each with its replies. */
 export function listCommentThreads(db: Db, q: CommentQuery): CommentPage {
-  const params = { accountId: q.accountId, postId: q.postId, unanswered: q.unansweredOnly ? 1 : 0 };
+  const params = { accountId: q.accountId, postId: q.postId, unanswered: q.unansweredOnly ? 1 : 0, personId: q.personId ?? null };
   const total = (prepareCached(db, `SELECT count(*) AS n ${TOP_LEVEL}`).get(params) as { n: number }).n;
   const rows = prepareCached(db, `SELECT ${COMMENT_COLUMNS}, po.caption, po.permalink, a.name AS account_name, a.network, ${ANSWERED} AS answered
       ${TOP_LEVEL} ORDER BY cm.created_at DESC, cm.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as ThreadRow[];

@@ -11,6 +11,7 @@ import { PostsRepository } from './posts';
 import { ReplyTargetsRepository } from './reply-targets';
 import { RetiredMetricsRepository } from './retired-metrics';
 import { SyncRunsRepository } from './sync-runs';
+import { ThumbnailsRepository } from './thumbnails';
 import { TriageRepository } from './triage';
 
 export interface Repositories {
@@ -27,6 +28,7 @@ export interface Repositories {
   triage: TriageRepository;
   outbox: OutboxRepository;
   replyTargets: ReplyTargetsRepository;
+  thumbnails: ThumbnailsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -44,6 +46,7 @@ export function createRepositories(db: Db): Repositories {
     triage: new TriageRepository(db),
     outbox: new OutboxRepository(db),
     replyTargets: new ReplyTargetsRepository(db),
+    thumbnails: new ThumbnailsRepository(db),
   };
 }
 

@@ -253,27 +253,41 @@ export type PostMetricsRow = Pick<PostListRow, 'id' | 'accountId' | 'network' | 
   productType: string | null;
   caption: string | null;
   insightsStatus: InsightsStatus | null;
+  /** A downscaled image of the post is stored on this computer. */
+  hasThumbnail: boolean;
 };
+
+/** The columns of a PostMetricsRow, in order, as SQL reads them (newest metrics from `post_latest_metrics`). */
+const METRICS_ROW_COLUMNS = `p.id, p.account_id, a.network, p.media_type, p.product_type, p.caption, p.permalink, p.published_at,
+  s.views, s.reach, s.likes, s.comments, s.shares, s.saves, s.captured_at, p.insights_status, t.status = 'stored'`;
+const METRICS_ROW_FROM = `FROM posts p JOIN accounts a ON a.id = p.account_id
+  LEFT JOIN post_latest_metrics s ON s.post_id = p.id LEFT JOIN post_thumbnails t ON t.post_id = p.id`;
+
+type MetricsTuple = [number, number, Network, string | null, string | null, string | null, string | null, number,
+  number | null, number | null, number | null, number | null, number | null, number | null, number | null, InsightsStatus | null, number | null];
+
+function fromTuple(r: MetricsTuple): PostMetricsRow {
+  return {
+    id: r[0], accountId: r[1], network: r[2], mediaType: r[3], productType: r[4], caption: r[5], permalink: r[6], publishedAt: r[7],
+    views: r[8], reach: r[9], likes: r[10], comments: r[11], shares: r[12], saves: r[13], metricsAt: r[14], insightsStatus: r[15], hasThumbnail: r[16] === 1,
+  };
+}
 
 /** Read queries for Analytics: every post of some accounts in a time range, and one post's history. */
 export class PostAnalyticsQueries {
   constructor(private readonly db: Db) {}
 
-  private select(where: string): string {
-    return `SELECT p.id, p.account_id AS accountId, a.network, p.media_type AS mediaType, p.product_type AS productType, p.caption,
-              p.permalink, p.published_at AS publishedAt, s.views, s.reach, s.likes, s.comments, s.shares, s.saves,
-              s.captured_at AS metricsAt, p.insights_status AS insightsStatus
-       FROM posts p JOIN accounts a ON a.id = p.account_id
-       LEFT JOIN post_metric_snapshots s ON s.post_id = p.id
-         AND s.captured_at = (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = p.id)
-       WHERE ${where}`;
-  }
-
-  /** Posts of `accountIds` published in [since, until), newest first, with their newest snapshot. */
+  /**
+   * Posts of `accountIds` published in [since, until), newest first, with their newest metrics.
+   * SQLite builds the rows as one JSON array: for thousands of posts that is several times cheaper
+   * than handing each value across to JavaScript on its own.
+   */
   inRange(accountIds: readonly number[], since: number, until: number): PostMetricsRow[] {
-    return prepareCached(this.db,
-      this.select('p.account_id IN (SELECT value FROM json_each(?)) AND p.published_at >= ? AND p.published_at < ? ORDER BY p.published_at DESC'),
-    ).all(JSON.stringify(accountIds), since, until) as PostMetricsRow[];
+    const json = prepareCached(this.db,
+      `SELECT json_group_array(json_array(${METRICS_ROW_COLUMNS}) ORDER BY p.published_at DESC, p.id DESC) ${METRICS_ROW_FROM}
+       WHERE p.account_id IN (SELECT value FROM json_each(?)) AND p.published_at >= ? AND p.published_at < ?`,
+    ).pluck().get(JSON.stringify(accountIds), since, until) as string;
+    return (JSON.parse(json) as MetricsTuple[]).map(fromTuple);
   }
 
   /** Posts of one account published in [since, until) (an index range on account and time). */
@@ -282,7 +296,8 @@ export class PostAnalyticsQueries {
   }
 
   one(postId: number): PostMetricsRow | null {
-    return (prepareCached(this.db, this.select('p.id = ?')).get(postId) as PostMetricsRow | undefined) ?? null;
+    const row = prepareCached(this.db, `SELECT ${METRICS_ROW_COLUMNS} ${METRICS_ROW_FROM} WHERE p.id = ?`).raw(true).get(postId) as MetricsTuple | undefined;
+    return row ? fromTuple(row) : null;
   }
 
   /** Every snapshot of one post, oldest first. */

@@ -16,9 +16,11 @@ interface AnalyticsStore extends Loadable<AnalyticsOverview> {
   tab: AnalyticsTab;
   /** Bumped whenever stored data changes, so every sub-view re-reads. */
   revision: number;
+  /** Post thumbnails read so far (data URLs from the local store), by post id. */
+  thumbnails: Record<number, string>;
 }
 
-const initial = (): AnalyticsStore => ({ ...idle<AnalyticsOverview>(), scope: { kind: 'all' }, period: { preset: 28 }, tab: 'overview', revision: 0 });
+const initial = (): AnalyticsStore => ({ ...idle<AnalyticsOverview>(), scope: { kind: 'all' }, period: { preset: 28 }, tab: 'overview', revision: 0, thumbnails: {} });
 
 export const useAnalyticsStore = create<AnalyticsStore>()(initial);
 
@@ -45,6 +47,18 @@ export function setAnalyticsPeriod(period: PeriodChoice): void {
   void loadAnalytics();
 }
 
+const thumbnailsAsked = new Set<number>();
+
+/** Reads the stored thumbnails of these posts that were not read yet (one IPC call for the rows in view). */
+export async function loadThumbnails(postIds: readonly number[]): Promise<void> {
+  const missing = postIds.filter((id) => !thumbnailsAsked.has(id));
+  if (missing.length === 0) return;
+  for (const id of missing) thumbnailsAsked.add(id);
+  const result = await call(() => getApi().analytics.getThumbnails({ postIds: missing }));
+  if (result.ok) useAnalyticsStore.setState((s) => ({ thumbnails: { ...s.thumbnails, ...result.data } }));
+  else for (const id of missing) thumbnailsAsked.delete(id);
+}
+
 export function setAnalyticsTab(tab: AnalyticsTab): void {
   useAnalyticsStore.setState({ tab });
 }
@@ -67,5 +81,6 @@ export function initAnalytics(): () => void {
 
 export function resetAnalyticsStore(): void {
   gate();
+  thumbnailsAsked.clear();
   useAnalyticsStore.setState(initial(), true);
 }

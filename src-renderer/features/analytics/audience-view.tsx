@@ -2,11 +2,18 @@ import type { AccountSummary, AudienceBreakdown, AudienceReport } from '../../..
 import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDay, formatFullNumber, formatNumber } from '../../lib/format';
-import { CsvButton, toCsv } from './csv';
+import { audienceCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { accountTitle } from './overview-panel';
 import { useAnalyticsQuery } from './use-query';
 
-const AUDIENCE = { follower: 'Followers', engaged: 'Engaged audience' } as const;
+const AUDIENCE = { follower: 'Followers', engaged: 'Engaged audience', reached: 'Reached audience' } as const;
+const AUDIENCE_NOTE = {
+  follower: 'People following the account, as Meta gave them',
+  engaged: 'Accounts that liked, commented, shared, saved or replied',
+  reached: 'Accounts that saw your content at least once',
+} as const;
+const TIMEFRAME: Record<string, string> = { this_week: 'last 7 days', this_month: 'last 30 days' };
 const BREAKDOWN = { age: 'Age', gender: 'Gender', city: 'Top cities', country: 'Top countries' } as const;
 
 const regions = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'region' }) : null;
@@ -56,21 +63,30 @@ function AccountAudience({ accountId }: { accountId: number }) {
           </p>
         </div>
         {r.breakdowns.length > 0 && (
-          <CsvButton fileName={`audience-${r.account.handle ?? r.account.id}-${r.asOf}.csv`} build={() => toCsv(['audience', 'breakdown', 'group', 'people', 'as_of'],
-            r.breakdowns.flatMap((b) => b.buckets.map((x) => [b.audience, b.breakdown, x.label, x.value, r.asOf])))} />
+          <CsvButton fileName={`audience-${r.account.handle ?? r.account.id}-${r.asOf}.csv`} build={() => audienceCsv([r])} />
         )}
       </div>
       {r.missingReason ? (
         <p className="notice" data-no-data="true">{r.missingReason}</p>
       ) : (
-        (['follower', 'engaged'] as const).map((audience) => (
-          <div key={audience}>
-            <h3>{AUDIENCE[audience]}</h3>
-            <div className="bars-grid">
-              {r.breakdowns.filter((b) => b.audience === audience).map((b) => <Bars key={b.breakdown} b={b} />)}
+        (['follower', 'engaged', 'reached'] as const).map((audience) => {
+          const note = r.audiences?.find((a) => a.audience === audience);
+          return (
+            <div key={audience} data-audience={audience}>
+              <h3>{AUDIENCE[audience]}</h3>
+              <p className="muted small">
+                {AUDIENCE_NOTE[audience]}{note?.timeframe ? `, ${TIMEFRAME[note.timeframe] ?? note.timeframe}` : ''}{r.asOf ? ` · as of ${formatDay(r.asOf, true)}` : ''}
+              </p>
+              {note?.missingReason ? (
+                <p className="notice" data-no-data="true">No data: {note.missingReason}</p>
+              ) : (
+                <div className="bars-grid">
+                  {r.breakdowns.filter((b) => b.audience === audience).map((b) => <Bars key={b.breakdown} b={b} />)}
+                </div>
+              )}
             </div>
-          </div>
-        ))
+          );
+        })
       )}
     </section>
   );

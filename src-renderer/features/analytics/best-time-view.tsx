@@ -2,7 +2,8 @@ import type { HeatmapReport } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { useAnalyticsStore } from './analytics-store';
-import { CsvButton, toCsv } from './csv';
+import { bestTimeCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { formatRate } from './figure-text';
 import { useAnalyticsQuery } from './use-query';
 
@@ -34,8 +35,7 @@ export function BestTimeView() {
             {r.posts} posts published {r.period.label}, by weekday and hour in {r.period.timeZone}. Colour = median engagement rate of the posts published in that hour; a cell is coloured only with at least {r.minPosts} posts, and shows how many posts are behind it.
           </p>
         </div>
-        <CsvButton fileName={`best-time-${r.period.from}-${r.period.to}.csv`} build={() => toCsv(['weekday', 'hour', 'posts', 'median_engagement_rate', 'time_zone'],
-          r.cells.map((c) => [WEEKDAYS[c.weekday], c.hour, c.posts, c.medianRate, r.period.timeZone]))} />
+        <CsvButton fileName={`best-time-${r.period.from}-${r.period.to}.csv`} build={() => bestTimeCsv(r)} />
       </div>
       {best.length > 0 ? (
         <p data-best-times="true">Best so far: {best.map((c) => `${WEEKDAYS[c.weekday]} ${c.hour}:00 (${formatRate(c.medianRate)}, ${c.posts} posts)`).join(' · ')}</p>

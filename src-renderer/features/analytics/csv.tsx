@@ -1,16 +1,6 @@
 /** CSV export from a view: what the view shows, one row per item, downloaded as a file. */
 
-/** Quotes a cell; text a spreadsheet would run as a formula is defused with a leading quote mark. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+export { csvCell, toCsv } from '../../../src-preload/analytics-csv';
 
 /** Saves text as a file through the browser's download (Electron asks where to save). */
 export function downloadCsv(fileName: string, csv: string): void {

@@ -1,21 +1,14 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AccountOverview, AnalyticsOverview } from '../../../src-preload/contract';
 import { formatDateTime } from '../../lib/format';
-import { CsvButton, toCsv } from './csv';
+import { figuresCsv, daysCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { FigureCard } from './figure-card';
 
 const FigureChart = lazy(() => import('./figure-chart'));
 
 export function accountTitle(a: { network: string; name: string; handle: string | null }): string {
   return a.network === 'instagram' && a.handle ? `@${a.handle}` : a.name;
-}
-
-function dailyCsv(o: AnalyticsOverview, a: AccountOverview): string {
-  const charted = a.figures.filter((f) => f.series);
-  return toCsv(
-    ['from_day', 'days', 'time_zone', ...charted.flatMap((f) => [f.label, `${f.label} (previous period, same position)`])],
-    a.days.map((day, i) => [day + (day === o.period.today ? ' (partial)' : ''), a.bucketDays, o.period.timeZone, ...charted.flatMap((f) => [f.series!.current[i], f.series!.previous[i]])]),
-  );
 }
 
 /** True once the element has come near the viewport: charts of sections further down are drawn when scrolled to. */
@@ -54,11 +47,8 @@ function AccountSection({ overview, account }: { overview: AnalyticsOverview; ac
           </p>
         </div>
         <div className="toolbar">
-          <CsvButton label="Figures CSV" fileName={`figures-${slug}-${overview.period.from}-${overview.period.to}.csv`} build={() => toCsv(
-            ['figure', 'value', 'previous_period_value', 'change', 'how_obtained', 'missing_reason', 'definition'],
-            account.figures.map((f) => [f.label, f.value, f.previous, f.change, f.basis, f.missingReason, f.definition]),
-          )} />
- <CsvButton label={account.bucketDays > 1 ? 'Weekly CSV' : 'Daily CSV'} fileName={`daily-${slug}-${overview.period.from}-${overview.period.to}.csv`} build={() => dailyCsv(overview, account)} />
+          <CsvButton label="Figures CSV" fileName={`figures-${slug}-${overview.period.from}-${overview.period.to}.csv`} build={() => figuresCsv({ ...overview, accounts: [account] })} />
+ <CsvButton label={account.bucketDays > 1 ? 'Weekly CSV' : 'Daily CSV'} fileName={`daily-${slug}-${overview.period.from}-${overview.period.to}.csv`} build={() => daysCsv({ ...overview, accounts: [account] })} />
         </div>
       </div>
       <div className="figures">

@@ -4,13 +4,30 @@ import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
 import { ForgetPersonButton } from '../privacy/forget-person-button';
 import { navigate } from '../shell/nav-store';
+import { setTab } from '../inbox/inbox-store';
+import { openConversation } from '../inbox/thread-actions';
+import { showCommentsBy } from '../comments/comments-store';
+import type { EngagedPerson } from '../../../src-preload/contract';
 import { useAnalyticsStore } from './analytics-store';
-import { CsvButton, toCsv } from './csv';
+import { peopleCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { useAnalyticsQuery } from './use-query';
 
 const SHOWN = 300;
 
-/** Who commented or messaged, how often and when last; each opens their conversations in the Inbox. */
+function openComments(p: EngagedPerson): void {
+  navigate('inbox');
+  setTab('comments');
+  showCommentsBy(p);
+}
+
+function openThread(conversationId: number): void {
+  navigate('inbox');
+  setTab('messages');
+  openConversation(conversationId);
+}
+
+/** Who commented or messaged, how often and when last; each opens their comments and their conversation in the Inbox. */
 export function PeopleView() {
   const scope = useAnalyticsStore((s) => s.scope);
   const [filter, setFilter] = useState('');
@@ -29,7 +46,7 @@ export function PeopleView() {
           <h2>Engaged people</h2>
           <p className="muted small">People who commented on your posts or messaged you, as stored on this computer. Counts are of stored comments and incoming messages.</p>
         </div>
-        <CsvButton fileName="engaged-people.csv" build={() => toCsv(['name', 'account_id', 'comments', 'messages', 'last_seen'], people.map((p) => [p.name, p.accountId, p.comments, p.messages, new Date(p.lastSeenAt).toISOString()]))} />
+        <CsvButton fileName="engaged-people.csv" build={() => peopleCsv(people)} />
       </div>
       <div className="toolbar">
         <div className="field field--inline">
@@ -55,8 +72,9 @@ export function PeopleView() {
                 <td className="num">{p.comments}</td>
                 <td className="num">{p.messages}</td>
                 <td>{formatDateTime(p.lastSeenAt)}</td>
-                <td className="people__actions">
-                  {p.messages > 0 && <button type="button" className="link-button" onClick={() => navigate('inbox')}>Open Inbox</button>}
+                <td className="people__actions people-open">
+                  {p.comments > 0 && <button type="button" className="link-button" data-open="comments" onClick={() => openComments(p)}>Their comments</button>}
+                  {p.conversationId !== null && <button type="button" className="link-button" data-open="conversation" onClick={() => openThread(p.conversationId!)}>Conversation</button>}
                   <ForgetPersonButton target={{ personId: p.id }} who={p.name} onForgotten={q.reload} />
                 </td>
               </tr>

@@ -25,7 +25,15 @@ export function PostDetailPanel({ post, formatDate, onClose }: { post: PostRow; 
           <h2 id="post-detail-title" className="dialog__title">{post.kind} · {formatDate(post.publishedAt)}</h2>
           <button type="button" className="button button--quiet" onClick={onClose}>Close</button>
         </div>
-        <p className="post-detail__caption">{post.caption || 'No caption'}</p>
+        <div className="post-detail__head">
+          {detail.data?.thumbnail && <img className="post-detail__picture" src={detail.data.thumbnail} alt="" data-thumbnail="stored" />}
+          <div>
+            <p className="post-detail__caption">{post.caption || 'No caption'}</p>
+            {detail.data && !detail.data.thumbnail && detail.data.thumbnailMissingReason && (
+              <p className="muted small" data-thumbnail="none">No picture: {detail.data.thumbnailMissingReason}</p>
+            )}
+          </div>
+        </div>
         <p className="toolbar small">
           <span>Views <b>{formatNumber(post.views)}</b></span>
           <span>Reach <b>{formatNumber(post.reach)}</b></span>

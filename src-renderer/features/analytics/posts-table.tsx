@@ -4,6 +4,7 @@ import type { PostRow } from '../../../src-preload/contract';
 import { formatFullNumber, formatNumber } from '../../lib/format';
 import { formatRate } from './figure-text';
 import { insightsStatusText } from './post-status';
+import { PostThumbnail, useVisibleThumbnails } from './post-thumbnail';
 
 export const POST_COLUMNS = [
   { key: 'views', label: 'Views' },
@@ -44,6 +45,8 @@ export function PostsTable({ posts, formatDate, onOpen }: PostsTableProps) {
   // TanStack Virtual returns a mutable instance, which the React Compiler cannot memoise; it still re-renders on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library -- see the line above
   const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height: 600 } });
+  const items = virtualizer.getVirtualItems();
+  useVisibleThumbnails(items.map((item) => sorted[item.index]!).filter(Boolean));
   const header = (key: SortKey, label: string, numeric: boolean) => (
     <div key={key} role="columnheader" className={`posts-grid__cell${numeric ? ' num' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort-button" data-sort={key} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : true }))}>
@@ -63,13 +66,14 @@ export function PostsTable({ posts, formatDate, onOpen }: PostsTableProps) {
       </div>
       <div ref={scrollRef} className="posts-grid__body" role="rowgroup" data-testid="posts-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const post = sorted[item.index]!;
             const status = insightsStatusText(post.insightsStatus);
             return (
               <div role="row" key={post.id} className="posts-grid__row posts-grid__row--body" data-post-id={post.id} aria-rowindex={item.index + 2}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
                 <div role="cell" className="posts-grid__cell posts-grid__post">
+                  <PostThumbnail post={post} />
                   <span className="badge">{post.kind}</span>
                   <button type="button" className="link-button clamp-1" onClick={() => onOpen(post)} title={post.caption || 'No caption'}>
                     {post.caption || 'No caption'}

@@ -3,7 +3,8 @@ import type { PostRow, StatedPeriod } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { useAnalyticsStore } from './analytics-store';
-import { CsvButton, toCsv } from './csv';
+import { postsCsv } from '../../../src-preload/analytics-csv';
+import { CsvButton } from './csv';
 import { PostDetailPanel } from './post-detail';
 import { PostsTable } from './posts-table';
 import { useAnalyticsQuery } from './use-query';
@@ -44,10 +45,7 @@ export function PostsView({ period }: { period: StatedPeriod }) {
         <p className="muted small" role="status" data-post-count={posts.length}>
           {result.status === 'loading' && !result.data ? 'Reading posts…' : `${posts.length} posts published ${period.label}`}
         </p>
-        <CsvButton fileName={`posts-${period.from}-${period.to}.csv`} build={() => toCsv(
-          ['published', 'time_zone', 'account_id', 'network', 'type', 'caption', 'views', 'reach', 'likes', 'comments', 'shares', 'saves', 'engagement_rate', 'metrics_read_at', 'no_insights_reason', 'permalink'],
-          posts.map((p) => [new Date(p.publishedAt).toISOString(), timeZone, p.accountId, p.network, p.kind, p.caption, p.views, p.reach, p.likes, p.comments, p.shares, p.saves, p.engagementRate, p.metricsAt ? new Date(p.metricsAt).toISOString() : null, p.insightsStatus, p.permalink]),
-        )} />
+        <CsvButton fileName={`posts-${period.from}-${period.to}.csv`} build={() => postsCsv({ posts, timeZone, dataAsOf: result.data?.dataAsOf ?? null })} />
       </div>
       <p className="muted small">
         Engagement rate = (likes + comments + shares + saves) ÷ reach of the post, from the newest metrics read from Meta. Views and reach are lifetime figures of each post.

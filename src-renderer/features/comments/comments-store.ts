@@ -11,6 +11,8 @@ interface CommentsState extends Loadable<CommentThread[]> {
   total: number | null;
   loadingMore: boolean;
   posts: CommentedPost[];
+  /** Whose comments are shown when filtered to one person (Analytics' engaged people). */
+  personName: string | null;
 }
 
 const initial = (): CommentsState => ({
@@ -19,6 +21,7 @@ const initial = (): CommentsState => ({
   total: null,
   loadingMore: false,
   posts: [],
+  personName: null,
 });
 
 /** The comments screen's store: threads newest first, per account and post, optionally unanswered only. */
@@ -60,9 +63,16 @@ export async function loadCommentedPosts(): Promise<void> {
   if (isLatest() && result.ok) useCommentsStore.setState({ posts: result.data });
 }
 
+/** Shows only the threads one person started or replied in (opened from Analytics' engaged people). */
+export function showCommentsBy(person: { id: number; accountId: number; name: string }): void {
+  useCommentsStore.setState({ personName: person.name });
+  setCommentQuery({ accountId: person.accountId, personId: person.id });
+}
+
 export function setCommentQuery(patch: Partial<CommentsState['query']>): void {
   const query = { ...useCommentsStore.getState().query, ...patch };
   if (patch.accountId !== undefined) query.postId = null;
+  if (patch.personId === null) useCommentsStore.setState({ personName: null });
   useCommentsStore.setState({ query, data: null, total: null });
   void loadComments();
   if (patch.accountId !== undefined) void loadCommentedPosts();

@@ -71,10 +71,13 @@ function Thread({ thread, now }: { thread: CommentThread; now: number }) {
   );
 }
 
+/** One empty list: a new `[]` per read would make zustand see a change on every render and loop. */
+const NO_ACCOUNTS: never[] = [];
+
 /** Comments per account and per post, newest first, replies threaded, with an "unanswered" filter. */
 export function CommentsView() {
   const state = useCommentsStore();
-  const accounts = useInboxStore((s) => s.counts?.byAccount ?? []);
+  const accounts = useInboxStore((s) => s.counts?.byAccount ?? NO_ACCOUNTS);
   const now = useNow();
   const id = useId();
   const threads = state.data ?? [];
@@ -113,6 +116,11 @@ export function CommentsView() {
             </option>
           ))}
         </select>
+        {state.query.personId != null && (
+          <button type="button" className="chip" aria-pressed="true" data-filter="person" onClick={() => setCommentQuery({ personId: null })} title="Show everyone's comments">
+            By {state.personName ?? 'one person'} ✕
+          </button>
+        )}
         <button type="button" className="chip" aria-pressed={state.query.unansweredOnly} data-filter="unanswered" onClick={() => setCommentQuery({ unansweredOnly: !state.query.unansweredOnly })}>
           Unanswered only
         </button>

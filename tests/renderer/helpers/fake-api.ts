@@ -147,6 +147,7 @@ const defaults: Handlers = {
   'analytics:getOverview': () => ok(emptyOverview()),
   'analytics:listPosts': () => ok({ posts: [], timeZone: 'UTC', dataAsOf: null }),
   'analytics:getPost': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no such post' } }),
+  'analytics:getThumbnails': () => ok({}),
   'analytics:getAudience': () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no such account' } }),
   'analytics:getBestTimes': () => ok({ period: statedPeriod(), minPosts: 3, cells: [], posts: 0 }),
   'analytics:listPeople': () => ok([]),

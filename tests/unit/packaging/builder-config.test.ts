@@ -63,6 +63,8 @@ describe('electron-builder.yml', () => {
     expect(unpacked('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')).toBe(true);
     expect(unpacked('node_modules/better-sqlite3-multiple-ciphers/lib/database.js')).toBe(false);
     expect(unpacked('out/main/index.js')).toBe(false);
+    expect(unpacked('node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64.node')).toBe(true);
+    expect(unpacked('node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.8.17.3')).toBe(true);
   });
 
   it('packs the built app only: no sources, tests, maps, fixtures or native build leftovers', () => {

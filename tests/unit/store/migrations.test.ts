@@ -22,7 +22,7 @@ describe('migrations', () => {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials', 'deletion_requests', 'forget_receipts',
-        'messages', 'people', 'post_metric_snapshots', 'posts', 'relay_link', 'relay_meta_requests', 'retired_metrics', 'sync_runs', 'sync_state',
+        'messages', 'people', 'post_metric_snapshots', 'posts', 'post_latest_metrics', 'post_thumbnails', 'relay_link', 'relay_meta_requests', 'retired_metrics', 'sync_runs', 'sync_state',
         'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks',
         'outbox', 'account_messaging_settings'].sort(),
     );
@@ -185,6 +185,32 @@ describe('migrations', () => {
     expect(() => db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total, files) VALUES ('FG-2', 1, 'person', '{}', 0, NULL)`).run()).toThrow(
       /NOT NULL/,
     );
+    db.close();
+  });
+
+  it('011 fills each post\'s newest metrics from a version-10 database and keeps them newest through later snapshots and retention', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 10));
+    db.prepare(`INSERT INTO accounts (id, network, external_id, name, login_kind, created_at, updated_at) VALUES (1, 'instagram', 'ig', 'A', 'demo', 1, 1)`).run();
+    db.prepare(`INSERT INTO posts (id, account_id, external_id, published_at, first_seen_at, updated_at) VALUES (7, 1, 'm7', 1, 1, 1)`).run();
+    const snap = db.prepare('INSERT OR REPLACE INTO post_metric_snapshots (post_id, captured_at, views) VALUES (7, ?, ?)');
+    snap.run(100, 10);
+    snap.run(200, 20);
+    expect(migrate(db, MIGRATIONS.slice(0, 11))).toBe(11);
+    const latest = () => db.prepare('SELECT captured_at AS at, views FROM post_latest_metrics WHERE post_id = 7').get();
+    expect(latest()).toEqual({ at: 200, views: 20 });
+    snap.run(150, 15); // an older read arriving late does not replace the newer one
+    expect(latest()).toEqual({ at: 200, views: 20 });
+    snap.run(300, 30);
+    expect(latest()).toEqual({ at: 300, views: 30 });
+    snap.run(300, 31); // a second read at the same instant replaces the first
+    expect(latest()).toEqual({ at: 300, views: 31 });
+    db.prepare('DELETE FROM post_metric_snapshots WHERE captured_at = 300').run();
+    expect(latest()).toEqual({ at: 200, views: 20 });
+    expect(() => db.prepare(`INSERT INTO post_thumbnails (post_id, status, fetched_at) VALUES (7, 'stored', 1)`).run()).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO post_thumbnails (post_id, status, reason, fetched_at) VALUES (7, 'unavailable', 'gone', 1)`).run();
+    db.prepare('DELETE FROM posts WHERE id = 7').run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM post_latest_metrics) + (SELECT count(*) FROM post_thumbnails) AS n').get()).toEqual({ n: 0 });
     db.close();
   });
 });

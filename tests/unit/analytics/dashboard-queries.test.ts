@@ -1,0 +1,111 @@
+/**
+ * The dashboard reads (overview series, posts list, best-time placement) against hand-computed
+ * fixtures: they are written for speed (packed reads, a newest-metrics table, a cached zone offset),
+ * and these pin down that the faster paths give the same figures.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../src-main/store/database';
+import { createRepositories, type Repositories } from '../../../src-main/store/repositories';
+import { analyticsOverview } from '../../../src-main/services/analytics/overview';
+import { listPosts } from '../../../src-main/services/analytics/posts';
+import { bestTimes } from '../../../src-main/services/analytics/audience';
+import { zonedParts } from '../../../src-main/services/analytics/calendar';
+import { makeTempDir } from '../../support/temp-dir';
+
+const NOW = Date.UTC(2026, 11, 1, 12);
+let db: Db;
+let repos: Repositories;
+let cleanup = () => {};
+
+beforeEach(() => {
+  const tmp = makeTempDir();
+  cleanup = tmp.cleanup;
+  db = openDatabase({ file: join(tmp.dir, 'db.sqlite'), key: Buffer.alloc(32, 5), migrate: true });
+  repos = createRepositories(db);
+});
+afterEach(() => {
+  db.close();
+  cleanup();
+});
+
+function instagram(): number {
+  const id = repos.accounts.upsert({ network: 'instagram', externalId: 'ig', handle: 'shop', name: 'Shop', loginKind: 'demo' }, NOW);
+  repos.accounts.markSynced(id, NOW);
+  return id;
+}
+
+describe('overview series', () => {
+  it('sums a year into weekly points from the period start, leaving weeks Meta never reported empty, not zero', () => {
+    const id = instagram();
+    // A year preset ending Nov 30 starts Dec 1, 2025: week 0 = Dec 1–7, week 1 = Dec 8–14, ... week 52 = Nov 30 alone.
+    repos.insights.upsertDaily(id, [
+      { day: '2025-12-01', metric: 'views', value: 10 },
+      { day: '2025-12-07', metric: 'views', value: 5 },
+      { day: '2025-12-08', metric: 'views', value: 7 },
+      // week 2 (Dec 15–21) has no value at all
+      { day: '2025-12-22', metric: 'views', value: 1 },
+      { day: '2026-11-30', metric: 'views', value: 100 },
+      { day: '2025-11-30', metric: 'views', value: 1000 }, // the day before: the previous period's last week
+      { day: '2026-12-01', metric: 'views', value: 9999 }, // today: outside the period
+      { day: '2025-12-03', metric: 'likes', value: 4 },
+      { day: '2026-06-01', metric: 'likes', value: 6 },
+    ], NOW);
+    const [account] = analyticsOverview(repos, { scope: { kind: 'account', accountId: id }, period: { preset: 365 } }, NOW, 'UTC').accounts;
+    expect(account!.bucketDays).toBe(7);
+    expect(account!.days).toHaveLength(53);
+    const views = account!.figures.find((f) => f.id === 'views')!;
+    expect(views.series!.current.slice(0, 4)).toEqual([15, 7, null, 1]);
+    expect(views.series!.current[52]).toBe(100);
+    expect(views.series!.current.filter((v) => v !== null)).toHaveLength(4);
+    expect(views.value).toBe(123);
+    expect(views.previous).toBe(1000);
+    expect(views.series!.previous[52]).toBe(1000);
+    expect(views.note).toBe('5 of 365 days reported by Meta');
+    const interactions = account!.figures.find((f) => f.id === 'interactions')!;
+    expect(interactions.value).toBeNull();
+    expect(interactions.parts).toEqual([{ label: 'Likes', value: 10 }, { label: 'Comments', value: null }, { label: 'Shares', value: null }, { label: 'Saves', value: null }]);
+  });
+});
+
+describe('posts list', () => {
+  it('shows each post with its newest metrics, whatever order the snapshots were stored in', () => {
+    const id = instagram();
+    const a = repos.posts.upsert(id, { externalId: 'a', caption: 'Spring drop', mediaType: 'VIDEO', productType: 'REELS', publishedAt: NOW - 3 * 86_400_000 }, NOW);
+    const b = repos.posts.upsert(id, { externalId: 'b', caption: 'No metrics yet', mediaType: 'IMAGE', productType: 'FEED', publishedAt: NOW - 86_400_000 }, NOW);
+    repos.posts.addSnapshot(a, NOW - 1000, { views: 900, reach: 400, likes: 30, comments: 5, shares: 3, saves: 2 });
+    repos.posts.addSnapshot(a, NOW - 5000, { views: 100, reach: 50, likes: 1 }); // an older read stored later
+    const page = listPosts(repos, { scope: { kind: 'all' }, from: null, to: null, kind: null, search: '' }, 'UTC');
+    expect(page.posts.map((p) => [p.id, p.kind, p.views, p.reach, p.metricsAt, p.hasThumbnail])).toEqual([
+      [b, 'Feed', null, null, null, false],
+      [a, 'Reel', 900, 400, NOW - 1000, false],
+    ]);
+    expect(page.posts[1]!.engagementRate).toBeCloseTo(40 / 400);
+  });
+});
+
+describe('best time placement', () => {
+  it('places posts by local hour on the days clocks change, too', () => {
+    // Berlin leaves summer time at 01:00 UTC on Oct 25, 2026: 00:30 UTC is 02:30 CEST, 01:30 UTC is 02:30 CET.
+    expect(zonedParts(Date.UTC(2026, 9, 25, 0, 30), 'Europe/Berlin')).toEqual({ day: '2026-10-25', weekday: 0, hour: 2 });
+    expect(zonedParts(Date.UTC(2026, 9, 25, 1, 30), 'Europe/Berlin')).toEqual({ day: '2026-10-25', weekday: 0, hour: 2 });
+    expect(zonedParts(Date.UTC(2026, 9, 25, 22, 30), 'Europe/Berlin')).toEqual({ day: '2026-10-25', weekday: 0, hour: 23 });
+    expect(zonedParts(Date.UTC(2026, 9, 24, 22, 30), 'Europe/Berlin')).toEqual({ day: '2026-10-25', weekday: 0, hour: 0 });
+    expect(zonedParts(Date.UTC(2026, 2, 8, 7, 30), 'America/New_York')).toEqual({ day: '2026-03-08', weekday: 0, hour: 3 });
+    expect(zonedParts(Date.UTC(2026, 2, 8, 6, 30), 'America/New_York')).toEqual({ day: '2026-03-08', weekday: 0, hour: 1 });
+  });
+
+  it('counts every post of the period in its local weekday and hour cell', () => {
+    const id = instagram();
+    const times = [Date.UTC(2026, 10, 9, 16), Date.UTC(2026, 10, 16, 16, 59), Date.UTC(2026, 10, 23, 16, 5), Date.UTC(2026, 10, 24, 8)];
+    times.forEach((t, i) => {
+      const p = repos.posts.upsert(id, { externalId: `p${i}`, publishedAt: t }, NOW);
+      repos.posts.addSnapshot(p, NOW, { reach: 100, likes: 10 * (i + 1) });
+    });
+    const report = bestTimes(repos, { scope: { kind: 'all' }, period: { preset: 28 } }, NOW, 'America/Los_Angeles');
+    // Mondays 16:xx UTC are Mondays 08:xx in Los Angeles (PST, UTC−8); Tue 08:00 UTC is Tue 00:00.
+    expect(report.posts).toBe(4);
+    expect(report.cells.find((c) => c.weekday === 1 && c.hour === 8)).toEqual({ weekday: 1, hour: 8, posts: 3, medianRate: 0.2 });
+    expect(report.cells.find((c) => c.weekday === 2 && c.hour === 0)).toMatchObject({ posts: 1, medianRate: null });
+  });
+});
