@@ -26,7 +26,7 @@ export class RelayRunner {
       syncNow,
       textOnly: () => readSettings(core.settings()).textOnlyDms,
       onStored: (e) => {
-        if (e.messagesStored > 0) core.events.emit('store:changed', { what: ['messages'] });
+        if (e.messagesStored > 0 || e.signalsStored > 0) core.events.emit('store:changed', { what: ['messages'] });
         core.events.emit('relay:status', this.service.status());
       },
       onStatus: (s) => core.events.emit('relay:status', s),

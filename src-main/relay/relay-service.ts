@@ -33,6 +33,8 @@ export interface StoredEnvelope {
   arrivedAt: number;
   committedAt: number;
   messagesStored: number;
+  /** Reactions, edits and seen receipts that changed a stored thread. */
+  signalsStored: number;
 }
 
 export interface RelayServiceDeps {
@@ -142,11 +144,13 @@ export class RelayService {
     const gap = link.lastSeq > 0 && envelope.seq > link.lastSeq + 1;
     const { repos, now } = this.deps;
     let messagesStored = 0;
+    let signalsStored = 0;
     let needsSync = gap || content === null;
     repos.db.transaction(() => {
       if (content?.kind === 'webhook') {
         const result = applyWebhookEvents(repos, parseWebhookBody(content.body), now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
+        signalsStored = result.signalsStored;
         needsSync ||= result.needsSync;
       } else if (content?.kind === 'data-deletion') {
         this.links.addMetaRequest({ kind: 'data-deletion', appUserId: content.userId, confirmationCode: content.confirmationCode, statusUrl: content.statusUrl }, now());
@@ -155,7 +159,7 @@ export class RelayService {
       }
       this.links.advance(envelope.seq, now(), envelope.arrivedAt, gap);
     })();
-    const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored };
+    const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored, signalsStored };
     this.deps.onStored?.(stored);
     await this.ack(link.relayUrl, link.deviceToken, envelope.seq);
     if (needsSync) await this.recoverBySync();

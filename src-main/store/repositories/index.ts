@@ -6,6 +6,7 @@ import { AuditRepository } from './audit';
 import { CommentsRepository } from './comments';
 import { InboxRepository } from './inbox';
 import { InsightsRepository } from './insights';
+import { MessageSignalsRepository } from './message-signals';
 import { OutboxRepository } from './outbox';
 import { PostsRepository } from './posts';
 import { ReplyTargetsRepository } from './reply-targets';
@@ -27,6 +28,7 @@ export interface Repositories {
   triage: TriageRepository;
   outbox: OutboxRepository;
   replyTargets: ReplyTargetsRepository;
+  messageSignals: MessageSignalsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -44,6 +46,7 @@ export function createRepositories(db: Db): Repositories {
     triage: new TriageRepository(db),
     outbox: new OutboxRepository(db),
     replyTargets: new ReplyTargetsRepository(db),
+    messageSignals: new MessageSignalsRepository(db),
   };
 }
 
