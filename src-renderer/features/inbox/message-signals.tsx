@@ -27,8 +27,8 @@ export function MessageSignals({ message }: { message: Pick<MessageItem, 'reacti
     <div className="message-signals">
       {message.reactions.length > 0 && (
         <span className="message-signals__reactions" data-reactions={message.reactions.length}>
-          {message.reactions.map((r) => (
-            <ReactionChip key={r.byBusiness ? 'business' : 'person'} reaction={r} />
+          {message.reactions.map((r, index) => (
+            <ReactionChip key={index} reaction={r} />
           ))}
         </span>
       )}
