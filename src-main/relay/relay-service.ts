@@ -10,18 +10,13 @@
  */
 import { hostname } from 'node:os';
 import type { RelayStatusView } from '../../src-preload/contract';
-import { parseWebhookBody } from '../meta/webhooks';
+import { parseWebhookBody, type WebhookEvent } from '../meta/webhooks';
 import type { Repositories } from '../store/repositories';
 import { applyWebhookEvents } from './apply-webhook';
+import { EnvelopeContentError, parseEnvelopeContent, type EnvelopeContent } from './envelope-content';
 import { generateDeviceKeys, openSealed, RelayDecryptError } from './device-keys';
 import { RelayLinkStore } from './link-store';
 import { ackEnvelopes, normaliseRelayUrl, pairDevice, readEventStream, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
-
-/** What a device finds inside an envelope (the relay's `EnvelopeContent`). */
-type EnvelopeContent =
-  | { v: 1; kind: 'webhook'; arrivedAt: number; body: string }
-  | { v: 1; kind: 'data-deletion'; arrivedAt: number; userId: string; confirmationCode: string; statusUrl: string }
-  | { v: 1; kind: 'deauthorize'; arrivedAt: number; userId: string };
 
 export type RelayConnection = RelayStatusView['connection'];
 
@@ -136,10 +131,22 @@ export class RelayService {
     }
     let content: EnvelopeContent | null = null;
     try {
-      content = JSON.parse(await openSealed(envelope.ciphertext, link.publicKey, link.secretKey)) as EnvelopeContent;
+      content = parseEnvelopeContent(await openSealed(envelope.ciphertext, link.publicKey, link.secretKey));
     } catch (error) {
-      if (!(error instanceof RelayDecryptError || error instanceof SyntaxError)) throw error;
+      if (!(error instanceof RelayDecryptError || error instanceof EnvelopeContentError)) throw error;
       this.lastError = (error as Error).message;
+    }
+    let events: WebhookEvent[] = [];
+    if (content?.kind === 'webhook') {
+      try {
+        events = parseWebhookBody(content.body);
+      } catch (error) {
+        // The relay checked Meta's signature, so this is Meta's body; if it cannot be read, skip it
+        // (it would fail the same way on every redelivery) and let the sync fill in.
+        if (!(error instanceof SyntaxError)) throw error;
+        this.lastError = `A webhook from Meta could not be read (${error.message}); it was skipped and a sync will fill in.`;
+        content = null;
+      }
     }
     const gap = link.lastSeq > 0 && envelope.seq > link.lastSeq + 1;
     const { repos, now } = this.deps;
@@ -148,7 +155,7 @@ export class RelayService {
     let needsSync = gap || content === null;
     repos.db.transaction(() => {
       if (content?.kind === 'webhook') {
-        const result = applyWebhookEvents(repos, parseWebhookBody(content.body), now(), { textOnly: this.deps.textOnly?.() ?? false });
+        const result = applyWebhookEvents(repos, events, now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
         signalsStored = result.signalsStored;
         needsSync ||= result.needsSync;
