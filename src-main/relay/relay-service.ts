@@ -16,6 +16,7 @@ import { applyWebhookEvents } from './apply-webhook';
 import { EnvelopeContentError, parseEnvelopeContent, type EnvelopeContent } from './envelope-content';
 import { generateDeviceKeys, openSealed, RelayDecryptError } from './device-keys';
 import { RelayLinkStore } from './link-store';
+import { MetaCallbacks, type GrantingUserLookup } from './meta-callbacks';
 import { ackEnvelopes, normaliseRelayUrl, pairDevice, readEventStream, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
 
 export type RelayConnection = RelayStatusView['connection'];
@@ -41,6 +42,8 @@ export interface RelayServiceDeps {
   onStored?: (e: StoredEnvelope) => void;
   onStatus?: (s: RelayStatus) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Who granted an account's Facebook token (debug_token), for Meta's deletion and deauthorize callbacks. */
+  grantingUser?: GrantingUserLookup;
   /** The text-only DMs setting, read for each event. */
   textOnly?: () => boolean;
   backoff?: { initialMs: number; maxMs: number };
@@ -65,8 +68,21 @@ export class RelayService {
   private lastError: string | null = null;
   private unacked: number[] = [];
 
+  readonly callbacks: MetaCallbacks;
+
   constructor(private readonly deps: RelayServiceDeps) {
     this.links = new RelayLinkStore(deps.repos.db);
+    this.callbacks = new MetaCallbacks({
+      repos: deps.repos,
+      links: this.links,
+      now: deps.now,
+      ...(deps.grantingUser ? { grantingUser: deps.grantingUser } : {}),
+      reportDone: async (code) => {
+        const link = this.links.get();
+        if (!link) throw new RelayRequestError('unauthorized', 'This device is not paired with a relay.');
+        await reportDeletionDone(link.relayUrl, link.deviceToken, code);
+      },
+    });
   }
 
   /** Makes a key pair, pairs with the relay using its one-time code, keeps the private key in the store. */
@@ -159,10 +175,8 @@ export class RelayService {
         messagesStored = result.messagesStored;
         signalsStored = result.signalsStored;
         needsSync ||= result.needsSync;
-      } else if (content?.kind === 'data-deletion') {
-        this.links.addMetaRequest({ kind: 'data-deletion', appUserId: content.userId, confirmationCode: content.confirmationCode, statusUrl: content.statusUrl }, now());
-      } else if (content?.kind === 'deauthorize') {
-        this.links.addMetaRequest({ kind: 'deauthorize', appUserId: content.userId }, now());
+      } else if (content) {
+        this.callbacks.store(content);
       }
       this.links.advance(envelope.seq, now(), envelope.arrivedAt, gap);
     })();
@@ -184,12 +198,19 @@ export class RelayService {
     }
   }
 
-  /** Tells the relay that a data-deletion request was carried out (its status page then says done). */
-  async completeDeletion(code: string): Promise<void> {
-    const link = this.links.get();
-    if (!link) throw new RelayRequestError('unauthorized', 'This device is not paired with a relay.');
-    await reportDeletionDone(link.relayUrl, link.deviceToken, code);
-    this.links.completeDeletion(code, this.deps.now());
+  /**
+   * Notes who granted each Facebook-login token and tells the relay about deletion requests staff
+   * carried out (its status page then says done). Failures wait for the next connection.
+   */
+  async followUpMetaCallbacks(options: { noteGrants: boolean } = { noteGrants: true }): Promise<string[]> {
+    if (!this.links.get()) return [];
+    try {
+      if (options.noteGrants) await this.callbacks.noteGrants();
+      return await this.callbacks.reportCarriedOut();
+    } catch (error) {
+      this.lastError = `Telling the relay a deletion was done failed (${(error as Error).message}); it is retried on the next connection.`;
+      return [];
+    }
   }
 
   /**
@@ -232,6 +253,7 @@ export class RelayService {
               // or Meta gave up) only a sync can bring: run one on every reconnect.
               if (connectedBefore) await this.recoverBySync();
               connectedBefore = true;
+              await this.followUpMetaCallbacks();
             },
             onEnvelope: async (envelope) => {
               const stored = await this.handleEnvelope(envelope);

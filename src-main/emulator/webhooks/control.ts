@@ -76,6 +76,9 @@ export async function handleWebhookControl(state: EmulatorState, method: string,
       if (typeof body.url !== 'string') return bad('url is required');
       const now = Math.floor(state.now() / 1000);
       const userId = typeof body.userId === 'string' ? body.userId : world.user.id;
+      // The person removed the app: Meta invalidates their login and the Page tokens it produced
+      // before it calls back (debug_token then answers is_valid false, code 190 subcode 458).
+      if (userId === world.user.id) for (const t of world.tokens) if (t.kind === 'user' || t.kind === 'page') t.revoked = true;
       return reply(await sender.callback(body.url, { user_id: userId, issued_at: now, expires: now + 3600 }));
     }
     default:

@@ -10,13 +10,16 @@ import type { Migration } from './index';
  *   or the time of the message Instagram's `read.mid` names), only ever moving forward.
  * Both tables hang off messages/conversations with ON DELETE CASCADE, so retention, forget and
  * wipe remove them with what they describe.
+ * - `credential_grants`: which Facebook user (app-scoped id, from debug_token's `user_id`) granted
+ *   each account's token, noted while the token still works, because Meta's data-deletion and
+ *   deauthorize callbacks name only that id and arrive after the token was invalidated.
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reactions
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-edits
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reads
  */
 export const migration010: Migration = {
   version: 10,
-  name: 'message reactions, edits and seen receipts from webhooks',
+  name: 'message reactions, edits and seen receipts from webhooks; accounts named by Meta callbacks',
   up(db) {
     db.exec(`
       CREATE TABLE message_reactions (
@@ -37,6 +40,13 @@ export const migration010: Migration = {
         seen_upto INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       ) STRICT;
+
+      CREATE TABLE credential_grants (
+        account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        checked_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX credential_grants_by_user ON credential_grants (user_id);
     `);
   },
 };
