@@ -8,6 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeRequest, getRequest, listRequests } from '../../../src-main/privacy/deletion-requests';
 import { previewForget } from '../../../src-main/privacy/forget';
+import { grantingUserVia } from '../../../src-main/relay/granting-user';
+import { RelayRunner } from '../../../src-main/relay/relay-runner';
 import { discoverAccounts } from '../../../src-main/sync/discovery';
 import { makeRelayHarness, until, VERIFY_TOKEN, type RelayHarness } from '../../support/relay-harness';
 
@@ -107,5 +109,27 @@ describe('Meta data-deletion and deauthorize callbacks, end to end', () => {
     expect(await h.service.followUpMetaCallbacks()).toEqual([code]);
     expect(await (await fetch(called.body.url)).text()).toContain('Status: done');
     await stop();
+  });
+
+  it('in the app: carrying the request out in Privacy tells the relay, with no command', async () => {
+    h = await setUp();
+    h.service.unpair();
+    const core = h.sync.core;
+    const runner = new RelayRunner(core, async () => undefined, grantingUserVia(h.sync.client, core.repos));
+    try {
+      await runner.pair(h.relay.url, await h.pairCode());
+      const harness = h;
+      await until(() => grants(harness) > 0, 'the granting users, noted on connecting');
+      const called = (await h.sync.control('webhooks/data-deletion', { method: 'POST', body: { url: `${h.relay.url}/meta/data-deletion` } })) as { body: { url: string; confirmation_code: string } };
+      const code = called.body.confirmation_code;
+      await until(() => listRequests(core.repos).some((r) => r.code === code), 'the request in the log');
+      // What the 'privacy:completeRequest' handler does: carry it out, then announce the change.
+      completeRequest(core.repos, code, Date.now());
+      core.events.emit('store:changed', { what: ['all'] });
+      await until(async () => (await (await fetch(called.body.url)).text()).includes('Status: done'), "the relay's status page saying done");
+      expect(runner.service.links.pendingDeletionCodes()).toEqual([]);
+    } finally {
+      await runner.stop();
+    }
   });
 });
