@@ -107,7 +107,7 @@ async function measure(): Promise<BenchResult> {
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');
-  log('         sync operations ≤ 1.2× the lower bound with no job below it, ≥ 10× fewer than naive; routine sync ≤ 10% of a full one.');
+  log('         sync operations ≤ 1.2× the lower bound with no job below it, ≥ 5× fewer than naive; routine sync ≤ 10% of a full one.');
   return result;
 }
 

@@ -25,7 +25,12 @@ export const TARGETS: readonly Target[] = [
   { key: 'wipe_100k_ms', label: 'wipe < 1 s at 100k', met: (v) => v < 1000 },
   { key: 'sync_full_vs_lower_bound_ratio', label: 'full sync ≤ 1.2× the lower bound', met: (v) => v <= 1.2 },
   { key: 'sync_jobs_below_lower_bound', label: 'no sync job below its lower bound (nothing a full sync must read is skipped)', met: (v) => v === 0 },
-  { key: 'sync_naive_vs_full_ratio', label: 'naive client ≥ 10× the full sync', met: (v) => v >= 10 },
+  // The 10× this once asked for dates from when "naive" was a formula (49,486 operations). Measured, the naive client
+  // costs 13,162 operations on the demo world and the independent lower bound is 1,862: even a perfect client is only
+  // 7.1× below naive, so 10× could never be met. What the target guards is that the sync keeps most of what a
+  // perfect client saves; ≥ 5× leaves the sync room of ~40% above the bound before it fails, and the bound's own
+  // target (≤ 1.2×) is the tight one.
+  { key: 'sync_naive_vs_full_ratio', label: 'naive client ≥ 5× the full sync (a perfect client is 7.1× on the demo world)', met: (v) => v >= 5 },
   { key: 'sync_routine_vs_full_percent', label: 'routine sync ≤ 10% of a full one', met: (v) => v <= 10 },
   { key: 'sync_brand5_vs_lower_bound_ratio', label: '5-account brand sync ≤ 1.2× its lower bound', met: (v) => v <= 1.2 },
   // Issue 9 (inbox): a virtualized list and newest-first search at 200,000 messages.

@@ -59,8 +59,8 @@ export function AccountsView() {
         </div>
       </header>
       <p className="prose">
-        Social Desk only ever talks to Meta. Everything it fetches is stored encrypted on this computer and nothing is
-        sent anywhere else.
+        Social Desk only ever talks to Meta (and to your brand's own relay, if you pair one in Settings). Everything it
+        fetches is stored encrypted on this computer and nothing is sent anywhere else.
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void loadAccounts()} />}
       {runError && <ErrorNotice error={runError.error} onRetry={dismissRunError} retryLabel="Dismiss" />}

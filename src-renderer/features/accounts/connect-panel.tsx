@@ -98,7 +98,7 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
       <p className="muted">
         {reconnect
           ? 'Connect it again the same way it was connected. Everything already saved for it stays on this computer.'
-          : 'Pick one way. Social Desk then talks only to Meta, and keeps what it fetches encrypted on this computer.'}
+          : 'Pick one way. Social Desk then talks only to Meta (through your relay, if one is paired), and keeps what it fetches encrypted on this computer.'}
       </p>
       {status === 'ready' && data && (
         <div

@@ -29,8 +29,9 @@ export function PrivacyView() {
         </button>
       </header>
       <p className="prose">
-        Everything Social Desk knows is stored encrypted on this computer. It talks only to Meta, and nothing is sent
-        anywhere else.
+        Everything Social Desk knows is stored encrypted on this computer. It talks only to Meta and, if you pair one in
+        Settings, your brand's own relay, which passes Meta's notifications on sealed so that only this computer can
+        read them. Nothing is sent anywhere else.
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void loadPrivacy()} />}
       {exportError && <ErrorNotice error={exportError} />}

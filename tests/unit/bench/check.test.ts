@@ -27,6 +27,15 @@ const GOOD = {
   sync_naive_vs_full_ratio: 17.6,
   sync_routine_vs_full_percent: 1.5,
   sync_brand5_vs_lower_bound_ratio: 1.08,
+  inbox_100k_rendered_rows: 22,
+  search_200k_p95_ms: 4.7,
+  analytics_overview_ms: 197,
+  analytics_query_p95_ms: 12,
+  posts_table_rendered_rows: 26,
+  renderer_initial_js_gzip_kb: 119,
+  forget_200k_max_ms: 62,
+  forget_200k_heavy_ms: 167,
+  relay_e2e_latency_p95_ms: 52,
 };
 
 /** Runs the real bench entry point on a saved result, as `npm run bench -- --check --from FILE` would. */
@@ -55,9 +64,9 @@ describe('npm run bench -- --check', () => {
     expect(run.status).toBe(1);
   });
 
-  it('exits non-zero when a sync job reads less than its bound, or the naive client is not 10× dearer', () => {
+  it('exits non-zero when a sync job reads less than its bound, or the naive client is not 5× dearer', () => {
     expect(benchCheck({ ...GOOD, sync_jobs_below_lower_bound: 2 }).status).toBe(1);
-    expect(benchCheck({ ...GOOD, sync_naive_vs_full_ratio: 9.9 }).status).toBe(1);
+    expect(benchCheck({ ...GOOD, sync_naive_vs_full_ratio: 4.9 }).status).toBe(1);
   });
 
   it('keeps stdout one JSON object under --json and reports the verdicts on stderr', () => {
@@ -65,6 +74,14 @@ describe('npm run bench -- --check', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ wipe_100k_ms: 1500, sync_lower_bound_operations: 1600, sync_naive_operations: 30_000 });
     expect(run.stderr).toContain('MISSED wipe < 1 s at 100k');
     expect(run.status).toBe(1);
+  });
+
+  it('judges the issues\' own targets: a slow dashboard query or a slow forget fails the check', () => {
+    const slowQuery = benchCheck({ ...GOOD, analytics_query_p95_ms: 147.5 });
+    expect(slowQuery.stdout).toMatch(/MISSED each dashboard query p95 < 20 ms/);
+    expect(slowQuery.status).toBe(1);
+    expect(benchCheck({ ...GOOD, forget_200k_heavy_ms: 676 }).status).toBe(1);
+    expect(benchCheck({ ...GOOD, search_200k_p95_ms: 31.7 }).status).toBe(1);
   });
 
   it('refuses to pass a result that carries none of the figures', () => {
