@@ -47,7 +47,8 @@ function describeLogins(accounts: Array<{ name: string; network: string }>): str
  * redelivered envelope changes nothing). Call inside the transaction that stores the envelope.
  */
 export function recordMetaDeletion(repos: Repositories, r: { userId: string; confirmationCode: string }, now: number): boolean {
-  const note = `Meta's data-deletion callback: the Facebook user with app-scoped id ${r.userId} removed the app and asked for their data to be deleted. ${describeLogins(accountsGrantedBy(repos, r.userId))}`;
+  // The id itself is the request's requester (cleared when it is done), not repeated here.
+  const note = `Meta's data-deletion callback: this Facebook user removed the app and asked for their data to be deleted. ${describeLogins(accountsGrantedBy(repos, r.userId))}`;
   const added =
     repos.db
       .prepare(`INSERT OR IGNORE INTO deletion_requests (code, received_at, source, requester, note) VALUES (?, ?, 'meta_callback', ?, ?)`)
@@ -84,6 +85,10 @@ export function finishCarriedOutMetaDeletions(repos: Repositories, now: number):
     let tokensRemoved = 0;
     for (const a of accounts) tokensRemoved += repos.db.prepare('DELETE FROM credentials WHERE account_id = ?').run(a.id).changes;
     repos.db.prepare('DELETE FROM credential_grants WHERE user_id = ?').run(userId);
+    // Done requests keep only the receipt: the note named the accounts this user connected.
+    repos.db
+      .prepare('UPDATE deletion_requests SET note = ? WHERE code = ?')
+      .run(`Meta's data-deletion callback, carried out: ${tokensRemoved} access token${tokensRemoved === 1 ? '' : 's'} granted by this user removed.`, code.toUpperCase());
     if (tokensRemoved > 0) repos.audit.record(now, 'request.tokens_removed', code.toUpperCase(), { tokens: tokensRemoved });
     return { code, tokensRemoved };
   });

@@ -74,6 +74,10 @@ describe('Meta data-deletion and deauthorize callbacks, end to end', () => {
     expect(getRequest(repos, code)).toMatchObject({ status: 'done', requester: null });
     expect(repos.db.prepare('SELECT count(*) FROM credentials c JOIN accounts a ON a.id = c.account_id WHERE a.login_kind = \'facebook\'').pluck().get()).toBe(0);
     expect(h.service.links.pendingDeletionCodes()).toEqual([]);
+    // Done: nothing in the store names that user any more (the id, or the logins they made).
+    const everything = JSON.stringify([repos.db.prepare('SELECT * FROM deletion_requests').all(), repos.db.prepare('SELECT * FROM relay_meta_requests').all(), repos.db.prepare('SELECT * FROM credential_grants').all()]);
+    expect(everything).not.toContain(adminId);
+    expect(getRequest(repos, code).note).toMatch(/carried out: \d+ access tokens? granted by this user removed/);
     await stop();
   });
 
