@@ -13,7 +13,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function run(command, args) {
   process.stdout.write(`\n$ ${command} ${args.join(' ')}\n`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  // Windows finds npx only as npx.cmd, which Node starts through a shell only.
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
@@ -45,6 +46,10 @@ function electronInstalled() {
     return false;
   }
 }
+
+// The electron project opens the database in Electron, which needs the driver built for
+// Electron's ABI (.native/, beside the Node build the other tests use).
+if (electronInstalled() && run('node', ['scripts/ensure-native.mjs', 'electron']) !== 0) process.exit(1);
 
 const shared = ['src-preload', 'package.json', 'package-lock.json'];
 if (electronInstalled() && isStale('out/main/index.js', ['src-main', 'src-renderer', 'electron.vite.config.ts', ...shared])) {

@@ -29,7 +29,8 @@ for (const step of steps) {
   }
   process.stdout.write(`\n━━ ${step.name}\n$ ${step.command} ${step.args.join(' ')}\n`);
   const started = Date.now();
-  const run = spawnSync(step.command, step.args, { stdio: 'inherit' });
+  // Windows finds npx only as npx.cmd, which Node starts through a shell only.
+  const run = spawnSync(step.command, step.args, { stdio: 'inherit', shell: process.platform === 'win32' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const status = run.error ? `could not start: ${run.error.message}` : run.status === 0 ? null : `exit ${run.status ?? run.signal}`;
   results.push({ step, outcome: status ? `FAILED (${status})` : 'passed', seconds });

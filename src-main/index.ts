@@ -3,7 +3,7 @@
  * nothing else. Everything it wires is Electron-free and tested under plain Node; only the
  * files in ./electron touch Electron APIs.
  */
-import { app, safeStorage, shell } from 'electron';
+import { app, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from './core/app-core';
@@ -36,19 +36,35 @@ import {
 } from './electron/desktop-glue';
 import { createTray } from './electron/tray';
 import { startUpdater } from './electron/updater';
+import { DeepLinkLogins } from './desktop/deep-link-logins';
+import { DESKTOP_FILES } from './desktop/desktop-files';
+import { receiveDeepLinks } from './electron/deep-link-glue';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
-app.setAppLogsPath(join(dataDir, 'logs'));
+app.setAppLogsPath(join(dataDir, DESKTOP_FILES.logs));
 startLocalCrashReports(dataDir);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+// Login answers by `social-desk://` link; listening starts now because macOS sends a cold
+// start's link before ready. The window comes to the front once it exists.
+const deepLinks = new DeepLinkLogins((message) => console.error(message));
+let bringToFront = () => {};
+const linkInbox = primaryInstance
+  ? receiveDeepLinks((url) => {
+      deepLinks.deliver(url);
+      bringToFront();
+    })
+  : null;
 // Started by the OS at login: open in the tray only.
 const startedHidden = process.argv.includes('--hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 
 void app.whenReady().then(() => {
+  // A second instance has handed its arguments to the first and is quitting: it opens nothing.
+  if (!primaryInstance) return;
   const appUrl = rendererUrl(mainDir);
-  hardenApp((url) => isAppUrl(url, appUrl));
+  hardenApp((url) => isAppUrl(url, appUrl), session.fromPartition(LOGIN_PARTITION));
   const core = new AppCore({
     dataDir,
     removeDataDirOnWipe: true,
@@ -70,6 +86,7 @@ void app.whenReady().then(() => {
   const services = new AppServices(core, { graphConfig, autoStart: true });
   core.start();
   const window = createMainWindow(mainDir, { ...initialWindowState(dataDir), hidden: startedHidden });
+  bringToFront = () => showWindow(window);
   const settings = () => readSettings(core.settings());
   manageMainWindow(window, dataDir, settings);
   let updater: { install: () => void } | null = null;
@@ -102,8 +119,8 @@ void app.whenReady().then(() => {
       quit: () => app.quit(),
       openExternal: (url) => shell.openExternal(url),
       showFolder,
-      connectFacebook: () => connectWithFacebook(window, core, services),
-      connectInstagram: () => connectWithInstagram(window, core, services),
+      connectFacebook: () => connectWithFacebook(window, core, services, deepLinks),
+      connectInstagram: () => connectWithInstagram(window, core, services, deepLinks),
       savePdf: (html, name) => saveReportPdf(window, html, name),
       pickFolder: (title) => pickFolder(window, title),
       onSettingsChanged: (changed) => applyLaunchAtLogin(changed.launchAtLogin),
@@ -114,7 +131,10 @@ void app.whenReady().then(() => {
   core.events.onAny((event, payload) => sendEvent(window.webContents, event, payload as never));
   startInboxNotifications(core, window);
   app.on('before-quit', () => core.close());
-  app.on('second-instance', () => showWindow(window));
+  app.on('second-instance', (_event, argv) => {
+    showWindow(window);
+    linkInbox?.onSecondInstance(argv);
+  });
   // macOS: clicking the Dock icon of a running app brings its window back.
   app.on('activate', () => showWindow(window));
 });

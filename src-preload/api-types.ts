@@ -167,6 +167,8 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   brokenAt: { id: number; reason: string } | null;
+  /** The newest entry, also kept outside the database: 'matched', or 'anchored-now' (there was none until now). */
+  head?: 'matched' | 'anchored-now';
 }
 
 /** Whom to forget: a stored person, the person of a conversation or comment, or a handle / Meta id. */
@@ -185,11 +187,20 @@ export interface PersonMatch {
   comments: number;
 }
 
-/** What a forget would remove, shown before confirming. `counts` is per table. */
+/**
+ * Files the app keeps in its data folder that can hold a person's data: an export not yet moved
+ * into place, crash reports (process memory), logs, copies of a damaged store set aside.
+ */
+export type HeldFileKind = 'exportStaging' | 'crashReports' | 'logs' | 'setAside';
+
+/** What a forget would remove, shown before confirming. `counts` is per table (rows); `files` per kind (files, never added to rows). */
 export interface ForgetPreview {
   people: Array<{ who: string; handle: string | null; account: string }>;
   counts: Record<string, number>;
   total: number;
+  files: Partial<Record<HeldFileKind, number>>;
+  /** Set when the target is one of the brand's own accounts (its replies): nothing can be forgotten. */
+  ownAccount: string | null;
 }
 
 /** What a forget removed: how many, when, and a confirmation code. Never who. */
@@ -198,6 +209,8 @@ export interface ForgetReceipt {
   forgottenAt: number;
   counts: Record<string, number>;
   total: number;
+  /** Files removed from the data folder, per kind. */
+  files: Partial<Record<HeldFileKind, number>>;
   /** Deletion requests this forget completed. */
   requests: string[];
 }

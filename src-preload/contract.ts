@@ -116,6 +116,7 @@ export const ALL_CONVERSATIONS: Readonly<ConversationFilter> = Object.freeze({
   unread: false,
   needsReply: false,
   windowOpen: false,
+  closingSoon: false,
   label: null,
   state: 'all',
 });
@@ -195,6 +196,8 @@ export interface Contract {
   'privacy:completeRequest': { args: { code: string; confirm: 'FORGET' }; result: DeletionRequest };
   /** Export every table as JSON + CSV with a manifest into a folder the user picks; null when they cancel. */
   'privacy:exportEverything': { args: undefined; result: ExportEverythingReport | null };
+  /** Stop the running export-everything; what it staged is removed and nothing reaches the chosen folder. */
+  'privacy:cancelExport': { args: undefined; result: { cancelled: boolean } };
   /** Lock now: close the data and show the unlock screen. */
   'vault:lock': { args: { reason: 'manual' | 'idle' }; result: AppState };
   /** Change the passphrase (re-wraps the data key; the database is not rewritten). */
@@ -351,6 +354,7 @@ export const CHANNELS = [
   'privacy:addRequest',
   'privacy:completeRequest',
   'privacy:exportEverything',
+  'privacy:cancelExport',
   'vault:lock',
   'vault:changePassphrase',
   'vault:switchProtection',
@@ -387,6 +391,8 @@ export interface Events {
   'inbox:open-conversation': { conversationId: number };
   /** The relay connection changed (connected, offline, new event). */
   'relay:status': RelayStatusView;
+  /** How far a running export-everything is (rows of the table being written; tables done). */
+  'privacy:export-progress': { table: string; rowsDone: number; rowsTotal: number; tablesDone: number; tablesTotal: number };
   /** The desktop menu asked for a view (Help → Privacy and your data). */
   'app:show-view': { view: 'privacy' | 'settings' };
 }
@@ -400,6 +406,7 @@ export const EVENT_NAMES = [
   'inbox:open-conversation',
   'relay:status',
   'app:show-view',
+  'privacy:export-progress',
 ] as const satisfies readonly EventName[];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;

@@ -30,6 +30,8 @@ export interface ConversationSummary {
   /** Replies are allowed until this time (Meta's 24-hour window); null if closed or unknown. */
   replyWindowEndsAt: number | null;
   replyWindow: ReplyWindowState;
+  /** The account may answer with the Human Agent tag up to 7 days (a setting: Meta must approve it). */
+  humanAgentAllowed: boolean;
   /** The person's last message time, which starts Meta's windows; null if they never wrote (or it was removed). */
   lastIncomingAt: number | null;
   /** Sorting time: the last message, or Meta's last activity once retention removed every message. */
@@ -56,6 +58,8 @@ export interface ConversationFilter {
   unread: boolean;
   needsReply: boolean;
   windowOpen: boolean;
+  /** The 24-hour window is open and ends within CLOSING_SOON_MS: answer these first. */
+  closingSoon: boolean;
   label: string | null;
   state: 'all' | 'open' | 'done';
 }
@@ -73,6 +77,7 @@ export interface InboxCounts {
   unread: number;
   needsReply: number;
   windowOpen: number;
+  closingSoon: number;
   done: number;
   emptiedByRetention: number;
   byAccount: Array<{ accountId: number; accountName: string; network: Network; count: number }>;
@@ -143,12 +148,14 @@ export interface SearchQuery {
   to: number | null;
   offset: number;
   limit: number;
+  /** Count every hit (default). A later page passes false: the first page's total stands, and counting walks every match. */
+  withTotal?: boolean;
 }
 
 export interface SearchPage {
   hits: SearchHit[];
-  /** Every matching message, not just this page. */
-  total: number;
+  /** Every matching message, not just this page; null when the query asked for no count (a later page). */
+  total: number | null;
   offset: number;
 }
 
@@ -171,6 +178,8 @@ export interface CommentItem {
   hidden: boolean;
   /** Written by the brand account itself. */
   fromUs: boolean;
+  /** A private reply (DM) to it was sent or is on its way: Meta allows one per comment. */
+  privateReplied: boolean;
 }
 
 export interface CommentThread extends CommentItem {

@@ -78,6 +78,8 @@ export const HOUR_MS = 3_600_000;
 export const STANDARD_WINDOW_MS = 24 * HOUR_MS;
 /** The HUMAN_AGENT tag's window, and the private-reply window of a comment. */
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
+/** The "closing soon" filter: the standard window ends within this time. */
+export const CLOSING_SOON_MS = 3 * HOUR_MS;
 
 /** The reply window at `now` for a thread whose person last wrote at `lastIncomingAt`. */
 export function replyWindowAt(lastIncomingAt: number | null, humanAgentAllowed: boolean, now: number): ComposerWindow {

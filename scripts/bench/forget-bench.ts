@@ -31,12 +31,12 @@ export async function measureForget(log: (line: string) => void): Promise<Record
   const samples: number[] = [];
   for (let t = 0; t < 20; t++) {
     const start = clock();
-    forgetPerson(repos, { handleOrId: `p${t * 97}` }, 2);
+    forgetPerson(repos, { handleOrId: `p${t * 97}` }, 2, { dataDir: dir });
     samples.push(clock() - start);
   }
   samples.sort((a, b) => a - b);
   const heavyStart = clock();
-  const receipt = forgetPerson(repos, { handleOrId: 'heavy.writer' }, 3);
+  const receipt = forgetPerson(repos, { handleOrId: 'heavy.writer' }, 3, { dataDir: dir });
   const heavyMs = clock() - heavyStart;
   db.close();
   removeDir(dir);

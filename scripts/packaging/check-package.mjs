@@ -5,14 +5,28 @@
  * database driver's binary is unpacked beside it, and the fuses are flipped. Run by the
  * workflow after `npm run dist`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPackage, statFile } from '@electron/asar';
 import { getCurrentFuseWire, FuseV1Options, FuseState } from '@electron/fuses';
 import { FUSE_CONFIG } from './fuses.mjs';
-import { asarProblems } from './package-contents.mjs';
+import { asarProblems, runtimePackages } from './package-contents.mjs';
 
 const distDir = process.argv[2] ?? 'dist';
+const allowedPackages = runtimePackages(JSON.parse(readFileSync('package-lock.json', 'utf8')));
+
+/** Files in the archive and their bytes (unpacked files counted apart), for the size report. */
+function sizes(asar, entries) {
+  let files = 0;
+  let packedBytes = 0;
+  for (const entry of entries) {
+    const stat = statFile(asar, entry.slice(1));
+    if (!('size' in stat) || 'files' in stat || stat.unpacked) continue;
+    files += 1;
+    packedBytes += stat.size;
+  }
+  return { files, packedBytes };
+}
 
 /** Every resources/app.asar below dist (win-unpacked, linux-unpacked, mac-arm64/X.app/Contents/Resources). */
 function findAsars(dir, depth = 0) {
@@ -46,7 +60,7 @@ let failed = false;
 for (const asar of asars) {
   const entries = listPackage(asar, { isPack: false });
   const unpacked = new Set(entries.filter((entry) => entry.endsWith('.node') && 'unpacked' in statFile(asar, entry.slice(1)) && statFile(asar, entry.slice(1)).unpacked));
-  const problems = asarProblems(entries, unpacked);
+  const problems = asarProblems(entries, unpacked, allowedPackages);
   const driver = join(`${asar}.unpacked`, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
   if (!existsSync(driver)) problems.push(`${driver}: the database driver is not unpacked`);
   const wire = await getCurrentFuseWire(electronBinaryFor(asar));
@@ -56,7 +70,8 @@ for (const asar of asars) {
     const expected = wanted ? FuseState.ENABLE : FuseState.DISABLE;
     if (actual !== undefined && actual !== FuseState.REMOVED && actual !== expected) problems.push(`fuse ${FuseV1Options[fuse]} is ${actual === FuseState.ENABLE ? 'on' : 'off'}`);
   }
-  console.log(`${asar}: ${entries.length} entries, ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}`);
+  const { files, packedBytes } = sizes(asar, entries);
+  console.log(`${asar}: ${entries.length} entries (${files} files, ${packedBytes} bytes packed; archive ${statSync(asar).size} bytes), ${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}`);
   for (const problem of problems.slice(0, 50)) console.log(`  ✘ ${problem}`);
   if (problems.length) failed = true;
 }

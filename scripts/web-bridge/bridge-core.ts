@@ -6,7 +6,7 @@ import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { openConfStore } from '../../src-main/settings/conf-store';
 import { resolveGraphConfig } from '../../src-main/meta/config';
-import { AppServices } from '../../src-main/services/app-services';
+import { AppServices, type AppServicesOptions } from '../../src-main/services/app-services';
 import type { OsCrypto } from '../../src-main/vault/key-wrapping';
 import { createFakeKeychain } from '../../tests/support/fake-keychain';
 
@@ -43,7 +43,9 @@ function osCryptoFor(keychain: BridgeKeychain): OsCrypto | null {
  * The same AppCore, handlers and dispatch the Electron main process wires, with the three
  * Electron-only edges (keychain, quit, system browser) replaced by recordable stand-ins.
  */
-export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): BridgeCore {
+export type BridgeServiceOptions = Pick<AppServicesOptions, 'outboxAutoStart' | 'afterMetaAccepted' | 'attachDemoWorld'>;
+
+export function createBridgeCore(dataDir: string, keychain: BridgeKeychain, serviceOptions: BridgeServiceOptions = {}): BridgeCore {
   const log: BridgeLog = { quitRequested: false, openedExternal: [], pickedFolders: [], shownFolders: [] };
   const core = new AppCore({
     dataDir,
@@ -56,7 +58,7 @@ export function createBridgeCore(dataDir: string, keychain: BridgeKeychain): Bri
     log: (message, error) => console.error(message, error),
   });
   // Meta, or whatever GRAPH_API_BASE_URL points at (the emulator in tests); syncs run on demand only.
-  const services = new AppServices(core, { graphConfig: resolveGraphConfig(process.env), autoStart: false });
+  const services = new AppServices(core, { graphConfig: resolveGraphConfig(process.env), autoStart: false, ...serviceOptions });
   core.start();
   const handlers = createHandlers({
     core,

@@ -2,19 +2,21 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createBridgeCore, type BridgeKeychain, type BridgeLog } from './bridge-core';
+import { createBridgeCore, type BridgeKeychain, type BridgeLog, type BridgeServiceOptions } from './bridge-core';
 import { clientScript, EVENTS_PATH, INVOKE_PREFIX } from './client-script';
 import { EventStream } from './event-stream';
 import { createGuard, TOKEN_PARAM, type BridgeGuard } from './guard';
 import { CLIENT_SCRIPT_PATH, readStatic } from './static-files';
 
-export type { BridgeKeychain, BridgeLog } from './bridge-core';
+export type { BridgeKeychain, BridgeLog, BridgeServiceOptions } from './bridge-core';
 
 export interface WebBridgeOptions {
   dataDir: string;
   rendererDir?: string;
   port?: number;
   keychain: BridgeKeychain;
+  /** Test seams of the services (see AppServicesOptions); none by default. */
+  services?: BridgeServiceOptions;
 }
 
 export interface WebBridge {
@@ -37,7 +39,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${rendererDir} (index.html missing). Run: npx vite build -c vite.renderer.config.ts`);
   }
-  const { core, dispatch, log } = createBridgeCore(resolve(options.dataDir), options.keychain);
+  const { core, dispatch, log } = createBridgeCore(resolve(options.dataDir), options.keychain, options.services);
   const events = new EventStream();
   const stopForwarding = core.events.onAny((event, payload) => events.send(event, payload));
   const script = clientScript();

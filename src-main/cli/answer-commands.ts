@@ -3,6 +3,7 @@
  * outbox and comment actions. The same OutboxService as the app; demo accounts reach the live
  * demo emulator, every other account Meta (or `--graph-base-url`).
  */
+import { ALL_CONVERSATIONS } from '../../src-preload/contract';
 import { replyWindowAt, type OutboxItem } from '../../src-preload/outbox-types';
 import { AppError } from '../core/app-error';
 import { resolveGraphConfig } from '../meta/config';
@@ -74,7 +75,7 @@ function exitFor(item: OutboxItem): number {
 }
 
 const inbox: Command = {
-  usage: 'list [--unread] [--account ID] | show ID',
+  usage: 'list [--unread] [--account ID] | show ID | read ID | unread ID',
   summary: 'conversations with their reply windows; one thread',
   async run(ctx) {
     const [sub] = ctx.args;
@@ -84,11 +85,14 @@ const inbox: Command = {
     if (sub === 'list' || sub === undefined) {
       const limit = Number(ctx.options.limit ?? 50);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
-      const rows = repos.replyTargets.inboxListing(accountOption(ctx), ctx.options.unread === true, limit).map((r) => {
-        const w = replyWindowAt(r.lastIncomingAt, repos.outbox.humanAgentAllowed(r.accountId), now);
-        return { id: r.id, account: r.account, accountId: r.accountId, channel: r.channel, person: r.person, lastMessageAt: iso(r.lastMessageAt), unread: r.unread, window: w.state, windowClosesAt: w.closesAt === null ? null : iso(w.closesAt) };
+      // Unread is the triage read state the app shows (opened or marked read), not "their message is last".
+      const filter = { ...ALL_CONVERSATIONS, accountId: accountOption(ctx), unread: ctx.options.unread === true };
+      const rows = repos.inbox.queryConversations(filter, 0, limit, now).items.map((c) => {
+        const w = replyWindowAt(c.lastIncomingAt, repos.outbox.humanAgentAllowed(c.accountId), now);
+        // Exactly the fields the issue (§5) lists, in that order.
+        return { id: c.id, account: c.accountName, channel: c.platform, person: c.personName, lastMessageAt: c.lastMessageAt === null ? null : iso(c.lastMessageAt), unread: c.unread, window: w.state, windowClosesAt: w.closesAt === null ? null : iso(w.closesAt) };
       });
-      const text = rows.length === 0 ? 'No conversations.' : rows.map((r) => `${String(r.id).padStart(6)}  ${r.unread ? '●' : ' '} ${r.account.padEnd(18)} ${r.channel.padEnd(9)} ${r.person.padEnd(24)} ${r.lastMessageAt}  ${r.window}${r.windowClosesAt ? ` until ${r.windowClosesAt}` : ''}`).join('\n');
+      const text = rows.length === 0 ? 'No conversations.' : rows.map((r) => `${String(r.id).padStart(6)}  ${r.unread ? '●' : ' '} ${r.account.padEnd(18)} ${r.channel.padEnd(9)} ${r.person.padEnd(24)} ${r.lastMessageAt ?? '(messages removed by retention)'}  ${r.window}${r.windowClosesAt ? ` until ${r.windowClosesAt}` : ''}`).join('\n');
       print(ctx, rows, text);
       return 0;
     }
@@ -104,7 +108,13 @@ const inbox: Command = {
       print(ctx, { conversation: conv, window: w, messages, pending }, [header, ...lines, ...pending.map((p) => `  outbox ${itemLine(p)}`)].join('\n'));
       return 0;
     }
-    throw new UsageError('Use "inbox list" or "inbox show ID".');
+    if (sub === 'read' || sub === 'unread') {
+      const id = idArg(ctx, 1, 'conversation');
+      if (!repos.triage.markRead(id, sub === 'read', now)) throw new AppError('NOT_FOUND', `No conversation ${id}.`);
+      print(ctx, { id, unread: sub === 'unread' }, `Conversation ${id} marked ${sub}.`);
+      return 0;
+    }
+    throw new UsageError('Use "inbox list", "inbox show ID", "inbox read ID" or "inbox unread ID".');
   },
 };
 

@@ -163,7 +163,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
 /** The answering commands load the outbox, Graph client and emulator only when used. */
 function answering(name: string): Command {
   const usage: Record<string, [string, string]> = {
-    inbox: ['list [--unread] [--account ID] | show ID', 'conversations with their reply windows; one thread'],
+    inbox: ['list [--unread] [--account ID] | show ID | read ID | unread ID', 'conversations with their reply windows; one thread; mark read or unread'],
     reply: ['CONVERSATION TEXT', 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)'],
     outbox: ['[--retry]', 'replies and comment actions not yet sent, and the newest sent'],
     comments: ['list|reply|private-reply|hide|unhide|delete …', 'comments, newest first, and acting on them'],

@@ -4,7 +4,7 @@ import { AppError } from '../core/app-error';
 import { auditExportText, type AuditExportFormat } from '../privacy/audit-export';
 import { AUDIT_CATEGORY_PREFIXES, countsInWords, describeAudit } from '../privacy/audit-words';
 import { addRequest, completeRequest, listRequests } from '../privacy/deletion-requests';
-import { exportEverything, writeOwnerOnlyFile } from '../privacy/export-everything';
+import { auditExportEverything, ExportCancelledError, exportEverything, progressInWords, writeOwnerOnlyFile } from '../privacy/export-everything';
 import { forgetPerson, previewForget } from '../privacy/forget';
 import { confirmRetention } from '../privacy/privacy-actions';
 import { previewRetention, RETENTION_CLASSES } from '../privacy/retention';
@@ -18,7 +18,8 @@ function day(ms: number | null): string {
 
 function previewText(p: ForgetPreview): string {
   const who = p.people.map((x) => `${x.who}${x.handle ? ` (@${x.handle})` : ''} on ${x.account}`).join('; ') || 'no stored profile';
-  return `Would forget: ${who}\nThis removes ${countsInWords(p.counts)} (${p.total} rows).`;
+  const files = Object.keys(p.files).length ? `\nand from the data folder: ${countsInWords(p.files)}.` : '';
+  return `Would forget: ${who}\nThis removes ${countsInWords(p.counts)} (${p.total} rows)${files ? ',' : '.'}${files}`;
 }
 
 const forget: Command = {
@@ -28,17 +29,21 @@ const forget: Command = {
     const person = ctx.options.person?.trim();
     if (!person) throw new UsageError('Give --person HANDLE_OR_ID (an @handle or a Meta id).');
     await openStore(ctx);
-    const preview = previewForget(ctx.core.repos.db, { handleOrId: person });
+    const preview = previewForget(ctx.core.repos.db, { handleOrId: person }, ctx.core.dataDir);
+    if (preview.ownAccount !== null) {
+      throw new UsageError(`"${person}" is your own account "${preview.ownAccount}", not a person who wrote to you; to remove an account and its data, remove it in the app's Accounts screen.`);
+    }
     if (preview.total === 0) throw new AppError('NOT_FOUND', `Nothing stored here belongs to "${person}".`);
     if (!ctx.options.yes) {
       print(ctx, preview, `${previewText(preview)}\nNothing was removed. Run again with --yes to forget them.`);
       return 1;
     }
-    const receipt = forgetPerson(ctx.core.repos, { handleOrId: person }, ctx.core.now());
+    const receipt = forgetPerson(ctx.core.repos, { handleOrId: person }, ctx.core.now(), { dataDir: ctx.core.dataDir });
     print(
       ctx,
       receipt,
-      `Forgotten. Receipt ${receipt.code} (${new Date(receipt.forgottenAt).toISOString()}): removed ${countsInWords(receipt.counts)}.` +
+      `Forgotten. Receipt ${receipt.code} (${new Date(receipt.forgottenAt).toISOString()}): removed ${countsInWords(receipt.counts)}` +
+        (Object.keys(receipt.files).length ? `, and ${countsInWords(receipt.files)} from the data folder.` : '.') +
         (receipt.requests.length ? `\nDeletion requests done: ${receipt.requests.join(', ')}` : ''),
     );
     return 0;
@@ -75,7 +80,7 @@ const requests: Command = {
     if (verb === 'done') {
       if (!code) throw new UsageError('Give the request code: requests done DR-XXXX-XXXX-XX --yes');
       if (!ctx.options.yes) throw new UsageError('This forgets the person the request names; add --yes to confirm.');
-      const done = completeRequest(repos, code, ctx.core.now());
+      const done = completeRequest(repos, code, ctx.core.now(), ctx.core.dataDir);
       print(ctx, done, `Request ${done.code} done; receipt ${done.receiptCode ?? '—'}.`);
       return 0;
     }
@@ -134,7 +139,17 @@ const audit: Command = {
     const repos = ctx.core.repos;
     if (verb === 'verify') {
       const result = repos.audit.verify();
-      print(ctx, result, result.ok ? `The audit log is intact (${result.checked} entries checked).` : `The audit log is broken at entry ${result.brokenAt?.id}: ${result.brokenAt?.reason}.`);
+      const head =
+        result.head === 'matched'
+          ? ' Its newest entry is the one noted outside the database.'
+          : result.head === 'anchored-now'
+            ? ' Its newest entry was not noted outside the database until now (first start of this version, or that note was removed).'
+            : '';
+      print(
+        ctx,
+        result,
+        result.ok ? `The audit log is intact (${result.checked} entries checked).${head}` : `The audit log is broken at entry ${result.brokenAt?.id}: ${result.brokenAt?.reason}.`,
+      );
       return result.ok ? 0 : 1;
     }
     if (verb === 'list') {
@@ -166,11 +181,32 @@ const exportAllCommand: Command = {
     if (!ctx.options.out) throw new UsageError('--out DIR is required.');
     await openStore(ctx);
     const outDir = resolve(ctx.options.out);
-    const report = exportEverything(ctx.core.repos.db, outDir, ctx.core.now());
-    const counts = Object.fromEntries(report.files.filter((f) => f.name.endsWith('.json')).map((f) => [f.name.replace(/\.json$/, ''), f.rows]));
-    ctx.core.repos.audit.record(ctx.core.now(), 'export.everything', 'json+csv', { where: outDir, format: 'json + csv', counts });
-    print(ctx, report, `Exported ${report.files.length} files to ${outDir} (manifest: ${report.manifest}).`);
-    return 0;
+    // Progress goes to stderr (stdout stays the result, for scripts); Ctrl+C cancels and removes what was staged.
+    const cancel = new AbortController();
+    const onInterrupt = () => cancel.abort();
+    process.once('SIGINT', onInterrupt);
+    let lastLine = '';
+    try {
+      const report = await exportEverything(ctx.core.repos.db, outDir, ctx.core.now(), {
+        dataDir: ctx.core.dataDir,
+        signal: cancel.signal,
+        onProgress: (p) => {
+          // A line per table, and one per tenth of a big one.
+          const line = p.rowsDone === 0 || p.rowsDone === p.rowsTotal || Math.floor((10 * p.rowsDone) / p.rowsTotal) !== Math.floor((10 * (p.rowsDone - 1)) / p.rowsTotal) ? progressInWords(p) : lastLine;
+          if (line !== lastLine) process.stderr.write(`Exporting ${line}\n`);
+          lastLine = line;
+        },
+      });
+      auditExportEverything(ctx.core.repos, report, ctx.core.now());
+      print(ctx, report, `Exported ${report.files.length} files to ${outDir} (manifest: ${report.manifest}).`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ExportCancelledError)) throw error;
+      process.stderr.write(`Cancelled: nothing was written to ${outDir}.\n`);
+      return 130;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
   },
 };
 

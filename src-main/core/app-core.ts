@@ -13,6 +13,7 @@ import type { RewrapStep } from '../vault/rewrap';
 import { AppError } from './app-error';
 import { AppEvents } from './events';
 import { openStoreFile, tidyDataDir } from './open-store';
+import { AUDIT_HEAD_FILE, forgetAuditHead, openAuditAnchor } from '../privacy/audit-anchor';
 import { ensurePrivateDir } from './private-files';
 import { openSettingsFile, readStoreStatus } from './store-status';
 import { describeStoreProblem, wipeIncompleteProblem } from './store-problem';
@@ -116,7 +117,7 @@ export class AppCore {
   private decide(): AppState {
     tidyDataDir(
       this.options.dataDir,
-      [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${VAULT_FILE}.json`, `${SETTINGS_FILE}.json`],
+      [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${VAULT_FILE}.json`, `${SETTINGS_FILE}.json`, `${AUDIT_HEAD_FILE}.json`],
       this.options.log,
     );
     const record = this.vault.record();
@@ -332,6 +333,7 @@ export class AppCore {
   }
 
   private openWith(key: Buffer, creating = false): void {
+    if (creating) forgetAuditHead(this.options.dataDir);
     this.repositories = openStoreFile({
       dataDir: this.options.dataDir,
       databaseFile: this.databaseFile,
@@ -341,6 +343,7 @@ export class AppCore {
       now: this.now(),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     });
+    this.repositories.audit.anchorTo(openAuditAnchor(this.options.openStore, this.options.dataDir));
     this.phase = 'ready';
     this.recoveryReason = null;
     this.storeProblem = null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Settings } from '../../src-preload/contract';
 import { buildAppMenu } from '../desktop/app-menu-model';
 import { keepsRunningInTray, onWindowClose } from '../desktop/close-behavior';
+import { DESKTOP_FILES } from '../desktop/desktop-files';
 import type { DesktopAction } from '../desktop/menu-model';
 import { parseWindowState, restoreBounds, type SavedWindowState } from '../desktop/window-state';
 import { toMenu } from './menus';
@@ -14,7 +15,7 @@ import { toMenu } from './menus';
  * Must run before app is ready. https://www.electronjs.org/docs/latest/api/crash-reporter
  */
 export function startLocalCrashReports(dataDir: string): void {
-  const folder = join(dataDir, 'crashes');
+  const folder = join(dataDir, DESKTOP_FILES.crashReports);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   app.setPath('crashDumps', folder);
   crashReporter.start({ uploadToServer: false, compress: true });
@@ -31,7 +32,7 @@ export function applyLaunchAtLogin(enabled: boolean): void {
   app.setLoginItemSettings({ openAtLogin: enabled, ...(process.platform === 'win32' ? { args: ['--hidden'] } : {}) });
 }
 
-const WINDOW_STATE_FILE = 'window-state.json';
+const WINDOW_STATE_FILE = DESKTOP_FILES.windowState;
 
 /** Saved bounds, checked against today's screens (a missing monitor must not hide the window). */
 export function initialWindowState(dataDir: string): ReturnType<typeof restoreBounds> {

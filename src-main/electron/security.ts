@@ -1,16 +1,21 @@
 import { app, session, shell, type Session } from 'electron';
 import { isAllowedExternalUrl } from '../core/external-links';
+import { mayNavigate } from '../desktop/navigation-policy';
 
-/** Electron's security checklist, applied to every web contents the app ever creates. */
-export function hardenApp(isAppUrl: (url: string) => boolean): void {
+/**
+ * Electron's security checklist, applied to every web contents the app ever creates. The login
+ * window is told apart by its session (`loginSession`): Meta's pages may move on within it.
+ */
+export function hardenApp(isAppUrl: (url: string) => boolean, loginSession: Session): void {
   app.on('web-contents-created', (_event, contents) => {
+    const loginWindow = contents.session === loginSession;
     // New windows are denied; an allow-listed https link goes to the system browser instead.
     contents.setWindowOpenHandler(({ url }) => {
       if (isAllowedExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!mayNavigate(url, { loginWindow, isAppUrl })) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

@@ -4,7 +4,7 @@ import { AppError, toErrorPayload } from '../core/app-error';
 import { auditExportText } from '../privacy/audit-export';
 import { AUDIT_CATEGORY_PREFIXES, describeAudit } from '../privacy/audit-words';
 import { addRequest, completeRequest, listRequests } from '../privacy/deletion-requests';
-import { exportEverything, writeOwnerOnlyFile } from '../privacy/export-everything';
+import { auditExportEverything, ExportCancelledError, exportEverything, writeOwnerOnlyFile } from '../privacy/export-everything';
 import { findPeople, getReceipt, listReceipts, previewForget } from '../privacy/forget';
 import { confirmRetention, forget } from '../privacy/privacy-actions';
 import { previewRetention } from '../privacy/retention';
@@ -21,7 +21,7 @@ export interface PrivacyHandlerDeps {
 type PrivacyChannels =
   | 'privacy:listAudit' | 'privacy:verifyAudit' | 'privacy:exportAudit' | 'privacy:findPeople' | 'privacy:previewForget'
   | 'privacy:forget' | 'privacy:listReceipts' | 'privacy:exportReceipt' | 'privacy:previewRetention' | 'privacy:applyRetention'
-  | 'privacy:listRequests' | 'privacy:addRequest' | 'privacy:completeRequest' | 'privacy:exportEverything' | 'privacy:wipe'
+  | 'privacy:listRequests' | 'privacy:addRequest' | 'privacy:completeRequest' | 'privacy:exportEverything' | 'privacy:cancelExport' | 'privacy:wipe'
   | 'vault:lock' | 'vault:changePassphrase' | 'vault:switchProtection';
 
 function stamp(now: number): string {
@@ -53,6 +53,7 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
     if (!pickFolder) throw new AppError('FORBIDDEN', 'Choosing a folder needs the desktop app; use "npm run cli -- export-all --out DIR" instead.');
     return pickFolder(purpose);
   };
+  let runningExport: AbortController | null = null;
   return {
     'privacy:listAudit': ({ limit, category, beforeId }) =>
       core.repos.audit.list(limit, { actionPrefixes: category ? AUDIT_CATEGORY_PREFIXES[category] : [], beforeId: beforeId ?? null }).map(describeAudit),
@@ -65,7 +66,7 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
       return { path };
     },
     'privacy:findPeople': ({ query }) => findPeople(core.repos.db, query),
-    'privacy:previewForget': ({ target }) => previewForget(core.repos.db, target),
+    'privacy:previewForget': ({ target }) => previewForget(core.repos.db, target, core.dataDir),
     'privacy:forget': ({ target }) => forget(core, target),
     'privacy:listReceipts': () => listReceipts(core.repos.db),
     'privacy:exportReceipt': async ({ code }) => {
@@ -85,21 +86,39 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
       return request;
     },
     'privacy:completeRequest': ({ code }) => {
-      const request = completeRequest(core.repos, code, core.now());
+      const request = completeRequest(core.repos, code, core.now(), core.dataDir);
       core.events.emit('store:changed', { what: ['all'] });
       return request;
     },
     'privacy:exportEverything': async () => {
       const dir = await folder('Export everything');
       if (!dir) return null;
+      if (runningExport) throw new AppError('BUSY', 'An export is already being written; wait for it or cancel it.');
       const outDir = `${dir.replace(/[\\/]+$/, '')}/social-desk-export-${stamp(core.now())}`;
-      const report = exportEverything(core.repos.db, outDir, core.now());
-      core.repos.audit.record(core.now(), 'export.everything', 'json+csv', {
-        where: outDir,
-        format: 'json + csv',
-        counts: Object.fromEntries(report.files.filter((f) => f.name.endsWith('.json')).map((f) => [f.name.replace(/\.json$/, ''), f.rows])),
-      });
-      return report;
+      const cancel = new AbortController();
+      runningExport = cancel;
+      // A lock or wipe stops it too: the store it reads is closing.
+      const unregister = core.registerWork({ stop: async () => cancel.abort() });
+      try {
+        const report = await exportEverything(core.repos.db, outDir, core.now(), {
+          dataDir: core.dataDir,
+          signal: cancel.signal,
+          onProgress: (progress) => core.events.emit('privacy:export-progress', progress),
+        });
+        auditExportEverything(core.repos, report, core.now());
+        return report;
+      } catch (error) {
+        if (error instanceof ExportCancelledError) return null;
+        throw error;
+      } finally {
+        runningExport = null;
+        unregister();
+      }
+    },
+    'privacy:cancelExport': () => {
+      const running = runningExport !== null;
+      runningExport?.abort();
+      return { cancelled: running };
     },
     'privacy:wipe': async () => {
       const revocation = await revokeAll(core, services);

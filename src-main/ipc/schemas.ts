@@ -82,6 +82,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     .strict(),
   'privacy:completeRequest': z.object({ code, confirm: z.literal('FORGET') }).strict(),
   'privacy:exportEverything': none,
+  'privacy:cancelExport': none,
   'vault:lock': z.object({ reason: z.enum(['manual', 'idle']) }).strict(),
   'vault:changePassphrase': z.object({ current: z.string().min(1).max(1024), next: z.string().max(1024) }).strict(),
   'vault:switchProtection': z
@@ -117,6 +118,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
           unread: z.boolean(),
           needsReply: z.boolean(),
           windowOpen: z.boolean(),
+          closingSoon: z.boolean().default(false),
           label: z.string().min(1).max(40).nullable(),
           state: z.enum(['all', 'open', 'done']),
         })
@@ -128,7 +130,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'inbox:getCounts': none,
   'inbox:getConversation': z.object({ conversationId: id }).strict(),
   'inbox:searchMessages': z
-    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit })
+    .object({ query: z.string().max(200), accountId: id.nullable(), platform: platform.nullable(), from: time.nullable(), to: time.nullable(), offset, limit, withTotal: z.boolean().optional() })
     .strict()
     .refine((q) => q.from === null || q.to === null || q.from <= q.to, 'the start date must not be after the end date'),
   'inbox:getBadge': none,

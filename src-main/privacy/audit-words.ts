@@ -51,6 +51,10 @@ const NAMES: Record<string, string> = {
   autoLockMinutes: 'auto-lock (minutes idle)',
   syncIntervalMinutes: 'sync interval (minutes)',
   textOnlyDms: 'text-only messages',
+  exportStaging: 'files of an unfinished export',
+  crashReports: 'crash-report files',
+  logs: 'log files',
+  setAside: 'files of a damaged store set aside',
 };
 
 function humanName(key: string): string {
@@ -142,7 +146,9 @@ export function describeAudit(row: AuditRow): AuditEntry {
       case 'privacy.retention_applied':
         return `Retention ran${s ? ` (${s})` : ''}: ${d ? countsInWords((d.removed as Record<string, unknown> | undefined) ?? d) : 'nothing'} removed`;
       case 'person.forgotten':
-        return `A person was forgotten: ${d ? countsInWords(d) : 'nothing'} removed (receipt ${s ?? '?'})`;
+        return `A person was forgotten: ${d ? countsInWords(d) : 'nothing'} removed${
+          d?.files && typeof d.files === 'object' ? `, and ${countsInWords(d.files as Record<string, unknown>)} from the data folder` : ''
+        } (receipt ${s ?? '?'})`;
       case 'request.added':
         return `Deletion request ${s ?? ''} logged${d?.source ? ` (from ${String(d.source).replace('_', ' ')})` : ''}`;
       case 'request.done':

@@ -80,10 +80,10 @@ export function getRequest(repos: Repositories, code: string): DeletionRequest {
  * stored, so the answer to them is on record), links the receipt and marks it done. The request then
  * no longer names them: the receipt code stands in.
  */
-export function completeRequest(repos: Repositories, code: string, now: number): DeletionRequest {
+export function completeRequest(repos: Repositories, code: string, now: number, dataDir?: string): DeletionRequest {
   const request = getRequest(repos, code);
   if (request.status === 'done') throw new AppError('CONFLICT', `Request ${request.code} is already done (receipt ${request.receiptCode ?? '—'}).`);
-  forgetPerson(repos, { handleOrId: request.requester ?? '' }, now, { allowEmpty: true, requestCode: request.code });
+  forgetPerson(repos, { handleOrId: request.requester ?? '' }, now, { allowEmpty: true, requestCode: request.code, ...(dataDir ? { dataDir } : {}) });
   return getRequest(repos, request.code);
 }
 

@@ -18,6 +18,32 @@ export function createStagingDir(dataDir: string, pid = process.pid): string {
   return dir;
 }
 
+/** Exports this process is writing right now, by staging-folder name, so a forget can stop them first. */
+const runningHere = new Map<string, AbortController>();
+
+/**
+ * A staging folder for an export this process runs: its signal aborts when a forget (or the
+ * person) cancels; `release` must be called when the export ends either way.
+ */
+export function openStaging(dataDir: string): { dir: string; signal: AbortSignal; abort: () => void; release: () => void } {
+  const dir = createStagingDir(dataDir);
+  const controller = new AbortController();
+  runningHere.set(basename(dir), controller);
+  return { dir, signal: controller.signal, abort: () => controller.abort(), release: () => runningHere.delete(basename(dir)) };
+}
+
+/** Stops every export this process is writing (a forget runs next); returns how many were stopped. */
+export function abortExportsInProgress(reason = 'A person was forgotten while the export ran; export again to get what is stored now.'): number {
+  for (const controller of runningHere.values()) controller.abort(new Error(reason));
+  return runningHere.size;
+}
+
+/** True when another live process owns this staging folder (its export is still being written). */
+export function isStagingInUse(name: string): boolean {
+  const pid = Number(name.split('-')[0]);
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid);
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);

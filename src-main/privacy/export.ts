@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/private-files';
 import type { Db } from '../store/database';
-import { createStagingDir, moveIntoPlace, type RenameFn } from './export-staging';
+import { moveIntoPlace, openStaging, type RenameFn } from './export-staging';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -77,17 +77,20 @@ export async function exportAll(db: Db, outDir: string, format: ExportFormat, op
     if (!statSync(outDir).isDirectory()) throw new RangeError(`${outDir} is a file, not a folder; choose a new or empty folder.`);
     if (readdirSync(outDir).length > 0) throw new RangeError(`The folder ${outDir} is not empty; choose a new or empty folder.`);
   }
-  const staging = createStagingDir(options.dataDir);
+  const { dir: staging, signal, release } = openStaging(options.dataDir);
   const counts: Record<string, number> = {};
   try {
     for (const [name, sql] of Object.entries(DATASETS)) {
       counts[name] = await writeDataset(db, sql, join(staging, `${name}.${format}`), format);
       await options.onStaged?.(name, staging);
+      // A forget while this ran: what is staged may hold the forgotten person.
+      signal.throwIfAborted();
     }
     // A folder we create is owner-only; one the person made stays as they made it (its files are 0600).
     if (!existsSync(outDir)) ensurePrivateDir(outDir);
     for (const name of readdirSync(staging)) moveIntoPlace(join(staging, name), join(outDir, name), options.rename);
   } finally {
+    release();
     rmSync(staging, { recursive: true, force: true });
   }
   return counts;

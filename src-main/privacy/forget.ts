@@ -4,6 +4,8 @@ import { checkpoint, type Db } from '../store/database';
 import type { Repositories } from '../store/repositories';
 import { confirmationCode } from './codes';
 import { closeRequestsFor } from './deletion-requests';
+import { abortExportsInProgress } from './export-staging';
+import { countHeldFiles, removeHeldFiles } from './held-files';
 import { PERSON_LINKED_TABLES } from './person-data';
 
 /** "@maria.s" and "maria.s" are the same handle. */
@@ -64,6 +66,34 @@ function selectTarget(db: Db, target: ForgetTarget): void {
   `);
 }
 
+/**
+ * The brand's own accounts also appear as authors (its replies under comments, a Page commenting
+ * as itself, and so in the engaged-people list). Forgetting one would erase the brand's replies
+ * and leave its account half there, so it is refused with what to do instead.
+ */
+function ownAccountTargeted(db: Db): string | null {
+  const own = db
+    .prepare(
+      `SELECT a.name FROM accounts a
+       WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
+                       AND (p.external_id = a.external_id OR (a.handle IS NOT NULL AND lower(p.username) = lower(a.handle))))
+          OR EXISTS (SELECT 1 FROM temp.forget_handles h WHERE a.handle IS NOT NULL AND h.handle = lower(a.handle))
+       LIMIT 1`,
+    )
+    .pluck()
+    .get() as string | undefined;
+  return own ?? null;
+}
+
+function refuseOwnAccount(db: Db): void {
+  const own = ownAccountTargeted(db);
+  if (own !== null) {
+    throw new RangeError(
+      `That is your own account "${own}", not a person who wrote to you; forgetting it would erase your replies. To remove an account's data, remove the account in Accounts.`,
+    );
+  }
+}
+
 function countAll(db: Db): Record<string, number> {
   const counts: Record<string, number> = {};
   // Every class with something to remove, cascaded ones (notes, labels) included, so the preview
@@ -114,10 +144,12 @@ export function findPeople(db: Db, query: string, limit = 20): PersonMatch[] {
   }));
 }
 
-/** What a forget would remove, without removing anything. */
-export function previewForget(db: Db, target: ForgetTarget): ForgetPreview {
+/** What a forget would remove, without removing anything; with `dataDir`, the files it holds too. */
+export function previewForget(db: Db, target: ForgetTarget, dataDir?: string): ForgetPreview {
   return db.transaction((): ForgetPreview => {
     selectTarget(db, target);
+    const ownAccount = ownAccountTargeted(db);
+    if (ownAccount !== null) return { people: [], counts: {}, total: 0, files: {}, ownAccount };
     const counts = countAll(db);
     const people = db
       .prepare(
@@ -125,24 +157,31 @@ export function previewForget(db: Db, target: ForgetTarget): ForgetPreview {
          FROM people p JOIN accounts a ON a.id = p.account_id WHERE p.id IN (SELECT id FROM temp.forget_people)`,
       )
       .all() as Array<{ who: string; handle: string | null; account: string }>;
-    return { people, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    const files = dataDir ? countHeldFiles(dataDir) : {};
+    return { people, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), files, ownAccount: null };
   })();
+}
+
+export interface ForgetOptions {
+  allowEmpty?: boolean;
+  requestCode?: string;
+  /** The data folder: its export staging, crash reports, logs and set-aside copies go too. */
+  dataDir?: string;
 }
 
 /**
  * Removes everything of one person in one transaction, writes a receipt (what, how many, when, a
  * code; never who) and an audit entry, then truncates the WAL so no page with their words stays
- * in `-wal`; secure_delete has zeroed the freed pages of the main file.
+ * in `-wal`; secure_delete has zeroed the freed pages of the main file. Files the app holds that
+ * may contain them (export staging, crash reports, logs, set-aside copies) are removed first,
+ * after any export this process is writing is stopped, so the receipt counts them.
  */
-export function forgetPerson(
-  repos: Repositories,
-  target: ForgetTarget,
-  now: number,
-  options: { allowEmpty?: boolean; requestCode?: string } = {},
-): ForgetReceipt {
+export function forgetPerson(repos: Repositories, target: ForgetTarget, now: number, options: ForgetOptions = {}): ForgetReceipt {
   const { db } = repos;
+  if (options.dataDir) abortExportsInProgress();
   const receipt = db.transaction((): ForgetReceipt => {
     selectTarget(db, target);
+    refuseOwnAccount(db);
     const counts = countAll(db);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total === 0 && !options.allowEmpty) throw new AppError('NOT_FOUND', 'Nothing stored here belongs to that person.');
@@ -150,13 +189,22 @@ export function forgetPerson(
       'handleOrId' in target ? [target.handleOrId] : [],
     );
     for (const t of PERSON_LINKED_TABLES) if (t.remove) db.prepare(t.remove).run();
+    // Inside the transaction: if a file cannot be removed the rows stay too, and the error names the file.
+    const files = options.dataDir ? removeHeldFiles(options.dataDir) : {};
     db.exec('DELETE FROM temp.forget_people; DELETE FROM temp.forget_conversations; DELETE FROM temp.forget_comments; DELETE FROM temp.forget_handles;');
     const code = confirmationCode('FG');
-    db.prepare('INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total) VALUES (?, ?, ?, ?, ?)').run(code, now, 'person', JSON.stringify(counts), total);
-    repos.audit.record(now, 'person.forgotten', code, counts);
+    db.prepare('INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total, files) VALUES (?, ?, ?, ?, ?, ?)').run(
+      code,
+      now,
+      'person',
+      JSON.stringify(counts),
+      total,
+      JSON.stringify(files),
+    );
+    repos.audit.record(now, 'person.forgotten', code, Object.keys(files).length ? { ...counts, files } : counts);
     const requests = closeRequestsFor(db, handles, code, now, options.requestCode ?? null);
     for (const request of requests) repos.audit.record(now, 'request.done', request, { receipt: code });
-    return { code, forgottenAt: now, counts, total, requests };
+    return { code, forgottenAt: now, counts, total, files, requests };
   })();
   checkpoint(db);
   return receipt;
@@ -167,20 +215,25 @@ interface ReceiptRow {
   forgotten_at: number;
   counts: string;
   total: number;
+  files: string;
 }
 
 function toReceipt(db: Db, r: ReceiptRow): ForgetReceipt {
   const requests = db.prepare('SELECT code FROM deletion_requests WHERE receipt_code = ?').pluck().all(r.code) as string[];
-  return { code: r.code, forgottenAt: r.forgotten_at, counts: JSON.parse(r.counts) as Record<string, number>, total: r.total, requests };
+  return { code: r.code, forgottenAt: r.forgotten_at, counts: JSON.parse(r.counts) as Record<string, number>,
+    total: r.total,
+    files: JSON.parse(r.files) as ForgetReceipt['files'],
+    requests,
+  };
 }
 
 export function listReceipts(db: Db, limit = 100): ForgetReceipt[] {
-  const rows = db.prepare('SELECT code, forgotten_at, counts, total FROM forget_receipts ORDER BY forgotten_at DESC, id DESC LIMIT ?').all(limit) as ReceiptRow[];
+  const rows = db.prepare('SELECT code, forgotten_at, counts, total, files FROM forget_receipts ORDER BY forgotten_at DESC, id DESC LIMIT ?').all(limit) as ReceiptRow[];
   return rows.map((r) => toReceipt(db, r));
 }
 
 export function getReceipt(db: Db, code: string): ForgetReceipt {
-  const row = db.prepare('SELECT code, forgotten_at, counts, total FROM forget_receipts WHERE code = ?').get(code.trim().toUpperCase()) as ReceiptRow | undefined;
+  const row = db.prepare('SELECT code, forgotten_at, counts, total, files FROM forget_receipts WHERE code = ?').get(code.trim().toUpperCase()) as ReceiptRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `There is no forget receipt ${code}.`);
   return toReceipt(db, row);
 }

@@ -56,7 +56,7 @@ export function afterSyncRun(core: AppCore, result: AccountRunResult): void {
 }
 
 export function forget(core: AppCore, target: ForgetTarget): ForgetReceipt {
-  const receipt = forgetPerson(core.repos, target, core.now());
+  const receipt = forgetPerson(core.repos, target, core.now(), { dataDir: core.dataDir });
   core.events.emit('store:changed', { what: ['all'] });
   return receipt;
 }

@@ -3,10 +3,19 @@ import type { AppCore } from '../core/app-core';
 import { grantingUserVia } from '../relay/granting-user';
 import { RelayRunner } from '../relay/relay-runner';
 import { AccountsService } from './accounts-service';
-import { LiveDemo } from './live-demo';
-import { OutboxService } from './outbox/outbox-service';
+import { LiveDemo, type AttachDemoWorld } from './live-demo';
+import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
 import { SyncService, type SyncServiceOptions } from './sync-service';
 import { startRetentionSchedule } from '../privacy/privacy-actions';
+
+export interface AppServicesOptions extends SyncServiceOptions {
+  /** Send what waits in the outbox when the data opens, even where syncs run on demand only. */
+  outboxAutoStart?: boolean;
+  /** Test seam, see OutboxServiceOptions. */
+  afterMetaAccepted?: OutboxServiceOptions['afterMetaAccepted'];
+  /** Test seam: the demo's world kept outside this process, see AttachDemoWorld. */
+  attachDemoWorld?: AttachDemoWorld;
+}
 
 interface Current {
   sync: SyncService;
@@ -24,10 +33,10 @@ interface Current {
 export class AppServices {
   private current: Current | null = null;
 
-  constructor(core: AppCore, options: SyncServiceOptions) {
+  constructor(core: AppCore, options: AppServicesOptions) {
     core.onReady(() => {
       const sync = new SyncService(core, options);
-      const liveDemo = new LiveDemo(core.repos, core.now);
+      const liveDemo = new LiveDemo(core.repos, core.now, options.attachDemoWorld);
       sync.liveDemo = liveDemo;
       const outbox = new OutboxService({
         repos: core.repos,
@@ -35,6 +44,7 @@ export class AppServices {
         // Demo accounts talk to the live emulator; every other account to Meta through the sync's client.
         clientFor: (accountId) => (liveDemo.isDemoAccount(accountId) ? liveDemo.client() : Promise.resolve(sync.client)),
         onChange: (what) => core.events.emit('store:changed', { what }),
+        ...(options.afterMetaAccepted ? { afterMetaAccepted: options.afterMetaAccepted } : {}),
       });
       core.registerWork({
         stop: async () => {
@@ -53,6 +63,8 @@ export class AppServices {
       if (options.autoStart) {
         outbox.start();
         relay.start();
+      } else if (options.outboxAutoStart) {
+        outbox.start();
       }
       this.current = { sync, accounts: new AccountsService(core, sync), outbox, liveDemo, relay };
       // The confirmed retention policy runs when the data opens and then daily.

@@ -3,40 +3,81 @@ import type { Repositories } from '../store/repositories';
 
 export interface InboxNotice {
   title: string;
-  /** Counts only: the OS notification centre keeps what it shows, so no message text goes there. */
+  /**
+   * Counts only, never a name or message text: the OS notification centre keeps what it shows,
+   * and a locked screen shows it to whoever is near.
+   */
   body: string;
   /** The newest conversation with a new message, opened when the notice is clicked (null: comments only). */
   conversationId: number | null;
 }
 
-export interface InboxNotifierDeps {
-  repos: () => Repositories | null;
-  enabled: () => boolean;
-  now: () => number;
+export interface NotifierDecision {
+  /** Show this now (null: nothing to show now). */
+  notice: InboxNotice | null;
+  /** News held back because a notice was shown moments ago: call `flush()` at this time. */
+  flushAt: number | null;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} new ${word}${n === 1 ? '' : 's'}`;
+export interface InboxNotifierDeps {
+  repos: () => Repositories | null;
+  /** The "Notify me of new messages and comments" setting. */
+  enabled: () => boolean;
+  now: () => number;
+  /** The app is in front: the person sees the new items (and the badge) already, so no notice. */
+  userIsLooking?: () => boolean;
+}
+
+/** After a notice, more news within this time is gathered into one notice at its end. */
+export const NOTICE_QUIET_MS = 60_000;
+
+const NOTHING: NotifierDecision = { notice: null, flushAt: null };
+
+const count = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * Decides, after the store changed, whether new messages or comments arrived since the last
- * notice: incoming messages and others' comments written after the `notified` mark. The first
- * check only sets the mark, so connecting an account with years of history raises nothing.
+ * Decides, after the store changed, whether new messages or comments arrived since the last look
+ * (incoming messages and others' comments stored after the `notified` mark) and whether to say so
+ * now. The first check only sets the mark, so connecting an account with years of history raises
+ * nothing. Coalescing: one notice at most per NOTICE_QUIET_MS; what arrives meanwhile (the next
+ * account's sync, a webhook) waits in the store, counted from the same mark, and goes into one
+ * notice when the quiet time ends. Plain Node: the Electron side only shows what this returns.
  */
 export function createInboxNotifier(deps: InboxNotifierDeps) {
-  return {
-    check(change: Events['store:changed']): InboxNotice | null {
-      if (!change.what.some((w) => w === 'messages' || w === 'comments' || w === 'all')) return null;
-      const repos = deps.repos();
-      if (!repos) return null;
-      const now = deps.now();
-      const since = repos.triage.getMark('notified');
+  let lastShownAt = Number.NEGATIVE_INFINITY;
+
+  const decide = (): NotifierDecision => {
+    const repos = deps.repos();
+    if (!repos) return NOTHING;
+    const now = deps.now();
+    const since = repos.triage.getMark('notified');
+    if (since === null) {
       repos.triage.setMark('notified', now);
-      if (since === null || !deps.enabled()) return null;
-      const messages = repos.triage.messagesSince(since);
-      const comments = repos.triage.commentsSince(since);
-      if (messages.count + comments === 0) return null;
-      const parts = [messages.count > 0 ? plural(messages.count, 'message') : null, comments > 0 ? plural(comments, 'comment') : null];
-      return { title: 'Social Desk', body: parts.filter(Boolean).join(' and '), conversationId: messages.count > 0 ? messages.newestConversationId : null };
+      return NOTHING;
+    }
+    const messages = repos.triage.messagesSince(since);
+    const comments = repos.triage.commentsSince(since);
+    if (messages.count + comments === 0) return NOTHING;
+    if (!deps.enabled() || deps.userIsLooking?.()) {
+      repos.triage.setMark('notified', now);
+      return NOTHING;
+    }
+    if (now < lastShownAt + NOTICE_QUIET_MS) return { notice: null, flushAt: lastShownAt + NOTICE_QUIET_MS };
+    repos.triage.setMark('notified', now);
+    lastShownAt = now;
+    const inConversations = messages.conversations > 1 ? ` in ${messages.conversations.toLocaleString('en')} conversations` : '';
+    const parts = [messages.count > 0 ? `${count(messages.count, 'new message')}${inConversations}` : null, comments > 0 ? count(comments, 'new comment') : null];
+    return { notice: { title: 'Social Desk', body: parts.filter(Boolean).join(' and '), conversationId: messages.newestConversationId }, flushAt: null };
+  };
+
+  return {
+    check(change: Events['store:changed']): NotifierDecision {
+      if (!change.what.some((w) => w === 'messages' || w === 'comments' || w === 'all')) return NOTHING;
+      return decide();
+    },
+    /** Shows what was held back, once its quiet time is over. */
+    flush(): NotifierDecision {
+      return decide();
     },
     /** For the app-icon badge: the same figure as the Inbox nav badge. */
     badgeCount(): number {

@@ -54,12 +54,41 @@ function replayJournal(repos: Repositories, world: World, journal: readonly Outb
   }
 }
 
+/**
+ * The demo's world started outside this process, which keeps it (and what was sent to it) for
+ * longer than this process lives: the end-to-end specs kill the app mid-send and check what the
+ * same world received. Given one, no journal is replayed, since that world already remembers.
+ */
+export type AttachDemoWorld = (record: DemoWorldRecord) => Promise<{ url: string }>;
+
+/** Starts the demo's own world with its clock at now (the world is built at the demo's creation time). */
+export function startDemoEmulator(record: DemoWorldRecord, now: () => number): Promise<RunningEmulator> {
+  // The world is generated at the clock's first reading: the demo's creation time. After that
+  // the clock is now, and the world catches up on the first call.
+  let first = true;
+  const clock = (): number => {
+    if (first) {
+      first = false;
+      return record.createdAt;
+    }
+    return Math.max(record.createdAt, now());
+  };
+  return startEmulator({ port: 0, scenario: record.scenario, seed: record.seed, now: clock });
+}
+
+interface Connection {
+  /** Null when the world lives outside this process (see AttachDemoWorld). */
+  emulator: RunningEmulator | null;
+  client: GraphClient;
+}
+
 export class LiveDemo {
-  private running: Promise<{ emulator: RunningEmulator; client: GraphClient }> | null = null;
+  private running: Promise<Connection> | null = null;
 
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => number,
+    private readonly attach?: AttachDemoWorld,
   ) {}
 
   isDemoAccount(accountId: number): boolean {
@@ -67,7 +96,7 @@ export class LiveDemo {
   }
 
   /** The emulator (started on first use) and a Graph client pointed at it. */
-  connection(): Promise<{ emulator: RunningEmulator; client: GraphClient }> {
+  connection(): Promise<Connection> {
     this.running ??= this.start().catch((error: unknown) => {
       this.running = null;
       throw error;
@@ -79,19 +108,13 @@ export class LiveDemo {
     return (await this.connection()).client;
   }
 
-  private async start(): Promise<{ emulator: RunningEmulator; client: GraphClient }> {
+  private async start(): Promise<Connection> {
     const record = readDemoWorld(this.repos);
-    // The world is generated at the clock's first reading: the demo's creation time. After that
-    // the clock is now, and the world catches up on the first call.
-    let first = true;
-    const clock = (): number => {
-      if (first) {
-        first = false;
-        return record.createdAt;
-      }
-      return Math.max(record.createdAt, this.now());
-    };
-    const emulator = await startEmulator({ port: 0, scenario: record.scenario, seed: record.seed, now: clock });
+    if (this.attach) {
+      const { url } = await this.attach(record);
+      return { emulator: null, client: new GraphClient({ config: resolveGraphConfig({ GRAPH_API_BASE_URL: url }), now: this.now }) };
+    }
+    const emulator = await startDemoEmulator(record, this.now);
     const demoIds = this.repos.accounts.list().filter((a) => a.isDemo).map((a) => a.id);
     replayJournal(this.repos, emulator.world, this.repos.outbox.sentForAccounts(demoIds));
     const client = new GraphClient({ config: resolveGraphConfig({ GRAPH_API_BASE_URL: emulator.url }), now: this.now });
@@ -108,6 +131,6 @@ export class LiveDemo {
   async stop(): Promise<void> {
     const running = this.running;
     this.running = null;
-    if (running) await (await running.catch(() => null))?.emulator.stop();
+    if (running) await (await running.catch(() => null))?.emulator?.stop();
   }
 }

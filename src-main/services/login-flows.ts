@@ -35,7 +35,12 @@ export function metaAppConfig(config: AppConfigRepository): MetaAppConfig {
 
 /** A login the desktop shell opens in its window: where to go and how to recognise the way back. */
 export interface LoginRequest {
+  provider: 'facebook' | 'instagram';
   url: string;
+  /** The OAuth state sent with `url`; an answer arriving by `social-desk://` link must carry it. */
+  state: string;
+  /** Where Meta sends the answer; an answer by deep link is completed as if it had arrived here. */
+  redirectUri: string;
   isRedirect: (url: string) => boolean;
   /** The token and its expiry; null when the person cancelled (nothing changes). */
   complete: (redirectUrl: string) => Promise<{ token: string; expiresAt: number | null } | null>;
@@ -52,6 +57,9 @@ export function facebookLoginRequest(client: GraphClient, config: AppConfigRepos
   if (!appId) throw new AppError('CONFLICT', "Facebook Login needs your brand's Meta app id: add it in Settings → Meta app, or paste a system-user token instead.");
   const state = createOAuthState();
   return {
+    provider: 'facebook',
+    state,
+    redirectUri: FACEBOOK_DESKTOP_REDIRECT_URI,
     url: buildFacebookLoginUrl({ appId, scopes: META_PERMISSIONS, state, responseType: 'token', dialogBaseUrl: client.config.oauth.facebookDialogBaseUrl }),
     isRedirect: (url) => url.startsWith(FACEBOOK_DESKTOP_REDIRECT_URI),
     async complete(redirectUrl) {
@@ -88,6 +96,9 @@ export function instagramLoginRequest(client: GraphClient, config: AppConfigRepo
   }
   const state = createOAuthState();
   return {
+    provider: 'instagram',
+    state,
+    redirectUri,
     url: buildInstagramLoginUrl({ appId, redirectUri, scopes: INSTAGRAM_SCOPES, state, authorizeUrl: client.config.oauth.instagramAuthorizeUrl }),
     isRedirect: (url) => url.startsWith(redirectUri),
     async complete(redirectUrl) {

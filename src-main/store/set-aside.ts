@@ -4,7 +4,8 @@ import { ensurePrivateDir } from '../core/private-files';
 import { DATABASE_FILE } from './database';
 
 /** What a set-aside copy holds: the database with its journal files, and the key that opens it. */
-const SET_ASIDE_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'vault.json'];
+/** The audit log's head (audit-head.json) goes with its log: the fresh store starts a new one. */
+const SET_ASIDE_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'vault.json', 'audit-head.json'];
 
 /** Folders named like this inside the data folder hold copies set aside; the wipe removes them too. */
 export const SET_ASIDE_PREFIX = 'set-aside-';

@@ -7,6 +7,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   cancelLabel?: string;
   busy?: boolean;
+  /** Confirm cannot be pressed yet (nothing to do, still counting) while Cancel still works. */
+  confirmDisabled?: boolean;
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -46,7 +48,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             type="button"
             className={danger ? 'button button--danger' : 'button button--primary'}
             onClick={props.onConfirm}
-            disabled={busy}
+            disabled={busy || props.confirmDisabled === true}
           >
             {confirmLabel}
           </button>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { exploreDemo, expectAppState, openView } from './support/flows';
-import { captureScreen } from './support/screens';
+import { captureScreen, SCREENS_DIR } from './support/screens';
 import { makeCore } from '../support/core';
 import { createFakeKeychain } from '../support/fake-keychain';
 import { findWords } from '../support/page-scan';
@@ -32,6 +32,8 @@ async function sectionShot(page: Page, testInfo: TestInfo, selector: string, nam
 
 test('forget a person on the demo workspace: nothing of theirs is left anywhere, and hostile text stays inert', async ({ app }, testInfo) => {
   test.skip(app.backend !== 'chromium', 'reads the store from the test process through the web bridge');
+  // Two exports, every table dumped and every page of the encrypted file decrypted: slow on a busy machine.
+  test.slow();
   const page = app.page;
   page.on('dialog', (dialog) => {
     throw new Error(`a script ran: ${dialog.message()}`);
@@ -174,4 +176,99 @@ test.describe('passphrase mode', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, erase everything' }).click();
     await expectAppState(page, 'first-run');
   });
+});
+
+test('forget from a comment and from the engaged-people list: same preview, receipt in Privacy, their rows gone', async ({ app }, testInfo) => {
+  test.skip(app.backend !== 'chromium', 'reads the store from the test process through the web bridge');
+  const page = app.page;
+  await exploreDemo(page);
+
+  // From a comment: the first thread written by someone else has the button beside its actions.
+  await openView(page, 'inbox');
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  const thread = page.locator('[data-comments-status="ready"] .comment-thread').filter({ has: page.locator('.comment__actions [data-forget-target]') }).first();
+  await expect(thread).toBeVisible();
+  const commentId = Number(await thread.getAttribute('data-comment-id'));
+  const author = await inspect(app.dataDir, (core) => {
+    const row = core.repos.db.prepare('SELECT author_username AS handle, account_id AS accountId FROM comments WHERE id = ?').get(commentId) as { handle: string; accountId: number };
+    const count = core.repos.db.prepare('SELECT count(*) FROM comments WHERE account_id = ? AND lower(author_username) = lower(?)').pluck().get(row.accountId, row.handle) as number;
+    return { ...row, count };
+  });
+  expect(author.count).toBeGreaterThan(0);
+  const button = thread.locator(`.comment__actions[data-comment-id="${commentId}"] [data-forget-target]`);
+  await expect(button).toHaveAccessibleName(/^Forget this person… \(/);
+  await button.scrollIntoViewIfNeeded();
+  await captureScreen(page, testInfo, 'comments-forget-button');
+  await button.click();
+  let dialog = page.getByRole('alertdialog', { name: 'Forget this person?' });
+  await expect(dialog.locator('[data-will-remove="comments"]')).toBeVisible();
+  expect(Number((await dialog.locator('[data-will-remove="comments"] .num').innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(author.count);
+  await captureScreen(page, testInfo, 'comments-forget-dialog');
+  await dialog.getByRole('button', { name: 'Forget them' }).click();
+  await expect(page.locator('[data-view="privacy"] [data-receipt]')).toBeVisible();
+  await expect(page.locator('[data-view="privacy"] [data-receipt] [data-removed="comments"]')).toBeVisible();
+  const left = await inspect(app.dataDir, (core) =>
+    core.repos.db.prepare('SELECT count(*) FROM comments WHERE account_id = ? AND lower(author_username) = lower(?)').pluck().get(author.accountId, author.handle),
+  );
+  expect(left).toBe(0);
+  await openView(page, 'inbox');
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  await expect(page.locator(`.comment-thread[data-comment-id="${commentId}"]`)).toHaveCount(0);
+
+  // From the engaged-people list: the row's button forgets that person; the list no longer has them.
+  await page.keyboard.press('Escape');
+  await openView(page, 'analytics');
+  await page.locator('[data-tab="people"]').click();
+  await expect(page.locator('[data-person-id]').first()).toBeVisible();
+  await captureScreen(page, testInfo, 'people-forget-button');
+  // The demo's most active "person" is the brand itself (its replies): forgetting it is refused, in words.
+  const brand = await inspect(app.dataDir, (core) =>
+    core.repos.db.prepare('SELECT p.id FROM people p JOIN accounts a ON lower(a.handle) = lower(p.username) LIMIT 1').pluck().get() as number | undefined,
+  );
+  if (brand !== undefined) {
+    await page.locator(`[data-person-id="${brand}"] [data-forget-target]`).click();
+    dialog = page.getByRole('alertdialog', { name: 'Forget this person?' });
+    await expect(dialog.locator('[data-own-account]')).toContainText('That is your own account');
+    await expect(dialog.getByRole('button', { name: 'Forget them' })).toBeDisabled();
+    await captureScreen(page, testInfo, 'people-forget-own-account');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+  const personRow = page.locator('[data-person-id]').filter({ has: page.getByRole('button', { name: 'Open Inbox' }) }).first();
+  const personId = Number(await personRow.getAttribute('data-person-id'));
+  await personRow.locator('[data-forget-target]').click();
+  dialog = page.getByRole('alertdialog', { name: 'Forget this person?' });
+  await expect(dialog.locator('[data-will-remove="people"]')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Forget them' }).click();
+  await expect(page.locator('[data-view="privacy"] [data-receipt]')).toBeVisible();
+  expect(await inspect(app.dataDir, (core) => core.repos.db.prepare('SELECT count(*) FROM people WHERE id = ?').pluck().get(personId))).toBe(0);
+  await openView(page, 'analytics');
+  await page.locator('[data-tab="people"]').click();
+  await expect(page.locator('[data-person-id]').first()).toBeVisible();
+  await expect(page.locator(`[data-person-id="${personId}"]`)).toHaveCount(0);
+});
+
+test('export everything shows its progress and Cancel leaves nothing behind', async ({ app }) => {
+  test.skip(app.backend !== 'chromium', 'reads the chosen folder from the test process through the web bridge');
+  const page = app.page;
+  await exploreDemo(page);
+  await openView(page, 'privacy');
+  await page.getByRole('button', { name: 'Export everything…' }).click();
+  const progress = page.locator('[data-export-progress]');
+  await expect(progress).toBeVisible({ timeout: 60_000 });
+  await expect(progress).toContainText(/Table \d+ of \d+/);
+  // Cancel at once: the demo store exports in seconds.
+  await progress.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(page.locator('[data-export-notice]')).toHaveText('Export cancelled: what was written so far was removed, and nothing reached the folder you chose.');
+  await expect(progress).toHaveCount(0);
+  const picked = (await app.testLog()).pickedFolders ?? [];
+  expect(readdirSync(picked[0] ?? '')).toEqual([]);
+  expect(readdirSync(join(app.dataDir, 'export-staging'))).toEqual([]);
+
+  // Again, to the end, with a picture of the progress on the way (light only: it may finish before a second shot).
+  await page.getByRole('button', { name: 'Export everything…' }).click();
+  await expect(progress).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Export everything…' })).toBeDisabled();
+  await page.screenshot({ path: join(SCREENS_DIR, 'chromium-privacy-export-progress-light.png') }).catch(() => undefined);
+  await expect(page.locator('[data-export-notice]')).toContainText('written to', { timeout: 90_000 });
+  await expect(page.getByRole('button', { name: 'Export everything…' })).toBeEnabled();
 });

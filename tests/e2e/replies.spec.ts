@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { exploreDemo, openView } from './support/flows';
-import { composer, openClosedThread, replyInOpenThread } from './support/replies';
+import { composer, openClosedThread, replyInOpenThread, syncDemoAccounts } from './support/replies';
 import { captureScreen } from './support/screens';
 
 /**
@@ -19,17 +19,7 @@ test('reply inside the window, see it after the next sync; refused after the win
   await captureScreen(page, testInfo, 'reply-sent');
 
   // The next sync of every demo account, against the live demo emulator.
-  await openView(page, 'accounts');
-  const demoRows = page.locator('[data-account-id][data-demo="true"]');
-  const count = await demoRows.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
-    const row = demoRows.nth(i);
-    const line = row.locator('[data-last-synced]');
-    const before = await line.getAttribute('data-last-synced');
-    await row.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => line.getAttribute('data-last-synced'), { timeout: 60_000 }).not.toBe(before);
-  }
+  await syncDemoAccounts(page);
 
   await openView(page, 'inbox');
   await page.locator(`[data-conversation-id="${id}"]`).click();

@@ -120,6 +120,17 @@ describe('conversation list', () => {
     await waitFor(() => expect(screen.getByText('No conversation matches these filters.')).toBeTruthy());
   });
 
+  it('offers a "closing soon" filter with its count, for windows that end within 3 hours', async () => {
+    const { conversations } = sample();
+    const closing = conversation(8, { personName: 'Lou', lastIncomingAt: now - 22 * HOUR, activityAt: now - 22 * HOUR, replyWindowEndsAt: now + 2 * HOUR }, now);
+    const fake = await openInbox(inboxHandlers([...conversations, closing]));
+    const chip = await screen.findByRole('button', { name: 'Closing soon (1)' });
+    expect(chip.getAttribute('title')).toMatch(/ends within 3 hours/);
+    fireEvent.click(chip);
+    await waitFor(() => expect(fake.callsTo('inbox:queryConversations').at(-1)?.filter).toMatchObject({ closingSoon: true }));
+    await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('Lou')]));
+  });
+
   it('keeps a conversation emptied by retention in the list and says why it is empty', async () => {
     const emptied = conversation(9, { personName: 'Ana', emptiedByRetention: true, lastMessageText: null, lastMessageAt: null, messageCount: 0 }, now);
     await openInbox(inboxHandlers([emptied]));
@@ -218,7 +229,9 @@ describe('search', () => {
     expect(results.textContent).toContain('mug [back]?');
     fireEvent.click(screen.getByText(/Show 50 more of 70 left/));
     await waitFor(() => expect(results.querySelectorAll('[data-search-hit]')).toHaveLength(100));
-    expect(fake.callsTo('inbox:searchMessages').map((c) => c.offset)).toEqual([0, 50]);
+    // Only the first page counts every hit; the next keeps its total.
+    expect(fake.callsTo('inbox:searchMessages').map((c) => [c.offset, c.withTotal])).toEqual([[0, true], [50, false]]);
+    expect(document.querySelector('[data-search-total]')?.getAttribute('data-search-total')).toBe('120');
 
     fireEvent.change(screen.getByLabelText('Account'), { target: { value: '2' } });
     await waitFor(() => expect(fake.callsTo('inbox:searchMessages').at(-1)).toMatchObject({ accountId: 2, offset: 0 }));
@@ -287,7 +300,7 @@ describe('badge, comments and saved replies', () => {
   });
 
   it('lists comment threads newest first with replies, filters unanswered, and marks comments seen', async () => {
-    const base = { accountId: 1, postId: 4, likeCount: 2, hidden: false };
+    const base = { accountId: 1, postId: 4, likeCount: 2, hidden: false, privateReplied: false };
     const fake = await openInbox({
       ...inboxHandlers(sample().conversations),
       'comments:listThreads': ({ unansweredOnly, offset }) =>
@@ -346,6 +359,19 @@ describe('badge, comments and saved replies', () => {
 });
 
 describe('reply window words', () => {
+  it('says "Human agent only" past 24 h only where the account may use the tag; otherwise closed, and why', async () => {
+    const late = { lastIncomingAt: now - 30 * HOUR, activityAt: now - 30 * HOUR, replyWindowEndsAt: null };
+    const approved = conversation(5, { ...late, personName: 'Approved', humanAgentAllowed: true, replyWindow: 'human-agent' }, now);
+    const notApproved = conversation(4, { ...late, personName: 'Not approved', humanAgentAllowed: false, replyWindow: 'closed', activityAt: now - 31 * HOUR }, now);
+    await openInbox(inboxHandlers([approved, notApproved]));
+    const [first, second] = rows();
+    expect(first?.querySelector('[data-window]')?.textContent).toBe('Human agent only');
+    expect(second?.querySelector('[data-window="closed"]')?.textContent).toBe('Window closed');
+    expect(second?.querySelector('[data-window]')?.getAttribute('title')).toMatch(/Meta has not approved for this account/);
+    fireEvent.click(second!);
+    await waitFor(() => expect(document.querySelector('.thread__header [data-reply-window]')?.textContent).toBe('Reply window closed (Human Agent replies are not approved for this account)'));
+  });
+
   it('words the reply window in hours, minutes or closed', () => {
     expect(replyWindowText(1_000 + 5 * HOUR + 59 * 60_000, 1_000)).toBe('You can reply for another 5 h');
     expect(replyWindowText(1_000 + 40 * 60_000, 1_000)).toBe('You can reply for another 40 min');

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ForgetReceipt, RetentionPreview } from '../../src-preload/contract';
 import { appState, defaultSettings, ok } from './helpers/fake-api';
@@ -8,7 +8,7 @@ import { renderApp, teardownApp } from './helpers/render-app';
 afterEach(teardownApp);
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Invoice \u202Efdp.exe ${'W'.repeat(100_000)}`;
-const receipt: ForgetReceipt = { code: 'FG-7K3M-Q9XD-2H', forgottenAt: Date.UTC(2026, 0, 2), counts: { messages: 12, conversations: 1, comments: 3, people: 2 }, total: 18, requests: [] };
+const receipt: ForgetReceipt = { code: 'FG-7K3M-Q9XD-2H', forgottenAt: Date.UTC(2026, 0, 2), counts: { messages: 12, conversations: 1, comments: 3, people: 2 }, total: 18, files: { crashReports: 2 }, requests: [] };
 
 function expectInert(root: ParentNode) {
   expect(root.querySelector('img[src="x"]')).toBeNull();
@@ -30,7 +30,7 @@ describe('forget a person', () => {
     const fake = await openPrivacy({
       'privacy:findPeople': () =>
         ok([{ personId: 7, name: HOSTILE, handle: 'javascript:alert(1)', externalId: '178', idKind: 'igsid', accountName: 'Maple', conversations: 1, messages: 12, comments: 3 }]),
-      'privacy:previewForget': () => ok({ people: [{ who: HOSTILE, handle: 'javascript:alert(1)', account: 'Maple' }], counts: receipt.counts, total: 18 }),
+      'privacy:previewForget': () => ok({ people: [{ who: HOSTILE, handle: 'javascript:alert(1)', account: 'Maple' }], counts: receipt.counts, total: 18, files: { crashReports: 2, exportStaging: 1 }, ownAccount: null }),
       'privacy:forget': () => ok(receipt),
     });
     fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'inv' } });
@@ -41,17 +41,21 @@ describe('forget a person', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Forget…' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Forget this person?' });
     await waitFor(() => expect(dialog.querySelector('[data-will-remove="messages"]')?.textContent).toMatch(/Messages\s*12/));
+    // Files the app keeps are counted as files, in words, apart from the rows.
+    expect(dialog.querySelector('[data-will-remove="file:crashReports"]')?.textContent).toBe('Crash-report files2 files');
+    expect(dialog.querySelector('[data-will-remove="file:exportStaging"]')?.textContent).toBe('Files of an unfinished export1 file');
     expectInert(document.body);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Forget them' }));
     await waitFor(() => expect(document.querySelector('[data-receipt="FG-7K3M-Q9XD-2H"]')).not.toBeNull());
     expect(fake.callsTo('privacy:forget')).toEqual([{ target: { personId: 7 }, confirm: 'FORGET' }]);
     expect(document.querySelector('[data-receipt]')?.textContent).not.toContain('Invoice');
+    expect(document.querySelector('[data-removed="file:crashReports"]')?.textContent).toBe('Crash-report files2 files');
     expectInert(document.body);
   });
 
   it('cancel removes nothing', async () => {
     const fake = await openPrivacy({
-      'privacy:previewForget': () => ok({ people: [], counts: { messages: 1 }, total: 1 }),
+      'privacy:previewForget': () => ok({ people: [], counts: { messages: 1 }, total: 1, files: {}, ownAccount: null }),
     });
     fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'maria' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find' }));
@@ -61,6 +65,22 @@ describe('forget a person', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('privacy:forget')).toEqual([]);
     expect(fake.callsTo('privacy:previewForget')).toEqual([{ target: { handleOrId: 'maria' } }]);
+  });
+
+  it("the brand's own account is refused in words; Cancel still works while Confirm cannot be pressed", async () => {
+    const fake = await openPrivacy({
+      'privacy:previewForget': () => ok({ people: [], counts: {}, total: 0, files: {}, ownAccount: 'Maple <b>Studio</b>' }),
+    });
+    fireEvent.change(screen.getByLabelText('Name, @handle or Meta id'), { target: { value: 'maple' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Forget everything stored under/ }));
+    const dialog = await screen.findByRole('alertdialog');
+    await waitFor(() => expect(dialog.querySelector('[data-own-account]')?.textContent).toContain('That is your own account “Maple <b>Studio</b>”'));
+    expect(dialog.querySelector('b')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Forget them' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('privacy:forget')).toEqual([]);
   });
 });
 
@@ -114,6 +134,37 @@ describe('deletion requests and the audit log', () => {
     expect(screen.getByRole('alert').textContent).toContain('The log was tampered with at entry #5: its content was changed after it was written.');
     expect(document.querySelector('b')).toBeNull();
     expectInert(document.body);
+  });
+
+  it('says when the newest entry was not noted outside the database until now', async () => {
+    await openPrivacy({ 'privacy:verifyAudit': () => ok({ ok: true, checked: 4, brokenAt: null, head: 'anchored-now' }) });
+    expect(document.querySelector('[data-audit-chain="intact"]')?.textContent).toMatch(/not noted outside the database until now/);
+  });
+});
+
+describe('export everything', () => {
+  it('shows progress while it runs; Cancel asks the main process to stop and says nothing was written', async () => {
+    let finish: (value: null) => void = () => {};
+    const fake = await openPrivacy({
+      'privacy:exportEverything': () => new Promise((resolve) => (finish = (v) => resolve(ok(v)))),
+      'privacy:cancelExport': () => {
+        finish(null);
+        return ok({ cancelled: true });
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Export everything…' }));
+    act(() => fake.emit('privacy:export-progress', { table: 'messages', rowsDone: 40_000, rowsTotal: 200_000, tablesDone: 6, tablesTotal: 25 }));
+    const progress = await waitFor(() => {
+      const el = document.querySelector('[data-export-progress="messages"]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(progress.textContent).toContain('Table 7 of 25 (messages): 40,000 of 200,000 rows');
+    expect(screen.getByRole('button', { name: 'Export everything…' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(progress as HTMLElement).getByRole('button', { name: 'Cancel export' }));
+    await waitFor(() => expect(document.querySelector('[data-export-notice]')?.textContent).toBe('Export cancelled: what was written so far was removed, and nothing reached the folder you chose.'));
+    expect(document.querySelector('[data-export-progress]')).toBeNull();
+    expect(fake.callsTo('privacy:cancelExport')).toHaveLength(1);
   });
 });
 

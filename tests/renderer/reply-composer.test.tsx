@@ -150,7 +150,7 @@ describe('reply composer', () => {
 });
 
 describe('comment actions', () => {
-  const comment: CommentForActions = { id: 44, network: 'instagram', author: 'mia.c', text: 'Do you ship to Canada?', createdAt: now - 2 * HOUR, hidden: false, isOwn: false };
+  const comment: CommentForActions = { id: 44, network: 'instagram', author: 'mia.c', text: 'Do you ship to Canada?', createdAt: now - 2 * HOUR, hidden: false, isOwn: false, privateReplied: false };
 
   it('deletes only after a confirmation that shows the comment', async () => {
     const fake = mount({ 'comments:act': () => ok(item({ kind: 'comment_delete', commentId: 44, text: null })) }, <CommentActions comment={comment} />);
@@ -167,11 +167,27 @@ describe('comment actions', () => {
     const fake = mount({ 'comments:act': ({ action }) => ok(item({ kind: action === 'hide' ? 'comment_hide' : 'comment_reply', commentId: 44 })) }, <CommentActions comment={comment} />);
     fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
     await waitFor(() => expect(fake.callsTo('comments:act')[0]).toEqual({ commentId: 44, action: 'hide' }));
+    // The buttons wait while an action is in flight; its result ends the wait.
+    await screen.findByText(/^Sent/);
     fireEvent.click(screen.getByRole('button', { name: 'Private reply' }));
     const field = screen.getByRole('textbox', { name: 'Private message to mia.c' });
     fireEvent.change(field, { target: { value: 'Yes! DMing you the rates' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await waitFor(() => expect(fake.callsTo('comments:act')[1]).toEqual({ commentId: 44, action: 'private-reply', text: 'Yes! DMing you the rates' }));
+  });
+
+  it('offers no second private reply: Meta allows one per comment, and the button says it was sent', async () => {
+    const fake = mount({ 'comments:act': () => ok(item({ kind: 'private_reply', commentId: 44 })) }, <CommentActions comment={comment} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Private reply' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Private message to mia.c' }), { target: { value: 'DMing you' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send privately' }));
+    const sent = await screen.findByRole('button', { name: 'Private reply sent' });
+    expect((sent as HTMLButtonElement).disabled).toBe(true);
+    expect(sent.getAttribute('title')).toMatch(/one private reply per comment/);
+    expect(fake.callsTo('comments:act')).toHaveLength(1);
+    cleanup();
+    mount({}, <CommentActions comment={{ ...comment, privateReplied: true }} />);
+    expect((screen.getByRole('button', { name: 'Private reply sent' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('offers no private reply after 7 days and no reply to a hidden comment', () => {

@@ -96,4 +96,14 @@ describe('settings', () => {
     expect(screen.queryByRole('checkbox', { name: /Text-only messages/ })).toBeNull();
     expect(screen.getByText(/are in Privacy, where you see what would be removed/)).toBeTruthy();
   });
+
+  it('turns inbox notifications off and says they carry counts only, never names or text', async () => {
+    const fake = renderApp({ 'app:getState': ready });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const toggle = await screen.findByRole('checkbox', { name: /Notify me of new messages and comments/ });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    expect(document.querySelector('[data-notify-privacy]')?.textContent).toMatch(/never a name or message text, so nothing private shows\s+on a locked screen/);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(fake.callsTo('settings:update')).toContainEqual({ notifyNewMessages: false }));
+  });
 });

@@ -115,7 +115,7 @@ export class OutboxService {
       case 'private-reply':
         if (comment.isOwn) throw new AppError('FORBIDDEN', 'This is your own comment.');
         if (now - comment.createdAt > HUMAN_AGENT_WINDOW_MS) throw new AppError('FORBIDDEN', 'Meta allows a private reply only within 7 days of the comment; this one is older.');
-        if (this.hasPrivateReply(commentId)) throw new AppError('CONFLICT', 'This comment already has its private reply: Meta allows one per comment.');
+        if (this.repos.outbox.hasPrivateReply(commentId)) throw new AppError('CONFLICT', 'This comment already has its private reply: Meta allows one per comment.');
         text = checkReplyText(request.text, comment.network === 'instagram' ? 'instagram' : 'messenger');
         kind = 'private_reply';
         break;
@@ -133,10 +133,6 @@ export class OutboxService {
     this.options.onChange?.(['outbox']);
     await this.attempt(item.id);
     return publicItem(this.repos.outbox.get(item.id) ?? item);
-  }
-
-  private hasPrivateReply(commentId: number): boolean {
-    return this.repos.outbox.list(10_000).some((i) => i.kind === 'private_reply' && i.commentId === commentId && i.state !== 'failed');
   }
 
   /** Tries failed and waiting items (or one) now; returns the outbox afterwards. */

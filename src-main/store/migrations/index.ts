@@ -8,7 +8,8 @@ import { migration006 } from './006-period-insights';
 import { migration007 } from './007-relay-link';
 import { migration008 } from './008-outbox';
 import { migration009 } from './009-privacy';
-import { migration010 } from './010-message-signals';
+import { migration010 } from './010-receipt-files';
+import { migration011 } from './011-message-signals';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration in order; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,5 +1,6 @@
 import { prepareCached, type Db } from '../database';
 import type { CommentedPost, CommentItem, CommentPage, CommentQuery, CommentThread } from '../../../src-preload/contract';
+import { PRIVATE_REPLY_OF } from './outbox';
 
 export interface CommentInput {
   externalId: string;
@@ -68,6 +69,7 @@ interface CommentRow {
   like_count: number | null;
   hidden: number;
   from_us: number;
+  private_replied: number;
 }
 
 interface ThreadRow extends CommentRow {
@@ -89,12 +91,14 @@ function toItem(r: CommentRow): CommentItem {
     likeCount: r.like_count,
     hidden: r.hidden === 1,
     fromUs: r.from_us === 1,
+    privateReplied: r.private_replied === 1,
   };
 }
 
 const COMMENT_COLUMNS = `cm.id, cm.account_id, cm.post_id, cm.external_id,
   coalesce(cm.author_username, (SELECT coalesce(name, username, external_id) FROM people WHERE id = cm.person_id)) AS author,
-  cm.text, cm.created_at, cm.like_count, cm.hidden, ${FROM_US('cm')} AS from_us`;
+  cm.text, cm.created_at, cm.like_count, cm.hidden, ${FROM_US('cm')} AS from_us,
+  EXISTS (SELECT 1 FROM outbox WHERE ${PRIVATE_REPLY_OF('cm.id')}) AS private_replied`;
 
 const TOP_LEVEL = `FROM comments cm JOIN accounts a ON a.id = cm.account_id JOIN posts po ON po.id = cm.post_id
   WHERE cm.parent_external_id IS NULL AND NOT ${FROM_US('cm')}

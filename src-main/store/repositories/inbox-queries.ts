@@ -9,29 +9,32 @@ import type {
   ReplyWindowState,
 } from '../../../src-preload/contract';
 import { ALL_CONVERSATIONS } from '../../../src-preload/contract';
+import { CLOSING_SOON_MS, replyWindowAt, STANDARD_WINDOW_MS as REPLY_WINDOW_MS } from '../../../src-preload/outbox-types';
 import { attachmentKinds, readableName } from './inbox-text';
 
 /**
  * Meta's standard messaging window: a business may reply for 24 h after the person's last
  * message, then only with the HUMAN_AGENT tag for up to 7 days (where Meta approved the app).
+ * One rule for the list, search, the composer and the CLI: replyWindowAt in outbox-types.
  * https://developers.facebook.com/docs/messenger-platform/policy/policy-overview#24hours
  * https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags
  */
-export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
-export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+export { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS as REPLY_WINDOW_MS } from '../../../src-preload/outbox-types';
 
-export function replyWindowState(lastIncomingAt: number | null, now: number): ReplyWindowState {
-  if (lastIncomingAt === null) return 'closed';
-  if (now < lastIncomingAt + REPLY_WINDOW_MS) return 'open';
-  if (now < lastIncomingAt + HUMAN_AGENT_WINDOW_MS) return 'human-agent';
-  return 'closed';
+/** Where the window stands for this account's setting (Human Agent only where Meta approved it). */
+export function replyWindowState(lastIncomingAt: number | null, humanAgentAllowed: boolean, now: number): ReplyWindowState {
+  return replyWindowAt(lastIncomingAt, humanAgentAllowed, now).state;
 }
+
+/** SQL: whether the conversation's account may use the Human Agent tag (a setting, since Meta must approve it). */
+export const HUMAN_AGENT_ALLOWED_SQL = `coalesce((SELECT human_agent_allowed FROM account_messaging_settings WHERE account_id = c.account_id), 0)`;
 
 /** Shared SQL: each flag the list shows and filters on, over `conversations c` and `conversation_triage t`. */
 const UNREAD = `(coalesce(t.marked_unread, 0) = 1 OR (c.last_incoming_at IS NOT NULL AND c.last_incoming_at > max(coalesce(t.read_upto, 0), @readFloor)))`;
 const DONE = `(t.done_at IS NOT NULL AND (c.last_incoming_at IS NULL OR c.last_incoming_at <= t.done_at))`;
 const NEEDS_REPLY = `(c.last_incoming_at IS NOT NULL AND c.last_incoming_at = c.last_message_at)`;
 const WINDOW_OPEN = `(c.last_incoming_at > @windowStart)`;
+const CLOSING_SOON = `(c.last_incoming_at > @windowStart AND c.last_incoming_at <= @closingFrom)`;
 
 export { ALL_CONVERSATIONS };
 
@@ -51,6 +54,7 @@ function filteredFrom(filter: ConversationFilter, before: number | null): string
   if (filter.unread) where.push(UNREAD);
   if (filter.needsReply) where.push(NEEDS_REPLY);
   if (filter.windowOpen) where.push(WINDOW_OPEN);
+  if (filter.closingSoon) where.push(CLOSING_SOON);
   if (filter.label !== null) where.push('EXISTS (SELECT 1 FROM conversation_labels l WHERE l.conversation_id = c.id AND l.label = @label)');
   if (filter.state !== 'all') where.push(`${filter.state === 'done' ? '' : 'NOT '}${DONE}`);
   if (before !== null) where.push('c.activity_at < @before');
@@ -85,6 +89,7 @@ interface ConversationRow {
   done: number;
   labels: string;
   note: string | null;
+  human_agent_allowed: number;
 }
 
 const SUMMARY_COLUMNS = `
@@ -94,7 +99,7 @@ const SUMMARY_COLUMNS = `
   lm.text AS last_text, lm.direction AS last_direction,
   ${UNREAD} AS unread, ${DONE} AS done,
   (SELECT json_group_array(label) FROM (SELECT label FROM conversation_labels WHERE conversation_id = c.id ORDER BY label)) AS labels,
-  t.note`;
+  t.note, ${HUMAN_AGENT_ALLOWED_SQL} AS human_agent_allowed`;
 
 const SUMMARY_JOINS = `
   JOIN accounts a ON a.id = c.account_id
@@ -116,7 +121,8 @@ function toSummary(r: ConversationRow, now: number): ConversationSummary {
     lastMessageFromUs: r.last_direction === 'out',
     messageCount: r.message_count,
     replyWindowEndsAt: windowEnd !== null && windowEnd > now ? windowEnd : null,
-    replyWindow: replyWindowState(r.last_incoming_at, now),
+    replyWindow: replyWindowState(r.last_incoming_at, r.human_agent_allowed === 1, now),
+    humanAgentAllowed: r.human_agent_allowed === 1,
     lastIncomingAt: r.last_incoming_at,
     activityAt: r.activity_at,
     unread: r.unread === 1,
@@ -156,6 +162,7 @@ export function queryConversations(
     label: filter.label,
     readFloor: readFloor(db),
     windowStart: now - REPLY_WINDOW_MS,
+    closingFrom: now - REPLY_WINDOW_MS + CLOSING_SOON_MS,
     before,
     limit,
     offset,
@@ -186,6 +193,7 @@ export function inboxCounts(db: Db, now: number): InboxCounts {
   // start, and the triage table is only joined for the rows it can change.
   const total = one('SELECT count(*) AS n FROM conversations');
   const windowOpen = one('SELECT count(*) AS n FROM conversations WHERE last_incoming_at > @windowStart', { windowStart: params.windowStart });
+  const closingSoon = one(`SELECT count(*) AS n FROM conversations c WHERE ${CLOSING_SOON}`, { windowStart: params.windowStart, closingFrom: params.windowStart + CLOSING_SOON_MS });
   const needsReply = one(`SELECT count(*) AS n FROM conversations c WHERE ${NEEDS_REPLY}`);
   const emptied = one('SELECT count(*) AS n FROM conversations WHERE last_message_at IS NULL');
   // Unread = written after the floor, less those read since, plus those marked unread by hand:
@@ -209,7 +217,7 @@ export function inboxCounts(db: Db, now: number): InboxCounts {
       ORDER BY a.name`).all() as InboxCounts['byAccount'];
   const byPlatform = prepareCached(db, `SELECT platform, count(*) AS count FROM conversations GROUP BY platform ORDER BY platform`).all() as InboxCounts['byPlatform'];
   const byLabel = prepareCached(db, `SELECT label, count(*) AS count FROM conversation_labels GROUP BY label ORDER BY label`).all() as InboxCounts['byLabel'];
-  return { total, unread, needsReply, windowOpen, done, emptiedByRetention: emptied, byAccount, byPlatform, byLabel };
+  return { total, unread, needsReply, windowOpen, closingSoon, done, emptiedByRetention: emptied, byAccount, byPlatform, byLabel };
 }
 
 interface MessageRow {

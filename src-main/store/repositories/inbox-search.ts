@@ -1,6 +1,6 @@
 import { prepareCached, type Db } from '../database';
 import type { SearchHit, SearchPage, SearchQuery } from '../../../src-preload/contract';
-import { replyWindowState } from './inbox-queries';
+import { HUMAN_AGENT_ALLOWED_SQL, replyWindowState } from './inbox-queries';
 import { readableName, snippetRuns } from './inbox-text';
 
 /** Turns what a person typed into a safe FTS5 query: quoted words, the last one a prefix. */
@@ -34,6 +34,7 @@ interface HitRow {
   account_name: string;
   platform: SearchHit['platform'];
   last_incoming_at: number | null;
+  human_agent_allowed: number;
   person_name: string | null;
   person_username: string | null;
   person_external_id: string | null;
@@ -60,7 +61,7 @@ export function searchHits(db: Db, q: SearchQuery, now: number): SearchHit[] {
   if (!match) return [];
   const rows = prepareCached(db, `
       SELECT m.id AS message_id, m.conversation_id, m.sent_at, m.direction, m.text, c.account_id, a.name AS account_name,
-             c.platform, c.last_incoming_at, p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id
+             c.platform, c.last_incoming_at, ${HUMAN_AGENT_ALLOWED_SQL} AS human_agent_allowed, p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id
       FROM messages_fts
       JOIN messages m ON m.search_key = messages_fts.rowid
       JOIN conversations c ON c.id = m.conversation_id
@@ -82,12 +83,12 @@ export function searchHits(db: Db, q: SearchQuery, now: number): SearchHit[] {
       direction: r.direction,
       snippet,
       runs,
-      replyWindow: replyWindowState(r.last_incoming_at, now),
+      replyWindow: replyWindowState(r.last_incoming_at, r.human_agent_allowed === 1, now),
     };
   });
 }
 
 /** Every hit of a query, newest first, paged, with the total; the filters narrow by account, channel and date. */
 export function searchMessages(db: Db, q: SearchQuery, now: number): SearchPage {
-  return { hits: searchHits(db, q, now), total: countHits(db, q), offset: q.offset };
+  return { hits: searchHits(db, q, now), total: q.withTotal === false ? null : countHits(db, q), offset: q.offset };
 }

@@ -1,5 +1,5 @@
 /**
- * The thread query's view of migration 010: a message's current reactions (as JSON) and whether it
+ * The thread query's view of migration 011: a message's current reactions (as JSON) and whether it
  * is our newest message the person has seen. Kept apart from the inbox queries so that file only
  * splices these columns in.
  */

@@ -1,6 +1,6 @@
 /**
  * Reactions, edits and seen receipts that Meta's messaging webhooks report about stored messages
- * (migration 010). Every write is idempotent and order-safe: a redelivered or late event older
+ * (migration 011). Every write is idempotent and order-safe: a redelivered or late event older
  * than what is stored changes nothing.
  */
 import { prepareCached, type Db } from '../database';

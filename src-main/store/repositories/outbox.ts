@@ -1,6 +1,9 @@
 import { prepareCached, type Db } from '../database';
 import type { OutboxItem, OutboxKind, OutboxReasonCode } from '../../../src-preload/outbox-types';
 
+/** SQL: outbox rows that are a live (not failed) private reply to the comment `commentIdSql`. */
+export const PRIVATE_REPLY_OF = (commentIdSql: string) => `comment_id = ${commentIdSql} AND kind = 'private_reply' AND state <> 'failed'`;
+
 export interface OutboxInput {
   accountId: number;
   kind: OutboxKind;
@@ -177,6 +180,11 @@ export class OutboxRepository {
       this.db,
       `UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND (? IS NULL OR id = ?)`,
     ).run(now, now, id, id).changes;
+  }
+
+  /** A private reply to this comment was sent or is on its way (Meta allows one per comment). */
+  hasPrivateReply(commentId: number): boolean {
+    return prepareCached(this.db, `SELECT 1 FROM outbox WHERE ${PRIVATE_REPLY_OF('@commentId')}`).get({ commentId }) !== undefined;
   }
 
   humanAgentAllowed(accountId: number): boolean {

@@ -28,18 +28,6 @@ export interface CommentTarget {
   isOwn: boolean;
 }
 
-/** A conversation as the CLI lists it. */
-export interface InboxListing {
-  id: number;
-  accountId: number;
-  account: string;
-  channel: string;
-  person: string;
-  lastMessageAt: number;
-  lastIncomingAt: number | null;
-  unread: boolean;
-}
-
 /** A comment as the CLI lists it. */
 export interface CommentListing {
   id: number;
@@ -91,45 +79,6 @@ export class ReplyTargetsRepository {
       `SELECT c.id FROM conversations c JOIN people p ON p.id = c.person_id WHERE c.account_id = ? AND p.external_id = ? ORDER BY c.last_message_at DESC LIMIT 1`,
     ).get(accountId, personExternalId) as { id: number } | undefined;
     return row?.id ?? null;
-  }
-
-  /**
-   * Conversations newest first for the command line. "Unread" here is "their message is the last
-   * one": nothing local marks a thread read yet outside the app's triage.
-   */
-  inboxListing(accountId: number | null, unreadOnly: boolean, limit: number): InboxListing[] {
-    const rows = prepareCached(
-      this.db,
-      `SELECT c.id, c.account_id, a.name AS account_name, a.handle AS account_handle, c.platform, c.last_message_at, c.last_incoming_at,
-              coalesce(nullif(trim(p.name), ''), p.username, p.external_id, 'Unknown person') AS person,
-              (SELECT direction FROM messages WHERE conversation_id = c.id ORDER BY sent_at DESC LIMIT 1) AS last_direction
-       FROM conversations c JOIN accounts a ON a.id = c.account_id LEFT JOIN people p ON p.id = c.person_id
-       WHERE (@accountId IS NULL OR c.account_id = @accountId) AND c.last_message_at IS NOT NULL
-       ORDER BY c.last_message_at DESC LIMIT @scan`,
-    ).all({ accountId, scan: unreadOnly ? 100_000 : limit }) as Array<{
-      id: number;
-      account_id: number;
-      account_name: string;
-      account_handle: string | null;
-      platform: string;
-      last_message_at: number;
-      last_incoming_at: number | null;
-      person: string;
-      last_direction: 'in' | 'out' | null;
-    }>;
-    return rows
-      .map((r) => ({
-        id: r.id,
-        accountId: r.account_id,
-        account: r.account_handle ? `@${r.account_handle}` : r.account_name,
-        channel: r.platform,
-        person: r.person,
-        lastMessageAt: r.last_message_at,
-        lastIncomingAt: r.last_incoming_at,
-        unread: r.last_direction === 'in',
-      }))
-      .filter((r) => !unreadOnly || r.unread)
-      .slice(0, limit);
   }
 
   private static readonly COMMENT_SELECT = `

@@ -1,6 +1,9 @@
 import { prepareCached, type Db } from '../database';
 import type { InboxBadge, SavedReply } from '../../../src-preload/contract';
 
+/** Older than this before the last look, an item that arrives is history being filled in, not news. */
+const HISTORY_MS = 24 * 60 * 60 * 1000;
+
 /** A label as stored: trimmed, inner spaces collapsed, at most 40 characters. */
 export function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').slice(0, 40);
@@ -124,20 +127,31 @@ export class TriageRepository {
     return { unreadConversations, newComments: this.commentsSince(seen) };
   }
 
-  /** Comments by people other than the brand account written after `since`. */
+  /**
+   * Comments by people other than the brand account that arrived (were stored) after `since`. By
+   * arrival, not by Meta's time: a comment written just before the last look but fetched by a later
+   * sync (another account's, a slow page) is still news. What was written over a day before the
+   * last look is history (a newly connected account's back-fill), not news.
+   */
   commentsSince(since: number): number {
     return (
       prepareCached(this.db, `SELECT count(*) AS n FROM comments cm JOIN accounts a ON a.id = cm.account_id
           LEFT JOIN people p ON p.id = cm.person_id
-          WHERE cm.created_at > ? AND coalesce(p.external_id, '') <> a.external_id
-            AND coalesce(cm.author_username, '') <> coalesce(a.handle, '')`).get(since) as { n: number }
+          WHERE cm.stored_at > @since AND cm.created_at > @since - ${HISTORY_MS}
+            AND coalesce(p.external_id, '') <> a.external_id
+            AND coalesce(cm.author_username, '') <> coalesce(a.handle, '')`).get({ since }) as { n: number }
     ).n;
   }
 
-  /** Incoming messages written after `since`, and the newest one's conversation (for a notification to open). */
-  messagesSince(since: number): { count: number; newestConversationId: number | null } {
-    const row = prepareCached(this.db, `SELECT count(*) AS n, (SELECT conversation_id FROM messages WHERE direction = 'in' AND sent_at > @since
-          ORDER BY sent_at DESC LIMIT 1) AS newest FROM messages WHERE direction = 'in' AND sent_at > @since`).get({ since }) as { n: number; newest: number | null };
-    return { count: row.n, newestConversationId: row.newest };
+  /**
+   * Incoming messages that arrived after `since` (same rule as comments), how many conversations
+   * they are in, and the newest one's conversation (for a notification to open).
+   */
+  messagesSince(since: number): { count: number; conversations: number; newestConversationId: number | null } {
+    const row = prepareCached(this.db, `SELECT count(*) AS n, count(DISTINCT conversation_id) AS conversations,
+          (SELECT conversation_id FROM messages WHERE direction = 'in' AND sent_at > @since - ${HISTORY_MS} AND stored_at > @since
+            ORDER BY sent_at DESC LIMIT 1) AS newest
+          FROM messages WHERE direction = 'in' AND sent_at > @since - ${HISTORY_MS} AND stored_at > @since`).get({ since }) as { n: number; conversations: number; newest: number | null };
+    return { count: row.n, conversations: row.conversations, newestConversationId: row.newest };
   }
 }

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
+import { ForgetPersonButton } from '../privacy/forget-person-button';
 import { navigate } from '../shell/nav-store';
 import { useAnalyticsStore } from './analytics-store';
 import { CsvButton, toCsv } from './csv';
@@ -46,7 +47,7 @@ export function PeopleView() {
       </div>
       <div className="table-scroll">
         <table className="table table--compact">
-          <thead><tr><th scope="col">Person</th><th scope="col" className="num">Comments</th><th scope="col" className="num">Messages</th><th scope="col">Last seen</th><th scope="col"><span className="visually-hidden">Open</span></th></tr></thead>
+          <thead><tr><th scope="col">Person</th><th scope="col" className="num">Comments</th><th scope="col" className="num">Messages</th><th scope="col">Last seen</th><th scope="col"><span className="visually-hidden">Open or forget</span></th></tr></thead>
           <tbody>
             {people.slice(0, SHOWN).map((p) => (
               <tr key={p.id} data-person-id={p.id}>
@@ -54,7 +55,10 @@ export function PeopleView() {
                 <td className="num">{p.comments}</td>
                 <td className="num">{p.messages}</td>
                 <td>{formatDateTime(p.lastSeenAt)}</td>
-                <td>{p.messages > 0 && <button type="button" className="link-button" onClick={() => navigate('inbox')}>Open Inbox</button>}</td>
+                <td className="people__actions">
+                  {p.messages > 0 && <button type="button" className="link-button" onClick={() => navigate('inbox')}>Open Inbox</button>}
+                  <ForgetPersonButton target={{ personId: p.id }} who={p.name} onForgotten={q.reload} />
+                </td>
               </tr>
             ))}
           </tbody>

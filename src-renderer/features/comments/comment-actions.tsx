@@ -18,6 +18,8 @@ export interface CommentForActions {
   hidden: boolean;
   /** Written by the account itself: it can be deleted, not hidden or privately replied to. */
   isOwn: boolean;
+  /** Its one private reply was sent or is on its way. */
+  privateReplied: boolean;
 }
 
 type Mode = 'idle' | 'reply' | 'private-reply';
@@ -37,7 +39,13 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
   const fieldId = useId();
   const now = useNow(60_000);
   const network = comment.network === 'instagram' ? 'Instagram' : 'Facebook';
-  const privateReplyOpen = now - comment.createdAt < HUMAN_AGENT_WINDOW_MS;
+  const privateReplied = comment.privateReplied || (result?.kind === 'private_reply' && result.state !== 'failed');
+  const privateReplyOpen = now - comment.createdAt < HUMAN_AGENT_WINDOW_MS && !privateReplied;
+  const privateReplyTitle = privateReplied
+    ? 'Meta allows one private reply per comment, and this one has it.'
+    : privateReplyOpen
+      ? 'Send one direct message to the commenter (Meta allows one per comment).'
+      : 'Meta allows a private reply only within 7 days of the comment.';
 
   const act = async (action: CommentAction) => {
     setBusy(true);
@@ -71,11 +79,12 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
             type="button"
             className="button button--small"
             disabled={busy || !privateReplyOpen}
-            title={privateReplyOpen ? 'Send one direct message to the commenter (Meta allows one per comment).' : 'Meta allows a private reply only within 7 days of the comment.'}
+            title={privateReplyTitle}
             onClick={() => setMode(mode === 'private-reply' ? 'idle' : 'private-reply')}
             aria-expanded={mode === 'private-reply'}
+            data-private-reply={privateReplied ? 'sent' : privateReplyOpen ? 'open' : 'closed'}
           >
-            Private reply
+            {privateReplied ? 'Private reply sent' : 'Private reply'}
           </button>
         )}
         {!comment.isOwn && (
@@ -83,7 +92,7 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
             {comment.hidden ? 'Unhide' : 'Hide'}
           </button>
         )}
-        <button type="button" className="button button--small button--danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
+        <button type="button" className="button button--small comment-actions__delete" disabled={busy} onClick={() => setConfirmDelete(true)}>
           Delete…
         </button>
       </div>

@@ -6,6 +6,7 @@ import { formatFullNumber, formatWhen } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { CappedText, SafeText } from '../inbox/safe-text';
 import { useInboxStore } from '../inbox/inbox-store';
+import { ForgetPersonButton } from '../privacy/forget-person-button';
 import { loadCounts } from '../inbox/list-actions';
 import { loadCommentedPosts, loadComments, loadMoreComments, markCommentsSeen, setCommentQuery, useCommentsStore } from './comments-store';
 import { CommentActions, type CommentForActions } from './comment-actions';
@@ -33,7 +34,7 @@ function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
 
 /** What the actions need of a comment; the thread gives the network of its replies. */
 function forActions(comment: CommentItem, network: Network): CommentForActions {
-  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs };
+  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs, privateReplied: comment.privateReplied };
 }
 
 function Thread({ thread, now }: { thread: CommentThread; now: number }) {
@@ -50,6 +51,7 @@ function Thread({ thread, now }: { thread: CommentThread; now: number }) {
         <CommentBody comment={thread} now={now} />
         <div className="comment__actions" data-comment-id={thread.id}>
           <CommentActions comment={forActions(thread, thread.network)} onDone={() => void loadComments()} />
+          {!thread.fromUs && <ForgetPersonButton target={{ commentId: thread.id }} who={thread.author} onForgotten={() => void loadComments()} />}
         </div>
       </div>
       {thread.replies.length > 0 && (
@@ -59,6 +61,7 @@ function Thread({ thread, now }: { thread: CommentThread; now: number }) {
               <CommentBody comment={reply} now={now} />
               <div className="comment__actions" data-comment-id={reply.id}>
                 <CommentActions comment={forActions(reply, thread.network)} onDone={() => void loadComments()} />
+                {!reply.fromUs && <ForgetPersonButton target={{ commentId: reply.id }} who={reply.author} onForgotten={() => void loadComments()} />}
               </div>
             </li>
           ))}

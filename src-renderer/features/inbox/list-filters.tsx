@@ -1,16 +1,18 @@
 import { useId } from 'react';
 import type { ConversationFilter } from '../../../src-preload/contract';
+import { CLOSING_SOON_MS, HOUR_MS } from '../../../src-preload/outbox-types';
 import { formatFullNumber } from '../../lib/format';
 import { AccountSelect, ChannelSelect } from './filter-selects';
 import { useInboxStore } from './inbox-store';
 import { setFilter } from './list-actions';
 import { markAllRead } from './triage-actions';
 
-type Toggle = 'unread' | 'needsReply' | 'windowOpen';
-const TOGGLES: Array<{ key: Toggle; label: string }> = [
+type Toggle = 'unread' | 'needsReply' | 'windowOpen' | 'closingSoon';
+const TOGGLES: Array<{ key: Toggle; label: string; title?: string }> = [
   { key: 'unread', label: 'Unread' },
   { key: 'needsReply', label: 'Needs reply' },
   { key: 'windowOpen', label: 'Window open' },
+  { key: 'closingSoon', label: 'Closing soon', title: `Meta's 24-hour reply window ends within ${CLOSING_SOON_MS / HOUR_MS} hours` },
 ];
 
 /** Filters with how many conversations each would show (each counted over all conversations). */
@@ -56,6 +58,7 @@ export function ListFilters() {
             className="chip"
             aria-pressed={filter[toggle.key]}
             data-filter={toggle.key}
+            title={toggle.title}
             onClick={() => setFilter({ [toggle.key]: !filter[toggle.key] })}
           >
             {toggle.label}

@@ -9,7 +9,8 @@ let searchTimer: ReturnType<typeof setTimeout> | null = null;
 
 function queryFor(offset: number): SearchQuery {
   const { query, filters } = useInboxStore.getState().search;
-  return { query: query.trim(), ...filters, offset, limit: SEARCH_PAGE };
+  // Only the first page counts every hit; the next pages keep its total.
+  return { query: query.trim(), ...filters, offset, limit: SEARCH_PAGE, withTotal: offset === 0 };
 }
 
 /** The first page of hits (with the total) for the current words and filters. */
@@ -37,7 +38,7 @@ export async function loadMoreHits(): Promise<void> {
   if (!isLatest()) return;
   patchSearch(
     result.ok
-      ? { data: [...data, ...result.data.hits], total: result.data.total, loadingMore: false }
+      ? { data: [...data, ...result.data.hits], total: result.data.total ?? total, loadingMore: false }
       : { error: result.error, loadingMore: false },
   );
 }

@@ -30,8 +30,11 @@ export function AuditSection() {
         </div>
       </div>
       {verification.ok ? (
-        <p className="muted" data-audit-chain="intact">
-          ✓ The log is intact: all {verification.checked} entries link up, none was changed or removed.
+        <p className="muted" data-audit-chain="intact" data-audit-head={verification.head ?? ''}>
+          ✓ The log is intact: all {verification.checked} entries link up, none was changed or removed
+          {verification.head === 'matched' && ', and the newest is the one noted outside the database'}.
+          {verification.head === 'anchored-now' &&
+            ' Its newest entry was not noted outside the database until now (first start of this version, or that note was removed), so entries cut off the end before today could not be seen.'}
         </p>
       ) : (
         <p className="notice notice--error" role="alert" data-audit-chain="broken">

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { call } from '../../lib/call';
 import { formatFullNumber } from '../../lib/format';
-import { TABLE_WORDS } from './receipt-card';
+import { HeldFileRows, TABLE_WORDS } from './receipt-card';
 import { SafeText } from './safe-text';
 
 interface ForgetDialogProps {
@@ -53,19 +53,28 @@ export function ForgetDialog({ target, requestCode, onDone, onCancel }: ForgetDi
     else setError(result.error);
   };
 
-  const nothing = preview !== null && preview.total === 0 && !requestCode;
+  const nothing = preview !== null && ((preview.total === 0 && !requestCode) || preview.ownAccount !== null);
   return (
     <ConfirmDialog
       title="Forget this person?"
       confirmLabel={busy ? 'Forgetting…' : requestCode ? 'Carry out the request' : 'Forget them'}
       danger
-      busy={busy || preview === null || nothing}
+      busy={busy}
+      confirmDisabled={preview === null || nothing}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
     >
       {error && <ErrorNotice error={error} />}
       {!preview && !error && <p className="muted">Counting what is stored about them…</p>}
-      {preview && (
+      {preview?.ownAccount != null && (
+        <div className="notice notice--warning" data-own-account>
+          <p>
+            That is your own account “<SafeText text={preview.ownAccount} />”, not a person who wrote to you: forgetting it would erase
+            your replies. To remove an account and its data, use Accounts.
+          </p>
+        </div>
+      )}
+      {preview && preview.ownAccount === null && (
         <div className="stack" data-forget-preview={preview.total}>
           {preview.people.length > 0 ? (
             <ul className="plain-list">
@@ -99,10 +108,14 @@ export function ForgetDialog({ target, requestCode, onDone, onCancel }: ForgetDi
                       <td className="num">{formatFullNumber(n)}</td>
                     </tr>
                   ))}
+                  <HeldFileRows files={preview.files} attr="data-will-remove" />
                 </tbody>
               </table>
               <p className="muted">
-                Their messages are removed from search and the file itself. You get a receipt with a confirmation code.
+                Their words are removed from search and from the database file itself.
+                {Object.keys(preview.files).length > 0 &&
+                  ' Files kept in the data folder that may hold their words (crash reports, logs, an unfinished export, a set-aside copy) are deleted whole.'}{' '}
+                You get a receipt with a confirmation code.
                 It cannot be undone; what is still on Instagram or Facebook stays there.
               </p>
             </>

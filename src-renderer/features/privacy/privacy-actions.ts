@@ -1,7 +1,7 @@
 import type { AuditCategory, ErrorPayload, Result } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { call } from '../../lib/call';
-import { setExportResult } from './privacy-store';
+import { setExportResult, usePrivacyStore } from './privacy-store';
 
 /** One export outcome line: where it went, that it was cancelled, or what failed. */
 async function runExport(what: string, run: () => Promise<Result<{ path: string } | { outDir: string } | null>>): Promise<void> {
@@ -20,8 +20,20 @@ export function exportAudit(format: 'csv' | 'json'): Promise<void> {
   return runExport('Audit log', () => getApi().privacy.exportAudit({ format }));
 }
 
-export function exportEverything(): Promise<void> {
-  return runExport('Everything', () => getApi().privacy.exportEverything(undefined));
+let cancelAsked = false;
+
+export async function exportEverything(): Promise<void> {
+  cancelAsked = false;
+  await runExport('Everything', () => getApi().privacy.exportEverything(undefined));
+  if (cancelAsked && usePrivacyStore.getState().exportNotice?.endsWith('cancelled, nothing written.')) {
+    setExportResult('Export cancelled: what was written so far was removed, and nothing reached the folder you chose.', null);
+  }
+}
+
+/** Stops the running export; it answers "cancelled" once its staged files are removed. */
+export async function cancelExport(): Promise<void> {
+  cancelAsked = true;
+  await call(() => getApi().privacy.cancelExport(undefined));
 }
 
 export const AUDIT_FILTERS: Array<[AuditCategory | null, string]> = [

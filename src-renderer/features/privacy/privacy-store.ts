@@ -5,6 +5,7 @@ import type {
   AuditVerification,
   DeletionRequest,
   ErrorPayload,
+  Events,
   ForgetReceipt,
   Settings,
   StoreStatus,
@@ -31,9 +32,11 @@ interface PrivacyStore extends Loadable<PrivacyData> {
   /** A one-line result of the last export ("Written to …"). */
   exportNotice: string | null;
   exportError: ErrorPayload | null;
+  /** The running export-everything: how far it is (null when none runs). */
+  exporting: Events['privacy:export-progress'] | null;
 }
 
-const initial = (): PrivacyStore => ({ ...idle<PrivacyData>(), auditCategory: null, lastReceipt: null, exportNotice: null, exportError: null });
+const initial = (): PrivacyStore => ({ ...idle<PrivacyData>(), auditCategory: null, lastReceipt: null, exportNotice: null, exportError: null, exporting: null });
 
 export const usePrivacyStore = create<PrivacyStore>()(initial);
 
@@ -89,14 +92,19 @@ export function showReceipt(receipt: ForgetReceipt | null): void {
 }
 
 export function setExportResult(notice: string | null, error: ErrorPayload | null): void {
-  usePrivacyStore.setState({ exportNotice: notice, exportError: error });
+  usePrivacyStore.setState({ exportNotice: notice, exportError: error, exporting: null });
 }
 
-/** Counts, the audit log and the logs change with any write, so any change refetches. */
+/** Counts, the audit log and the logs change with any write, so any change refetches; export progress arrives as events. */
 export function initPrivacy(): () => void {
-  return onStoreChanged(['accounts', 'posts', 'insights', 'messages'], () => {
+  const offChanges = onStoreChanged(['accounts', 'posts', 'insights', 'messages'], () => {
     if (usePrivacyStore.getState().status !== 'idle') void loadPrivacy();
   });
+  const offProgress = getApi().on('privacy:export-progress', (progress) => usePrivacyStore.setState({ exporting: progress }));
+  return () => {
+    offChanges();
+    offProgress();
+  };
 }
 
 export function resetPrivacyStore(): void {

@@ -4,6 +4,7 @@ import { useAppStore } from '../app/app-store';
 import { AuditSection } from './audit-section';
 import { ForgetSection } from './forget-section';
 import { KeySection } from './key-section';
+import { ExportProgress } from './export-progress';
 import { exportEverything } from './privacy-actions';
 import { loadPrivacy, usePrivacyStore } from './privacy-store';
 import { RequestsSection } from './requests-section';
@@ -13,7 +14,7 @@ import { WipeSection } from './wipe-section';
 import './privacy.css';
 
 export function PrivacyView() {
-  const { data, status, error, exportNotice, exportError } = usePrivacyStore();
+  const { data, status, error, exportNotice, exportError, exporting } = usePrivacyStore();
   const keychainAvailable = useAppStore((s) => s.data?.keyProtection.osProtectionAvailable ?? false);
 
   useEffect(() => {
@@ -24,7 +25,7 @@ export function PrivacyView() {
     <section className="view" data-view="privacy" data-status={status} aria-labelledby="privacy-title">
       <header className="view__header">
         <h1 id="privacy-title">Privacy</h1>
-        <button type="button" className="button" onClick={() => void exportEverything()}>
+        <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportEverything()}>
           Export everything…
         </button>
       </header>
@@ -34,6 +35,7 @@ export function PrivacyView() {
         read them. Nothing is sent anywhere else.
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void loadPrivacy()} />}
+      <ExportProgress />
       {exportError && <ErrorNotice error={exportError} />}
       {exportNotice && (
         <p className="notice notice--success" role="status" data-export-notice>

@@ -160,7 +160,11 @@ export function SettingsView() {
               />
               <label htmlFor={ids.notify}>
                 Notify me of new messages and comments
-                <span className="muted block">A system notification after a sync brings new ones (counts only, never their text).</span>
+                <span className="muted block" data-notify-privacy>
+                  A system notification when new ones arrive while Social Desk is in the background, at most one a minute; clicking it opens the
+                  conversation. It says only how many (“2 new messages and 1 new comment”): never a name or message text, so nothing private shows
+                  on a locked screen or stays in the notification centre. The app icon and Inbox show the same unread count.
+                </span>
               </label>
             </div>
           </fieldset>

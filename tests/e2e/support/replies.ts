@@ -49,3 +49,19 @@ export async function openClosedThread(page: Page): Promise<string> {
   }
   throw new Error('No conversation with a closed reply window');
 }
+
+/** The next sync of every demo account against the live demo emulator, from the Accounts screen. */
+export async function syncDemoAccounts(page: Page): Promise<void> {
+  await page.locator('[data-nav="accounts"]').click();
+  await expect(page.locator('[data-view="accounts"]')).toHaveAttribute('data-status', 'ready');
+  const demoRows = page.locator('[data-account-id][data-demo="true"]');
+  const count = await demoRows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const row = demoRows.nth(i);
+    const line = row.locator('[data-last-synced]');
+    const before = await line.getAttribute('data-last-synced');
+    await row.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => line.getAttribute('data-last-synced'), { timeout: 60_000 }).not.toBe(before);
+  }
+}

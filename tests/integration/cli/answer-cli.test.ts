@@ -66,12 +66,32 @@ describe('inbox and replies on the command line', () => {
     const rows = await inbox();
     expect(rows.length).toBeGreaterThan(5);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'account', 'channel', 'person', 'lastMessageAt', 'unread', 'window', 'windowClosesAt']));
+      expect(Object.keys(r)).toEqual(['id', 'account', 'channel', 'person', 'lastMessageAt', 'unread', 'window', 'windowClosesAt']);
       expect(['open', 'human-agent', 'closed']).toContain(r.window);
       expect(r.window === 'closed' ? r.windowClosesAt === null : Date.parse(r.windowClosesAt!) > Date.now()).toBe(true);
     }
     const unread = JSON.parse((await cli(['inbox', 'list', '--unread', '--json'])).stdout) as Row[];
     expect(unread.every((r) => r.unread)).toBe(true);
+  }, 120_000);
+
+  it('--unread is the read state the app shows (read, marked unread), not "their message is the last"', async () => {
+    const unreadIds = async () => new Set((JSON.parse((await cli(['inbox', 'list', '--unread', '--json', '--limit', '500'])).stdout) as Row[]).map((r) => r.id));
+    // Answered by us (our reply is the last message), never opened: still unread, as in the app.
+    const rows = await inbox();
+    const answered = openThread(rows);
+    expect((await cli(['reply', String(answered.id), 'Noted, thanks!'])).code).toBe(0);
+    // Theirs is the last message, but once read it is not unread.
+    const waiting = rows.find((r) => r.unread && r.id !== answered.id)!;
+    expect((await inbox()).find((r) => r.id === answered.id)?.unread).toBe(true);
+    expect((await cli(['inbox', 'read', String(waiting.id)])).code).toBe(0);
+    let unread = await unreadIds();
+    expect(unread.has(answered.id)).toBe(true);
+    expect(unread.has(waiting.id)).toBe(false);
+    expect((await inbox()).find((r) => r.id === waiting.id)?.unread).toBe(false);
+    expect((await cli(['inbox', 'unread', String(waiting.id)])).code).toBe(0);
+    unread = await unreadIds();
+    expect(unread.has(waiting.id)).toBe(true);
+    expect((await cli(['inbox', 'read', '999999'])).code).not.toBe(0);
   }, 120_000);
 
   it('reply: exit 0 when sent; non-zero with the reason when refused', async () => {

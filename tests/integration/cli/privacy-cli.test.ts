@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openConfStore } from '../../../src-main/settings/conf-store';
 import { AppCore } from '../../../src-main/core/app-core';
@@ -38,15 +38,20 @@ afterAll(() => tmp.cleanup());
 
 describe('privacy from the command line', () => {
   it('forget without --yes shows what would go and removes nothing; with --yes prints the receipt', async () => {
+    // A crash report the app keeps may hold their words: counted as a file, and removed with them.
+    mkdirSync(join(dataDir, 'crashes'), { recursive: true });
+    writeFileSync(join(dataDir, 'crashes', 'a.dmp'), 'okapiword in process memory');
     const preview = await cli(['forget', '--person', '@target.person']);
     expect(preview.code).toBe(1);
-    expect(preview.stdout).toContain('This removes 4 messages, 1 conversation, 2 comments, 1 person');
+    expect(preview.stdout).toContain('This removes 4 messages, 1 conversation, 2 comments, 1 person (8 rows),\nand from the data folder: 1 crash-report file.');
     expect(preview.stdout).toContain('Nothing was removed');
     expect((await cli(['search', 'okapiword'])).stdout).not.toContain('No messages match');
 
     const done = await cli(['forget', '--person', '@target.person', '--yes']);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toMatch(/Forgotten\. Receipt FG-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2} \(/);
+    expect(done.stdout).toContain(', and 1 crash-report file from the data folder.');
+    expect(readdirSync(join(dataDir, 'crashes'))).toEqual([]);
     expect((await cli(['search', 'okapiword'])).stdout).toContain('No messages match');
     expect((await cli(['forget', '--person', 'target.person', '--yes'])).code).toBe(1);
   }, 120_000);
@@ -55,6 +60,9 @@ describe('privacy from the command line', () => {
     const out = join(tmp.dir, 'everything');
     const result = await cli(['export-all', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
+    // Progress on stderr, per table; stdout stays the one-line result.
+    expect(result.stderr).toMatch(/^Exporting messages: 4 of 4 rows \(table \d+ of \d+\)$/m);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const names = readdirSync(out).sort();
     expect(names).toContain('manifest.json');
     expect(names).toContain('messages.json');

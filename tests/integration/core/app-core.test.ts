@@ -110,7 +110,7 @@ describe('app core', () => {
     core.events.on('app:state-changed', (s) => events.push(s.phase));
     const report = await core.wipe();
     expect(stopped).toBe(true);
-    expect(report.removed).toEqual(['settings.json', 'social-desk.db', 'vault.json']);
+    expect(report.removed).toEqual(['audit-head.json', 'settings.json', 'social-desk.db', 'vault.json']);
     expect(existsSync(dataDir)).toBe(false);
     expect(events).toEqual(['first-run']);
     expect(core.state().phase).toBe('first-run');

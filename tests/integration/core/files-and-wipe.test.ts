@@ -66,7 +66,7 @@ describe('a wipe that cannot finish', () => {
     const partial = await core.wipe();
     expect(partial.removed, `read-only by ${ro.how}`).toEqual([]);
     // Closing could not even fold the WAL back in (read-only), so -wal and -shm are left as well.
-    const everything = ['settings.json', 'settings.json.damaged-1', 'social-desk.db', 'social-desk.db-shm', 'social-desk.db-wal', 'vault.json'];
+    const everything = ['audit-head.json', 'settings.json', 'settings.json.damaged-1', 'social-desk.db', 'social-desk.db-shm', 'social-desk.db-wal', 'vault.json'];
     expect(partial.left.map((l) => l.name).sort()).toEqual(everything);
     expect(partial.left[0]!.cause).toMatch(/read-only|permission/i);
     const state = core.state();

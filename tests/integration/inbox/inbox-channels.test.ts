@@ -3,7 +3,7 @@ import type { ArgsOf, Channel, ConversationFilter, Result, ResultOf } from '../.
 import { makeServicesHarness, type ServicesHarness } from '../../support/services-harness';
 
 let h: ServicesHarness;
-const ALL: ConversationFilter = { accountId: null, platform: null, unread: false, needsReply: false, windowOpen: false, label: null, state: 'all' };
+const ALL: ConversationFilter = { accountId: null, platform: null, unread: false, needsReply: false, windowOpen: false, closingSoon: false, label: null, state: 'all' };
 
 beforeAll(async () => {
   h = await makeServicesHarness('inbox-channels');

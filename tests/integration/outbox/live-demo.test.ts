@@ -31,7 +31,7 @@ describe('the live demo', () => {
     h.clock.now += HOUR;
     const restarted = new LiveDemo(h.core.repos, () => h.clock.now);
     try {
-      const { emulator } = await restarted.connection();
+      const emulator = (await restarted.connection()).emulator!;
       const thread = visibleMessages(emulator.world, emulator.world.conversations[conv.external_id]!);
       expect(thread.filter((m) => m.text === 'Live demo reply')).toHaveLength(1);
       const result = await restarted.sync(conv.account_id);

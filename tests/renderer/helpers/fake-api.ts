@@ -101,7 +101,7 @@ export function idleSyncStatus(): SyncStatus {
 
 /** An inbox with nothing stored. */
 export function emptyCounts(): InboxCounts {
-  return { total: 0, unread: 0, needsReply: 0, windowOpen: 0, done: 0, emptiedByRetention: 0, byAccount: [], byPlatform: [], byLabel: [] };
+  return { total: 0, unread: 0, needsReply: 0, windowOpen: 0, closingSoon: 0, done: 0, emptiedByRetention: 0, byAccount: [], byPlatform: [], byLabel: [] };
 }
 
 /** No Meta app set up yet: what a fresh install answers. */

@@ -20,6 +20,7 @@ export function conversation(id: number, over: Partial<ConversationSummary> = {}
     messageCount: 3,
     replyWindowEndsAt: at + 24 * HOUR,
     replyWindow: 'open',
+    humanAgentAllowed: false,
     lastIncomingAt: at,
     activityAt: at,
     unread: false,
@@ -61,6 +62,7 @@ export function inboxHandlers(conversations: ConversationSummary[], messages: Me
     unread: conversations.filter((c) => c.unread).length,
     needsReply: conversations.filter((c) => c.needsReply).length,
     windowOpen: conversations.filter((c) => c.replyWindow === 'open').length,
+    closingSoon: conversations.filter((c) => c.replyWindowEndsAt !== null && c.replyWindowEndsAt - Date.now() <= 3 * HOUR).length,
     done: conversations.filter((c) => c.done).length,
     emptiedByRetention: conversations.filter((c) => c.emptiedByRetention).length,
     byAccount: [...new Set(conversations.map((c) => c.accountId))].map((accountId) => {
@@ -77,7 +79,8 @@ export function inboxHandlers(conversations: ConversationSummary[], messages: Me
           (filter.accountId === null || c.accountId === filter.accountId) &&
           (!filter.unread || c.unread) &&
           (!filter.needsReply || c.needsReply) &&
-          (!filter.windowOpen || c.replyWindow === 'open'),
+          (!filter.windowOpen || c.replyWindow === 'open') &&
+          (!filter.closingSoon || (c.replyWindowEndsAt !== null && c.replyWindowEndsAt - Date.now() <= 3 * HOUR)),
       );
       return ok({ items: matching.slice(offset, offset + limit), total: matching.length, offset });
     },
@@ -113,9 +116,9 @@ export function inboxHandlers(conversations: ConversationSummary[], messages: Me
           .sort((a, b) => b.sentAt - a.sentAt)
           .slice(0, limit),
       ),
-    'inbox:searchMessages': ({ offset, limit, accountId }) => {
+    'inbox:searchMessages': ({ offset, limit, accountId, withTotal }) => {
       const matching = hits.filter((h) => accountId === null || h.accountId === accountId);
-      return ok({ hits: matching.slice(offset, offset + limit), total: matching.length, offset });
+      return ok({ hits: matching.slice(offset, offset + limit), total: withTotal === false ? null : matching.length, offset });
     },
   };
 }

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { DEEP_LINK_SCHEME } from '../../../src-main/desktop/deep-links';
 
 /**
  * electron-builder.yml is parsed and checked against electron-builder's own JSON schema, then
@@ -38,6 +39,17 @@ describe('electron-builder.yml', () => {
     ]);
     expect(config.mac.hardenedRuntime).toBe(true);
     for (const key of ['entitlements', 'entitlementsInherit', 'icon']) expect(readFileSync(config.mac[key]).length).toBeGreaterThan(0);
+  });
+
+  it('gives the Linux packages what they need: a homepage and author (the deb target refuses to build without them), a desktop file named after desktopName', () => {
+    // Found by a local `--linux deb` pack: "Please specify project homepage". The .desktop name
+    // is the window's app_id and what Electron registers as the social-desk:// handler on Linux.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { homepage?: string; author?: { name?: string; email?: string }; desktopName?: string };
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author).toMatchObject({ name: expect.any(String), email: expect.stringContaining('@') });
+    expect(pkg.desktopName).toBe('social-desk.desktop');
+    expect(config.linux.syncDesktopName).toBe(true);
+    expect(config.linux.maintainer).toContain(pkg.author?.email);
   });
 
   it('builds AppImage and deb on Linux', () => {
@@ -84,7 +96,20 @@ describe('electron-builder.yml', () => {
 
   it('flips the fuses after packing and registers the login deep-link scheme', () => {
     expect(config.afterPack).toBe('./scripts/packaging/after-pack.mjs');
-    expect(config.protocols).toEqual([{ name: 'Social Desk login', schemes: ['social-desk'] }]);
+    // The scheme the installers register is the one the app parses (src-main/desktop/deep-links.ts).
+    expect(config.protocols).toEqual([{ name: 'Social Desk login', schemes: [DEEP_LINK_SCHEME] }]);
+  });
+
+  it('the Windows installer registers the login scheme for the user and the uninstaller removes it (electron-builder does protocols on macOS and Linux only)', () => {
+    expect(config.nsis.include).toBe('resources/installer.nsh');
+    const script = readFileSync(config.nsis.include, 'utf8');
+    const key = `SHCTX "Software\\Classes\\${DEEP_LINK_SCHEME}"`;
+    const install = /!macro customInstall([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    const uninstall = /!macro customUnInstall([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    expect(install).toContain(`WriteRegStr ${key} "URL Protocol" ""`);
+    // The link reaches the app as its own argument (src-main/desktop/deep-links.ts reads argv).
+    expect(install).toContain(`WriteRegStr SHCTX "Software\\Classes\\${DEEP_LINK_SCHEME}\\shell\\open\\command" "" '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" "%1"'`);
+    expect(uninstall.trim()).toBe(`DeleteRegKey ${key}`);
   });
 
   it('publishes no update feed unless the release workflow configures one', () => {

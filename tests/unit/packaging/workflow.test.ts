@@ -41,6 +41,37 @@ describe('GitHub workflow', () => {
     expect(testRuns[1]?.run).toMatch(/^xvfb-run /);
   });
 
+  it("builds the database driver for Electron's ABI before the electron project runs (it loaded the Node build and failed to open the store)", () => {
+    const runE2e = readFileSync('scripts/run-e2e.mjs', 'utf8');
+    const build = runE2e.indexOf("run('node', ['scripts/ensure-native.mjs', 'electron'])");
+    expect(build).toBeGreaterThan(0);
+    expect(runE2e.slice(build - 40, build)).toContain('electronInstalled() &&');
+    expect(build).toBeLessThan(runE2e.indexOf("['playwright', 'test'"));
+  });
+
+  it('provides the redis-server the relay tests start, on Linux and macOS', () => {
+    expect(steps.find((step) => step.if === "runner.os == 'Linux'" && step.run?.includes('apt-get install'))?.run).toMatch(/\bredis-server\b/);
+    expect(steps.find((step) => step.if === "runner.os == 'macOS'")?.run).toBe('brew install redis');
+  });
+
+  it('lets Electron start on Ubuntu 24.04 with its sandbox on, before the tests', () => {
+    const helper = steps.findIndex((step) => step.run?.includes('chrome-sandbox'));
+    expect(steps[helper]?.if).toBe("runner.os == 'Linux'");
+    expect(steps[helper]?.run).toMatch(/chown root:root node_modules\/electron\/dist\/chrome-sandbox && sudo chmod 4755/);
+    expect(helper).toBeGreaterThan(steps.findIndex((step) => step.run === 'npm ci'));
+    expect(helper).toBeLessThan(steps.findIndex((step) => step.run?.includes('npm test')));
+    expect(source).not.toMatch(/--no-sandbox/);
+  });
+
+  it('the scripts it runs start npx through a shell on Windows (npx is npx.cmd there; Node will not run a .cmd without one)', () => {
+    // https://nodejs.org/api/child_process.html#spawning-bat-and-cmd-files-on-windows
+    for (const script of ['scripts/test.mjs', 'scripts/run-e2e.mjs', 'scripts/packaging/dist.mjs']) {
+      const calls = [...readFileSync(script, 'utf8').matchAll(/spawnSync\(([^;]*)\);/g)].map((match) => match[1]!);
+      expect(calls.length, script).toBeGreaterThan(0);
+      for (const call of calls) expect(call, script).toContain("shell: process.platform === 'win32'");
+    }
+  });
+
   it('builds the installers with npm run dist and keeps them as artifacts', () => {
     const dist = steps.findIndex((step) => step.run?.includes('npm run dist'));
     expect(dist).toBeGreaterThan(steps.findIndex((step) => step.run?.includes('npm test')));

@@ -108,6 +108,19 @@ describe('forget a person', () => {
     db.close();
   });
 
+  it("refuses to forget the brand's own account (its replies are authored by it), by handle, Meta id or person row, and removes nothing", () => {
+    const { db, repos } = open();
+    const brandAsAuthor = repos.inbox.upsertPerson(repos.accounts.list()[0]!.id, { idKind: 'ig_user', externalId: '1789', username: 'maple', name: 'Maple & Moss' }, 1);
+    const before = db.prepare('SELECT count(*) FROM comments').pluck().get();
+    for (const target of [{ handleOrId: '@Maple' }, { handleOrId: '1789' }, { personId: brandAsAuthor }]) {
+      expect(previewForget(db, target), JSON.stringify(target)).toEqual({ people: [], counts: {}, total: 0, files: {}, ownAccount: 'Maple & Moss' });
+      expect(() => forgetPerson(repos, target, 1)).toThrow(/That is your own account "Maple & Moss".*remove the account in Accounts/);
+    }
+    expect(db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(before);
+    expect(listReceipts(db)).toEqual([]);
+    db.close();
+  });
+
   it('the registry names each table once', () => {
     const names = PERSON_LINKED_TABLES.map((t) => t.table);
     expect(new Set(names).size).toBe(names.length);

@@ -56,7 +56,11 @@ describe('conversation list queries', () => {
     const [z, o, m] = page.items;
     expect(z).toMatchObject({ accountName: 'Studio Page', platform: 'messenger', personName: 'Person 99', replyWindow: 'open', needsReply: true, unread: true });
     expect(o).toMatchObject({ personName: '@omar.h', accountName: 'Café Lumen' });
-    expect(m).toMatchObject({ lastMessageText: 'Yes, tomorrow!', lastMessageFromUs: true, needsReply: false, replyWindow: 'human-agent', replyWindowEndsAt: null });
+    // 30 h after their message: closed, unless Meta approved Human Agent replies for the account.
+    expect(m).toMatchObject({ lastMessageText: 'Yes, tomorrow!', lastMessageFromUs: true, needsReply: false, replyWindow: 'closed', humanAgentAllowed: false, replyWindowEndsAt: null });
+    repos.outbox.setHumanAgentAllowed(m!.accountId, true, NOW);
+    expect(repos.inbox.getConversation(mia, NOW)).toMatchObject({ replyWindow: 'human-agent', humanAgentAllowed: true });
+    expect(repos.inbox.searchMessages({ query: 'blue mug', accountId: null, platform: null, from: null, to: null, offset: 0, limit: 5 }, NOW).hits[0]).toMatchObject({ conversationId: mia, replyWindow: 'human-agent' });
   });
 
   it('filters by account, channel, unread, needs reply, window, label and done, with counts that agree', () => {
@@ -80,6 +84,18 @@ describe('conversation list queries', () => {
     expect(counts.byLabel).toEqual([{ label: 'VIP', count: 1 }, { label: 'refund', count: 1 }]);
     expect(counts.byPlatform).toEqual([{ platform: 'instagram', count: 2 }, { platform: 'messenger', count: 1 }]);
     expect(counts.total).toBe(countRows(db).conversations);
+  });
+
+  it('"closing soon" finds open windows that end within 3 hours, and counts them', () => {
+    const { cafe } = seed();
+    const late = thread(cafe, 'instagram', { name: 'Lou', id: '13' }, [[22, 'in', 'Still there?']]);
+    const edge = thread(cafe, 'instagram', { name: 'Ada', id: '14' }, [[20.5, 'in', 'Any news?']]);
+    const soon = repos.inbox.queryConversations({ ...ALL_CONVERSATIONS, closingSoon: true }, 0, 50, NOW);
+    expect(soon.items.map((c) => c.id)).toEqual([late]);
+    expect(soon.total).toBe(1);
+    expect(repos.inbox.counts(NOW)).toMatchObject({ windowOpen: 4, closingSoon: 1 });
+    // An hour later, the 20.5-hour-old one is closing soon too; the others are not.
+    expect(repos.inbox.queryConversations({ ...ALL_CONVERSATIONS, closingSoon: true }, 0, 50, NOW + HOUR).items.map((c) => c.id)).toEqual([edge, late]);
   });
 
   it('a done conversation reopens when the person writes again; mark all read clears unread', () => {
@@ -146,6 +162,8 @@ describe('thread and search queries', () => {
     const first = repos.inbox.searchMessages({ ...hello, limit: 1 }, NOW);
     expect(first).toMatchObject({ total: 2, hits: [{ snippet: 'Hello again' }] });
     expect(repos.inbox.searchMessages({ ...hello, offset: 1 }, NOW).hits.map((h) => h.snippet)).toEqual(['Hello, is the blue mug back?']);
+    // A later page need not count every hit again.
+    expect(repos.inbox.searchMessages({ ...hello, offset: 1, withTotal: false }, NOW)).toMatchObject({ total: null, hits: [{ snippet: 'Hello, is the blue mug back?' }] });
     expect(repos.inbox.searchMessages({ ...hello, platform: 'instagram' }, NOW).total).toBe(1);
     expect(repos.inbox.searchMessages({ ...hello, from: NOW - 3 * HOUR, to: NOW }, NOW).hits.map((h) => h.snippet)).toEqual(['Hello again']);
   });
@@ -191,9 +209,11 @@ describe('triage and comments', () => {
     const post = repos.posts.upsert(cafe, { externalId: 'p1', caption: 'New mugs', publishedAt: NOW - 48 * HOUR }, NOW);
     expect(repos.triage.badge(0, NOW).newComments).toBe(0);
     const c1 = { externalId: 'c1', personId: null, authorUsername: 'fan', text: 'Love it', createdAt: NOW + HOUR };
-    repos.comments.upsert(cafe, post, c1, NOW);
-    repos.comments.upsert(cafe, post, { externalId: 'c2', personId: null, authorUsername: 'fan2', text: 'When?', createdAt: NOW + 2 * HOUR }, NOW);
-    repos.comments.upsert(cafe, post, { externalId: 'c3', parentExternalId: 'c1', personId: repos.inbox.upsertPerson(cafe, { idKind: 'ig_user', externalId: '1784' }, NOW), authorUsername: null, text: 'Thanks!', createdAt: NOW + 3 * HOUR }, NOW);
+    // Synced (stored) after they were written, as a sync stores them: the badge counts by arrival.
+    const synced = NOW + 4 * HOUR;
+    repos.comments.upsert(cafe, post, c1, synced);
+    repos.comments.upsert(cafe, post, { externalId: 'c2', personId: null, authorUsername: 'fan2', text: 'When?', createdAt: NOW + 2 * HOUR }, synced);
+    repos.comments.upsert(cafe, post, { externalId: 'c3', parentExternalId: 'c1', personId: repos.inbox.upsertPerson(cafe, { idKind: 'ig_user', externalId: '1784' }, NOW), authorUsername: null, text: 'Thanks!', createdAt: NOW + 3 * HOUR }, synced);
     expect(repos.triage.badge(0, NOW).newComments).toBe(2);
 
     const threads = repos.comments.listThreads({ accountId: null, postId: null, unansweredOnly: false, offset: 0, limit: 10 });

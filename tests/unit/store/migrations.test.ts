@@ -175,4 +175,16 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT v FROM messages_fts_config WHERE k = 'secure-delete'`).get()).toEqual({ v: 1 });
     db.close();
   });
+
+  it('010 gives a version-9 database\'s forget receipts a file-count column, keeping old receipts with no files', () => {
+    const db = freshDb(false);
+    migrate(db, MIGRATIONS.slice(0, 9));
+    db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total) VALUES ('FG-OLD', 1, 'person', '{"messages":2}', 2)`).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 10))).toBe(10);
+    expect(db.prepare(`SELECT counts, files FROM forget_receipts WHERE code = 'FG-OLD'`).get()).toEqual({ counts: '{"messages":2}', files: '{}' });
+    expect(() => db.prepare(`INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total, files) VALUES ('FG-2', 1, 'person', '{}', 0, NULL)`).run()).toThrow(
+      /NOT NULL/,
+    );
+    db.close();
+  });
 });

@@ -17,8 +17,8 @@ import type { Migration } from './index';
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-edits
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reads
  */
-export const migration010: Migration = {
-  version: 10,
+export const migration011: Migration = {
+  version: 11,
   name: 'message reactions, edits and seen receipts from webhooks; accounts named by Meta callbacks',
   up(db) {
     db.exec(`
