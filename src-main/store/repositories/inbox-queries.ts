@@ -30,7 +30,14 @@ export function replyWindowState(lastIncomingAt: number | null, humanAgentAllowe
 export const HUMAN_AGENT_ALLOWED_SQL = `coalesce((SELECT human_agent_allowed FROM account_messaging_settings WHERE account_id = c.account_id), 0)`;
 
 /** Shared SQL: each flag the list shows and filters on, over `conversations c` and `conversation_triage t`. */
-const UNREAD = `(coalesce(t.marked_unread, 0) = 1 OR (c.last_incoming_at IS NOT NULL AND c.last_incoming_at > max(coalesce(t.read_upto, 0), @readFloor)))`;
+/**
+ * Unread: marked so by hand, or their newest message is the thread's newest and nobody has read it since. A reply of
+ * ours (from this app or from Meta's own apps, seen as an echo) reads what came before it, as it does in Instagram and
+ * Messenger: a thread the brand has answered is not waiting to be read.
+ */
+const THEIRS_UNREAD_SINCE = (readUpto: string) =>
+  `(c.last_incoming_at > max(${readUpto}, @readFloor) AND c.last_incoming_at = c.last_message_at)`;
+const UNREAD = `(coalesce(t.marked_unread, 0) = 1 OR coalesce(${THEIRS_UNREAD_SINCE('coalesce(t.read_upto, 0)')}, 0))`;
 const DONE = `(t.done_at IS NOT NULL AND (c.last_incoming_at IS NULL OR c.last_incoming_at <= t.done_at))`;
 const NEEDS_REPLY = `(c.last_incoming_at IS NOT NULL AND c.last_incoming_at = c.last_message_at)`;
 const WINDOW_OPEN = `(c.last_incoming_at > @windowStart)`;
@@ -196,18 +203,19 @@ export function inboxCounts(db: Db, now: number): InboxCounts {
   const closingSoon = one(`SELECT count(*) AS n FROM conversations c WHERE ${CLOSING_SOON}`, { windowStart: params.windowStart, closingFrom: params.windowStart + CLOSING_SOON_MS });
   const needsReply = one(`SELECT count(*) AS n FROM conversations c WHERE ${NEEDS_REPLY}`);
   const emptied = one('SELECT count(*) AS n FROM conversations WHERE last_message_at IS NULL');
-  // Unread = written after the floor, less those read since, plus those marked unread by hand:
+  // Unread = theirs newest and written after the floor, less those read since, plus those marked unread by hand:
   // the first term is an index count, the others walk only the (small) triage table.
+  const unseen = THEIRS_UNREAD_SINCE('0');
   const unread =
-    one('SELECT count(*) AS n FROM conversations WHERE last_incoming_at > @readFloor', { readFloor: params.readFloor }) -
+    one(`SELECT count(*) AS n FROM conversations c WHERE ${unseen}`, { readFloor: params.readFloor }) -
     one(
       `SELECT count(*) AS n FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id
-       WHERE t.marked_unread = 0 AND c.last_incoming_at > @readFloor AND t.read_upto >= c.last_incoming_at`,
+       WHERE t.marked_unread = 0 AND ${unseen} AND t.read_upto >= c.last_incoming_at`,
       { readFloor: params.readFloor },
     ) +
     one(
       `SELECT count(*) AS n FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id
-       WHERE t.marked_unread = 1 AND NOT (coalesce(c.last_incoming_at, 0) > @readFloor)`,
+       WHERE t.marked_unread = 1 AND NOT coalesce(${unseen}, 0)`,
       { readFloor: params.readFloor },
     );
   const done = one(`SELECT count(*) AS n FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id WHERE ${DONE}`);

@@ -72,7 +72,11 @@ describe('conversation list queries', () => {
     expect(q({ windowOpen: true }).items.map((c) => c.id)).toEqual([zed, omar]);
 
     repos.triage.markRead(omar, true, NOW);
+    // Mia's thread ends with our reply, which read what she wrote: not unread, though never opened here.
+    expect(q({ unread: true }).items.map((c) => c.id)).toEqual([zed]);
+    repos.triage.markRead(mia, false, NOW);
     expect(q({ unread: true }).items.map((c) => c.id)).toEqual([zed, mia]);
+    repos.triage.markRead(mia, true, NOW);
     repos.triage.setLabels(mia, [' VIP ', 'vip', 'refund'], NOW);
     expect(q({ label: 'VIP' }).items.map((c) => c.id)).toEqual([mia]);
     repos.triage.setDone(zed, true, NOW);
@@ -80,7 +84,7 @@ describe('conversation list queries', () => {
     expect(q({ state: 'open' }).total).toBe(2);
 
     const counts = repos.inbox.counts(NOW);
-    expect(counts).toMatchObject({ total: 3, unread: 2, needsReply: 2, windowOpen: 2, done: 1 });
+    expect(counts).toMatchObject({ total: 3, unread: 1, needsReply: 2, windowOpen: 2, done: 1 });
     expect(counts.byLabel).toEqual([{ label: 'VIP', count: 1 }, { label: 'refund', count: 1 }]);
     expect(counts.byPlatform).toEqual([{ platform: 'instagram', count: 2 }, { platform: 'messenger', count: 1 }]);
     expect(counts.total).toBe(countRows(db).conversations);
