@@ -102,6 +102,19 @@ export interface MessageItem {
   replyTo: { messageId: number | null; direction: 'in' | 'out' | null; text: string | null } | null;
   /** Meta's `is_owner`: sent by the business; null when Meta did not say. */
   isOwner: boolean | null;
+  /** Reactions Meta reported by webhook (the person's and the business's), newest state only. */
+  reactions: MessageReaction[];
+  /** When the sender last edited it (the text is the edited one); null when never edited. */
+  editedAt: number | null;
+  /** True on our newest message the person has seen (Meta's seen/read receipt). */
+  seen: boolean;
+}
+
+export interface MessageReaction {
+  /** The emoji Meta sent, or null when it sent only a name (`reaction`, e.g. "love"). */
+  emoji: string | null;
+  reaction: string | null;
+  byBusiness: boolean;
 }
 
 /** A run of message text; `match` marks where the search words were found. */

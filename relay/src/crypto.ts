@@ -49,8 +49,15 @@ export function normalisePairCode(input: string): string {
 }
 
 /** A confirmation code for a data-deletion request: unguessable, safe in a URL. */
+/**
+ * A data-deletion confirmation code like `MD-7K3M-Q9XD-2HRT-B`: 80 random bits in Crockford base32
+ * (no I, L, O, U), upper case, so the person can read it out and the desktop's deletion-request
+ * log (which matches codes case-insensitively) files it under the same code.
+ */
 export function newConfirmationCode(): string {
-  return randomBytes(12).toString('base64url');
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const chars = [...randomBytes(16)].map((b) => alphabet[b % 32]).join('');
+  return `MD-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}`;
 }
 
 /** A device id (not secret). */

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 export interface RunningRedis {
   url: string;
   port: number;
-  restart(): Promise<void>;
+  /** Stops and starts redis-server on the same port and files; SIGKILL skips its shutdown save. */
+  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,18 +47,18 @@ export async function startRedis(): Promise<RunningRedis> {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
     await waitForPort(port);
   };
-  const kill = () =>
+  const kill = (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
   await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    async restart() {
-      await kill();
+    async restart(signal = 'SIGTERM') {
+      await kill(signal);
       await launch();
     },
     async stop() {

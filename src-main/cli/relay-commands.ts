@@ -1,9 +1,10 @@
 /**
  * `relay pair --url URL --code CODE`, `relay listen [--until-idle SECONDS]`, `relay status`,
- * `relay deletion-done CODE`: the desktop end of the Social Desk Relay from the command line.
+ * `relay deletion-done`: the desktop end of the Social Desk Relay from the command line.
  */
 import { resolveGraphConfig } from '../meta/config';
 import { GraphClient } from '../meta/graph-client';
+import { grantingUserVia } from '../relay/granting-user';
 import { RelayService } from '../relay/relay-service';
 import { readSettings } from '../settings/settings';
 import { SyncEngine } from '../sync/engine';
@@ -18,6 +19,7 @@ function relayService(ctx: CommandContext): RelayService {
     repos,
     now: ctx.core.now,
     textOnly: () => readSettings(ctx.core.settings()).textOnlyDms,
+    grantingUser: grantingUserVia(client, repos),
     async syncNow() {
       for (const account of repos.accounts.list()) {
         if (account.status === 'active') await engine.syncAccount(account.id, account.lastSyncedAt === null ? 'full' : 'routine');
@@ -49,10 +51,16 @@ export const relay: Command = {
       return 0;
     }
     if (sub === 'deletion-done') {
-      if (!arg) throw new RangeError('relay deletion-done needs the confirmation code.');
-      await service.completeDeletion(arg);
-      ctx.out(`Reported deletion request ${arg} as done; the relay's status page now says so.`);
-      return 0;
+      // Only what staff carried out (`requests done CODE --yes`, or Privacy → Deletion requests) is
+      // reported; `relay listen` does the same on every connection.
+      const reported = await service.followUpMetaCallbacks();
+      const waiting = service.links.pendingDeletionCodes();
+      if (service.status().lastError) throw new Error(service.status().lastError as string);
+      ctx.out(
+        (reported.length ? `Reported as done to the relay: ${reported.join(', ')}.` : 'No carried-out deletion request was waiting to be reported.') +
+          (waiting.length ? `\nStill open (carry out with \`requests done CODE --yes\` first): ${waiting.join(', ')}.` : ''),
+      );
+      return arg && waiting.includes(arg) ? 1 : 0;
     }
     if (sub === 'listen') {
       const controller = new AbortController();

@@ -4,7 +4,9 @@
  * Plus `verifySignature` for `X-Hub-Signature-256`, which must run on the raw request bytes.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { asArray, asBoolean, asNumber, asRecord, asString, quoteLargeIds, toEpochMs, type JsonRecord } from './json-access';
+import { MalformedResponseError } from './errors';
+import { asArray, asBoolean, asNumber, asRecord, asString, definedFields, quoteLargeIds, toEpochMs, type JsonRecord } from './json-access';
+import { parseComment, type Comment } from './resource-parsers';
 import { parseWhatsAppChange } from './webhook-whatsapp';
 import type {
   CommentEvent,
@@ -140,56 +142,71 @@ function parseMessagingEvent(ev: JsonRecord, platform: MessagingPlatform, entryI
   return { type: 'unknown', object, entryId, raw: ev };
 }
 
-function parseComment(value: JsonRecord, field: 'comments' | 'live_comments', entryId: string, timeMs: number | undefined): CommentEvent {
-  const from = asRecord(value.from);
-  const fromId = asString(from?.id);
-  const username = asString(from?.username);
-  const media = asRecord(value.media);
-  const mediaId = asString(media?.id);
-  const event: CommentEvent = { type: 'comment', platform: 'instagram', field, entryId, commentId: asString(value.id) ?? '' };
+/**
+ * A comment change's `value` has the shape of the Graph comment node (`id`, `text`/`message`,
+ * `from`, `parent_id`, `media{id}`), so it goes through the same parser the sync uses
+ * (resource-parsers.ts); a value without an id yields an event with an empty `commentId`,
+ * which the store skips.
+ * https://developers.facebook.com/docs/instagram-platform/webhooks/examples (comments)
+ */
+function commentNode(value: JsonRecord, id: unknown): Comment | null {
+  try {
+    return parseComment({ ...value, id });
+  } catch (error) {
+    if (error instanceof MalformedResponseError) return null;
+    throw error;
+  }
+}
+
+function parseCommentChange(value: JsonRecord, field: 'comments' | 'live_comments', entryId: string, timeMs: number | undefined): CommentEvent {
+  const c = commentNode(value, value.id);
+  const event: CommentEvent = { type: 'comment', platform: 'instagram', field, entryId, commentId: c?.id ?? '' };
   if (timeMs !== undefined) event.timeMs = timeMs;
-  const text = asString(value.text);
-  if (text !== undefined) event.text = text;
-  if (fromId) event.from = { id: fromId, ...(username ? { username } : {}) };
-  const parentId = asString(value.parent_id);
-  if (parentId) event.parentId = parentId;
-  if (media && mediaId) {
-    const optional: [keyof NonNullable<CommentEvent['media']>, unknown][] = [
-      ['mediaProductType', media.media_product_type],
-      ['adId', media.ad_id],
-      ['adTitle', media.ad_title],
-      ['originalMediaId', media.original_media_id],
-    ];
-    event.media = { id: mediaId };
-    for (const [key, raw] of optional) {
-      const v = asString(raw);
-      if (v) event.media[key] = v;
-    }
+  if (c?.text !== undefined) event.text = c.text;
+  if (c?.authorId) event.from = { id: c.authorId, ...(c.authorUsername ? { username: c.authorUsername } : {}) };
+  if (c?.parentId) event.parentId = c.parentId;
+  const media = asRecord(value.media);
+  if (media && c?.mediaId) {
+    // The webhook adds ad and product fields the Graph node does not carry.
+    event.media = {
+      id: c.mediaId,
+      ...definedFields({
+        mediaProductType: asString(media.media_product_type),
+        adId: asString(media.ad_id),
+        adTitle: asString(media.ad_title),
+        originalMediaId: asString(media.original_media_id),
+      }),
+    };
   }
   return event;
 }
 
+/**
+ * A Page `feed` change. Comment changes name the comment `comment_id` and otherwise have the
+ * Graph comment node's fields (`message`, `from{id,name}`, `created_time`, `parent_id`,
+ * `is_hidden`), so those go through the sync's comment parser; older payloads name the author
+ * `sender_id`/`sender_name`.
+ * https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed
+ */
 function parseFeed(value: JsonRecord, entryId: string, timeMs: number | undefined): PageFeedEvent {
   const event: PageFeedEvent = { type: 'page-feed', entryId, item: asString(value.item) ?? 'unknown', verb: asString(value.verb) ?? 'unknown' };
   if (timeMs !== undefined) event.timeMs = timeMs;
-  const postId = asString(value.post_id);
-  const commentId = asString(value.comment_id);
-  const parentId = asString(value.parent_id);
-  const message = asString(value.message);
-  const reactionType = asString(value.reaction_type);
-  if (postId) event.postId = postId;
-  if (commentId) event.commentId = commentId;
-  if (parentId) event.parentId = parentId;
-  if (message !== undefined) event.message = message;
-  if (reactionType) event.reactionType = reactionType;
-  const from = asRecord(value.from);
-  const fromId = asString(from?.id) ?? asString(value.sender_id);
-  const name = asString(from?.name) ?? asString(value.sender_name);
-  if (fromId) event.from = { id: fromId, ...(name ? { name } : {}) };
-  const created = toEpochMs(value.created_time);
-  if (created !== undefined) event.createdTimeMs = created;
-  const hidden = asBoolean(value.is_hidden);
-  if (hidden !== undefined) event.isHidden = hidden;
+  const node = commentNode(value, value.comment_id ?? value.post_id);
+  const fromId = node?.authorId ?? asString(value.sender_id);
+  const name = node?.authorName ?? asString(value.sender_name);
+  Object.assign(
+    event,
+    definedFields({
+      postId: asString(value.post_id),
+      commentId: asString(value.comment_id),
+      parentId: node?.parentId,
+      message: node?.text,
+      reactionType: asString(value.reaction_type),
+      createdTimeMs: node?.createdAtMs,
+      isHidden: node?.hidden,
+      from: fromId ? { id: fromId, ...(name ? { name } : {}) } : undefined,
+    }),
+  );
   return event;
 }
 
@@ -219,7 +236,7 @@ export function parseWebhookPayload(json: unknown): WebhookEvent[] {
       const field = asString(change.field) ?? '';
       const value = asRecord(change.value) ?? {};
       if (object === 'whatsapp_business_account') events.push(...parseWhatsAppChange(entryId, change));
-      else if (object === 'instagram' && (field === 'comments' || field === 'live_comments')) events.push(parseComment(value, field, entryId, timeMs));
+      else if (object === 'instagram' && (field === 'comments' || field === 'live_comments')) events.push(parseCommentChange(value, field, entryId, timeMs));
       else if (object === 'page' && field === 'feed') events.push(parseFeed(value, entryId, timeMs));
       else events.push({ type: 'unknown', object, entryId, field, raw: change });
     }

@@ -52,6 +52,21 @@ export const PERSON_LINKED_TABLES: readonly PersonLinkedTable[] = [
     removedBy: 'ON DELETE CASCADE from their conversations',
   },
   {
+    table: 'message_reactions',
+    label: 'reactions to their messages and ours',
+    count:
+      'SELECT count(*) FROM message_reactions WHERE message_id IN (SELECT id FROM messages WHERE conversation_id IN (SELECT id FROM temp.forget_conversations))',
+    remove: null,
+    removedBy: 'ON DELETE CASCADE from their messages',
+  },
+  {
+    table: 'conversation_seen',
+    label: 'seen receipts',
+    count: 'SELECT count(*) FROM conversation_seen WHERE conversation_id IN (SELECT id FROM temp.forget_conversations)',
+    remove: null,
+    removedBy: 'ON DELETE CASCADE from their conversations',
+  },
+  {
     table: 'messages_fts',
     label: 'search index entries',
     count: 'SELECT 0',

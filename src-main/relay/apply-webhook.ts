@@ -10,11 +10,14 @@
  */
 import type { CommentEvent, MessageEvent, PageFeedEvent, WebhookEvent } from '../meta/webhook-types';
 import type { Repositories } from '../store/repositories';
+import { applyEdit, applyReaction, applyRead, type SignalOutcome } from './apply-signals';
 
 export interface ApplyResult {
   messagesStored: number;
   commentsStored: number;
-  /** Events this version does not keep (reads, deliveries, reactions, edits, mentions, WhatsApp, …). */
+  /** Reactions, edits and seen receipts that changed what the store shows. */
+  signalsStored: number;
+  /** Events this version does not keep (deliveries, postbacks, mentions, WhatsApp, …), and signals about messages not stored. */
   ignored: number;
   /** Something arrived that only a sync can complete (unknown post, unknown account). */
   needsSync: boolean;
@@ -105,9 +108,19 @@ export interface ApplyOptions {
 
 /** Applies parsed events; the caller wraps this in the transaction that also advances the seq. */
 export function applyWebhookEvents(repos: Repositories, events: readonly WebhookEvent[], now: number, options: ApplyOptions = {}): ApplyResult {
-  const result: ApplyResult = { messagesStored: 0, commentsStored: 0, ignored: 0, needsSync: false };
+  const result: ApplyResult = { messagesStored: 0, commentsStored: 0, signalsStored: 0, ignored: 0, needsSync: false };
+  const lookup = (network: 'instagram' | 'facebook', externalId: string) => accountFor(repos, network, externalId);
+  const countSignal = (outcome: SignalOutcome, syncCompletes: boolean) => {
+    if (outcome === 'stored') result.signalsStored += 1;
+    else if (outcome !== 'unchanged') result.ignored += 1;
+    // An edit of a message the store lacks: the sync fetches the message with its current text.
+    if (outcome === 'account-unknown' || (outcome === 'message-unknown' && syncCompletes)) result.needsSync = true;
+  };
   for (const e of events) {
     if (e.type === 'message') applyMessage(repos, e, now, result, options);
+    else if (e.type === 'reaction') countSignal(applyReaction(repos, lookup, e), false);
+    else if (e.type === 'message-edit') countSignal(applyEdit(repos, lookup, e), true);
+    else if (e.type === 'read') countSignal(applyRead(repos, lookup, e, now), false);
     else if (e.type === 'comment') applyComment(repos, e, now, result);
     else if (e.type === 'page-feed') applyFeed(repos, e, now, result);
     else result.ignored += 1;

@@ -108,8 +108,9 @@ export class RelayLinkStore {
     return rows.map((r) => r.confirmation_code);
   }
 
+  /** Marks a deletion reported done and forgets whose it was (the code and times remain). */
   completeDeletion(code: string, now: number): boolean {
-    return prepareCached(this.db, 'UPDATE relay_meta_requests SET completed_at = ? WHERE confirmation_code = ? AND completed_at IS NULL').run(now, code).changes === 1;
+    return prepareCached(this.db, "UPDATE relay_meta_requests SET completed_at = ?, app_user_id = '' WHERE confirmation_code = ? AND completed_at IS NULL").run(now, code).changes === 1;
   }
 
   countMessages(): number {

@@ -8,6 +8,7 @@ import type { AppCore } from '../core/app-core';
 import { AppError } from '../core/app-error';
 import { readSettings } from '../settings/settings';
 import { RelayRequestError } from './relay-http';
+import type { GrantingUserLookup } from './meta-callbacks';
 import { RelayService } from './relay-service';
 import { relayTokenExchange, type TokenExchange } from './token-exchange';
 
@@ -19,19 +20,26 @@ export class RelayRunner {
   constructor(
     private readonly core: AppCore,
     syncNow: () => Promise<void>,
+    grantingUser?: GrantingUserLookup,
   ) {
     this.service = new RelayService({
       repos: core.repos,
       now: core.now,
       syncNow,
+      ...(grantingUser ? { grantingUser } : {}),
       textOnly: () => readSettings(core.settings()).textOnlyDms,
       onStored: (e) => {
-        if (e.messagesStored > 0) core.events.emit('store:changed', { what: ['messages'] });
+        if (e.messagesStored > 0 || e.signalsStored > 0) core.events.emit('store:changed', { what: ['messages'] });
         core.events.emit('relay:status', this.service.status());
       },
       onStatus: (s) => core.events.emit('relay:status', s),
     });
     core.registerWork(this);
+    // Staff carrying out a deletion request (Privacy) changes 'all': tell the relay it is done.
+    const off = core.events.on('store:changed', ({ what }) => {
+      if (what.includes('all')) void this.service.followUpMetaCallbacks({ noteGrants: false });
+    });
+    core.onClosed(off);
   }
 
   /** Starts listening if paired and not already listening. */

@@ -10,18 +10,14 @@
  */
 import { hostname } from 'node:os';
 import type { RelayStatusView } from '../../src-preload/contract';
-import { parseWebhookBody } from '../meta/webhooks';
+import { parseWebhookBody, type WebhookEvent } from '../meta/webhooks';
 import type { Repositories } from '../store/repositories';
 import { applyWebhookEvents } from './apply-webhook';
+import { EnvelopeContentError, parseEnvelopeContent, type EnvelopeContent } from './envelope-content';
 import { generateDeviceKeys, openSealed, RelayDecryptError } from './device-keys';
 import { RelayLinkStore } from './link-store';
+import { MetaCallbacks, type GrantingUserLookup } from './meta-callbacks';
 import { ackEnvelopes, normaliseRelayUrl, pairDevice, readEventStream, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
-
-/** What a device finds inside an envelope (the relay's `EnvelopeContent`). */
-type EnvelopeContent =
-  | { v: 1; kind: 'webhook'; arrivedAt: number; body: string }
-  | { v: 1; kind: 'data-deletion'; arrivedAt: number; userId: string; confirmationCode: string; statusUrl: string }
-  | { v: 1; kind: 'deauthorize'; arrivedAt: number; userId: string };
 
 export type RelayConnection = RelayStatusView['connection'];
 
@@ -33,6 +29,8 @@ export interface StoredEnvelope {
   arrivedAt: number;
   committedAt: number;
   messagesStored: number;
+  /** Reactions, edits and seen receipts that changed a stored thread. */
+  signalsStored: number;
 }
 
 export interface RelayServiceDeps {
@@ -44,6 +42,8 @@ export interface RelayServiceDeps {
   onStored?: (e: StoredEnvelope) => void;
   onStatus?: (s: RelayStatus) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Who granted an account's Facebook token (debug_token), for Meta's deletion and deauthorize callbacks. */
+  grantingUser?: GrantingUserLookup;
   /** The text-only DMs setting, read for each event. */
   textOnly?: () => boolean;
   backoff?: { initialMs: number; maxMs: number };
@@ -68,8 +68,21 @@ export class RelayService {
   private lastError: string | null = null;
   private unacked: number[] = [];
 
+  readonly callbacks: MetaCallbacks;
+
   constructor(private readonly deps: RelayServiceDeps) {
     this.links = new RelayLinkStore(deps.repos.db);
+    this.callbacks = new MetaCallbacks({
+      repos: deps.repos,
+      links: this.links,
+      now: deps.now,
+      ...(deps.grantingUser ? { grantingUser: deps.grantingUser } : {}),
+      reportDone: async (code) => {
+        const link = this.links.get();
+        if (!link) throw new RelayRequestError('unauthorized', 'This device is not paired with a relay.');
+        await reportDeletionDone(link.relayUrl, link.deviceToken, code);
+      },
+    });
   }
 
   /** Makes a key pair, pairs with the relay using its one-time code, keeps the private key in the store. */
@@ -134,28 +147,40 @@ export class RelayService {
     }
     let content: EnvelopeContent | null = null;
     try {
-      content = JSON.parse(await openSealed(envelope.ciphertext, link.publicKey, link.secretKey)) as EnvelopeContent;
+      content = parseEnvelopeContent(await openSealed(envelope.ciphertext, link.publicKey, link.secretKey));
     } catch (error) {
-      if (!(error instanceof RelayDecryptError || error instanceof SyntaxError)) throw error;
+      if (!(error instanceof RelayDecryptError || error instanceof EnvelopeContentError)) throw error;
       this.lastError = (error as Error).message;
+    }
+    let events: WebhookEvent[] = [];
+    if (content?.kind === 'webhook') {
+      try {
+        events = parseWebhookBody(content.body);
+      } catch (error) {
+        // The relay checked Meta's signature, so this is Meta's body; if it cannot be read, skip it
+        // (it would fail the same way on every redelivery) and let the sync fill in.
+        if (!(error instanceof SyntaxError)) throw error;
+        this.lastError = `A webhook from Meta could not be read (${error.message}); it was skipped and a sync will fill in.`;
+        content = null;
+      }
     }
     const gap = link.lastSeq > 0 && envelope.seq > link.lastSeq + 1;
     const { repos, now } = this.deps;
     let messagesStored = 0;
+    let signalsStored = 0;
     let needsSync = gap || content === null;
     repos.db.transaction(() => {
       if (content?.kind === 'webhook') {
-        const result = applyWebhookEvents(repos, parseWebhookBody(content.body), now(), { textOnly: this.deps.textOnly?.() ?? false });
+        const result = applyWebhookEvents(repos, events, now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
+        signalsStored = result.signalsStored;
         needsSync ||= result.needsSync;
-      } else if (content?.kind === 'data-deletion') {
-        this.links.addMetaRequest({ kind: 'data-deletion', appUserId: content.userId, confirmationCode: content.confirmationCode, statusUrl: content.statusUrl }, now());
-      } else if (content?.kind === 'deauthorize') {
-        this.links.addMetaRequest({ kind: 'deauthorize', appUserId: content.userId }, now());
+      } else if (content) {
+        this.callbacks.store(content);
       }
       this.links.advance(envelope.seq, now(), envelope.arrivedAt, gap);
     })();
-    const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored };
+    const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored, signalsStored };
     this.deps.onStored?.(stored);
     await this.ack(link.relayUrl, link.deviceToken, envelope.seq);
     if (needsSync) await this.recoverBySync();
@@ -173,12 +198,19 @@ export class RelayService {
     }
   }
 
-  /** Tells the relay that a data-deletion request was carried out (its status page then says done). */
-  async completeDeletion(code: string): Promise<void> {
-    const link = this.links.get();
-    if (!link) throw new RelayRequestError('unauthorized', 'This device is not paired with a relay.');
-    await reportDeletionDone(link.relayUrl, link.deviceToken, code);
-    this.links.completeDeletion(code, this.deps.now());
+  /**
+   * Notes who granted each Facebook-login token and tells the relay about deletion requests staff
+   * carried out (its status page then says done). Failures wait for the next connection.
+   */
+  async followUpMetaCallbacks(options: { noteGrants: boolean } = { noteGrants: true }): Promise<string[]> {
+    if (!this.links.get()) return [];
+    try {
+      if (options.noteGrants) await this.callbacks.noteGrants();
+      return await this.callbacks.reportCarriedOut();
+    } catch (error) {
+      this.lastError = `Telling the relay a deletion was done failed (${(error as Error).message}); it is retried on the next connection.`;
+      return [];
+    }
   }
 
   /**
@@ -221,6 +253,7 @@ export class RelayService {
               // or Meta gave up) only a sync can bring: run one on every reconnect.
               if (connectedBefore) await this.recoverBySync();
               connectedBefore = true;
+              await this.followUpMetaCallbacks();
             },
             onEnvelope: async (envelope) => {
               const stored = await this.handleEnvelope(envelope);

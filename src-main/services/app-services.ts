@@ -1,5 +1,6 @@
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
+import { grantingUserVia } from '../relay/granting-user';
 import { RelayRunner } from '../relay/relay-runner';
 import { AccountsService } from './accounts-service';
 import { LiveDemo, type AttachDemoWorld } from './live-demo';
@@ -52,9 +53,13 @@ export class AppServices {
         },
       });
       // The relay's catch-up sync is the ordinary one, for every account.
-      const relay = new RelayRunner(core, async () => {
-        await sync.run(null);
-      });
+      const relay = new RelayRunner(
+        core,
+        async () => {
+          await sync.run(null);
+        },
+        grantingUserVia(sync.client, core.repos),
+      );
       if (options.autoStart) {
         outbox.start();
         relay.start();

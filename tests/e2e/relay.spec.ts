@@ -49,6 +49,23 @@ test('pair with the relay in Settings, then a webhook DM appears in the inbox', 
     await expect(page.locator('[data-conversation-id]').first()).toContainText('linen tote');
     await expect(page.locator('.relay-line')).toContainText('event just now');
     await captureScreen(page, testInfo, 'relay-inbox');
+
+    // What happens next arrives by webhook too: our answer, their reaction, their edit, their read.
+    const control = async (path: string, body: Record<string, unknown>) =>
+      (await (await fetch(`${emulator.url}/__emulator/webhooks/${path}`, { method: 'POST', body: JSON.stringify(body) })).json()) as { mid: string; conversationId: string };
+    const question = await control('message', { platform: 'instagram', text: 'And in navy?' });
+    const answer = await control('message', { platform: 'instagram', conversationId: question.conversationId, text: 'Navy is back on Friday.', fromBusiness: true });
+    await page.locator('[data-conversation-id]').first().click();
+    const thread = page.locator('.thread');
+    await expect(thread).toContainText('Navy is back on Friday.');
+    await control('reaction', { mid: answer.mid, emoji: '❤️', reaction: 'love' });
+    await control('edit', { mid: question.mid, text: 'And in navy, size M?' });
+    await control('seen', { conversationId: question.conversationId });
+    await expect(thread.locator('[data-reaction-by="person"]')).toHaveText('They reacted ❤️');
+    await expect(thread.locator('[data-seen]')).toHaveText('Seen');
+    await expect(thread).toContainText('And in navy, size M?');
+    await expect(thread.locator('[data-edited]')).toHaveCount(1);
+    await captureScreen(page, testInfo, 'relay-thread-signals');
     await openView(page, 'settings');
     await section.scrollIntoViewIfNeeded();
     await expect(section).toContainText('Events received');

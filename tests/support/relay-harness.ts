@@ -7,6 +7,7 @@ import { loadConfig } from '../../relay/src/config';
 import { hashSecret, newPairCode } from '../../relay/src/crypto';
 import { createLogger } from '../../relay/src/log';
 import { startRelay, type RunningRelay } from '../../relay/src/server';
+import { grantingUserVia } from '../../src-main/relay/granting-user';
 import { RelayService, type StoredEnvelope } from '../../src-main/relay/relay-service';
 import { makeSyncHarness, type SyncHarness } from './sync-harness';
 import { makeTempDir } from './temp-dir';
@@ -68,6 +69,7 @@ export async function makeRelayHarness(opts: { redisUrl?: string } = {}): Promis
       await sync.syncAll();
     },
     onStored: (e) => stored.push(e),
+    grantingUser: grantingUserVia(sync.client, sync.core.repos),
     backoff: { initialMs: 20, maxMs: 200 },
   });
   const harness: RelayHarness = {

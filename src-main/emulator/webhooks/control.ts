@@ -3,6 +3,9 @@
  *   POST /__emulator/webhooks/subscribe      {url, verifyToken, retryBaseMs?, maxAttempts?}  handshake, then subscribe
  *   POST /__emulator/webhooks/message        {platform?, conversationId?, text, deliver?}     a person writes; Meta sends the webhook
  *   POST /__emulator/webhooks/unsend         {mid}                                            the person unsends it
+ *   POST /__emulator/webhooks/reaction       {mid, action?, emoji?, reaction?, fromBusiness?} someone reacts (or unreacts)
+ *   POST /__emulator/webhooks/edit           {mid, text}                                      the sender edits it (max 5 edits)
+ *   POST /__emulator/webhooks/seen           {conversationId}                                 the person reads the thread
  *   GET  /__emulator/webhooks/deliveries                                                     every delivery and its attempts
  *   POST /__emulator/webhooks/data-deletion  {url, userId?}                                   Meta calls the data-deletion callback
  *   POST /__emulator/webhooks/deauthorize    {url, userId?}                                   Meta calls the deauthorize callback
@@ -13,6 +16,7 @@ import type { OpResult } from '../graph/router';
 import { addMessage } from '../world/conversations-gen';
 import { hashSeed, Rng } from '../world/prng';
 import { messagePayload, unsendPayload } from './payloads';
+import { handleSignalControl } from './signal-control';
 import { WebhookSender } from './sender';
 
 const senders = new WeakMap<EmulatorState, WebhookSender>();
@@ -61,6 +65,10 @@ export async function handleWebhookControl(state: EmulatorState, method: string,
       world.revision++;
       return reply({ delivery: await sender.deliver(unsendPayload(conversation, message, state.now())) });
     }
+    case 'POST /__emulator/webhooks/reaction':
+    case 'POST /__emulator/webhooks/edit':
+    case 'POST /__emulator/webhooks/seen':
+      return handleSignalControl(state, sender, path, body);
     case 'GET /__emulator/webhooks/deliveries':
       return reply({ subscription: sender.subscription ? { url: sender.subscription.url } : null, deliveries: sender.deliveries });
     case 'POST /__emulator/webhooks/data-deletion':
@@ -68,6 +76,9 @@ export async function handleWebhookControl(state: EmulatorState, method: string,
       if (typeof body.url !== 'string') return bad('url is required');
       const now = Math.floor(state.now() / 1000);
       const userId = typeof body.userId === 'string' ? body.userId : world.user.id;
+      // The person removed the app: Meta invalidates their login and the Page tokens it produced
+      // before it calls back (debug_token then answers is_valid false, code 190 subcode 458).
+      if (userId === world.user.id) for (const t of world.tokens) if (t.kind === 'user' || t.kind === 'page') t.revoked = true;
       return reply(await sender.callback(body.url, { user_id: userId, issued_at: now, expires: now + 3600 }));
     }
     default:

@@ -51,3 +51,47 @@ export function unsendPayload(conversation: Conversation, message: Message, deli
   if (event) event.message = { mid: message.id, is_deleted: true };
   return payload;
 }
+
+/** One `messaging[]` event from the person (or the business) in this thread, wrapped as Meta does. */
+function messagingEvent(conversation: Conversation, fromBusiness: boolean, timestamp: number, event: Record<string, unknown>): Record<string, unknown> {
+  const business = conversation.accountId;
+  const person = conversation.participant.id;
+  return {
+    object: conversation.platform === 'instagram' ? 'instagram' : 'page',
+    entry: [
+      {
+        id: business,
+        time: timestamp,
+        messaging: [{ sender: { id: fromBusiness ? business : person }, recipient: { id: fromBusiness ? person : business }, timestamp, ...event }],
+      },
+    ],
+  };
+}
+
+/**
+ * `message_reactions`: `reaction: {mid, action, reaction, emoji}`; an unreact carries no emoji.
+ * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reactions
+ */
+export function reactionPayload(conversation: Conversation, message: Message, r: { action: 'react' | 'unreact'; emoji?: string; reaction?: string; fromBusiness?: boolean }, at: number): Record<string, unknown> {
+  const reaction: Record<string, unknown> = { mid: message.id, action: r.action };
+  if (r.action === 'react') Object.assign(reaction, { reaction: r.reaction ?? 'other', emoji: r.emoji ?? '❤️' });
+  return messagingEvent(conversation, r.fromBusiness === true, at, { reaction });
+}
+
+/**
+ * `message_edits`: `message_edit: {mid, text, num_edit}` (at most five edits).
+ * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-edits
+ */
+export function editPayload(conversation: Conversation, message: Message, numEdit: number, at: number): Record<string, unknown> {
+  return messagingEvent(conversation, message.fromBusiness, at, { message_edit: { mid: message.id, text: message.text, num_edit: numEdit } });
+}
+
+/**
+ * Seen receipts: Messenger's `message_reads` carries a watermark (everything before it was read);
+ * Instagram's `messaging_seen` names the `mid` read (tests/fixtures/meta/ig-messaging-webhook-seen.json).
+ * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-reads
+ */
+export function seenPayload(conversation: Conversation, lastRead: Message, at: number): Record<string, unknown> {
+  const read = conversation.platform === 'instagram' ? { mid: lastRead.id } : { watermark: at };
+  return messagingEvent(conversation, false, at, { read });
+}

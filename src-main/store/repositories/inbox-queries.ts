@@ -1,3 +1,4 @@
+import { MESSAGE_SIGNAL_COLUMNS, messageSignals } from './message-signal-columns';
 import { prepareCached, type Db } from '../database';
 import type {
   ConversationFilter,
@@ -239,6 +240,9 @@ interface MessageRow {
   reply_id: number | null;
   reply_direction: 'in' | 'out' | null;
   reply_text: string | null;
+  edited_at: number | null;
+  reactions: string | null;
+  seen: number | null;
 }
 
 /**
@@ -249,7 +253,8 @@ interface MessageRow {
 export function threadMessages(db: Db, conversationId: number, limit: number, before: number | null): MessageItem[] {
   const rows = prepareCached(db, `
       SELECT m.id, m.conversation_id, m.direction, m.sent_at, m.text, m.attachments, m.reply_to_external_id, m.is_owner,
-             r.id AS reply_id, r.direction AS reply_direction, CASE WHEN r.is_deleted = 1 THEN NULL ELSE r.text END AS reply_text
+             r.id AS reply_id, r.direction AS reply_direction, CASE WHEN r.is_deleted = 1 THEN NULL ELSE r.text END AS reply_text,
+             m.edited_at, ${MESSAGE_SIGNAL_COLUMNS}
       FROM messages m
       LEFT JOIN messages r ON r.conversation_id = m.conversation_id AND r.external_id = m.reply_to_external_id
       WHERE m.conversation_id = @conversationId AND m.is_deleted = 0 AND (@before IS NULL OR m.sent_at < @before)
@@ -266,5 +271,6 @@ export function threadMessages(db: Db, conversationId: number, limit: number, be
     isDeleted: false,
     replyTo: r.reply_to_external_id === null ? null : { messageId: r.reply_id, direction: r.reply_direction, text: r.reply_text },
     isOwner: r.is_owner === null ? null : r.is_owner === 1,
+    ...messageSignals(r),
   }));
 }

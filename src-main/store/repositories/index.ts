@@ -6,6 +6,7 @@ import { AuditRepository } from './audit';
 import { CommentsRepository } from './comments';
 import { InboxRepository } from './inbox';
 import { InsightsRepository } from './insights';
+import { MessageSignalsRepository } from './message-signals';
 import { OutboxRepository } from './outbox';
 import { PostsRepository } from './posts';
 import { ReplyTargetsRepository } from './reply-targets';
@@ -29,6 +30,7 @@ export interface Repositories {
   outbox: OutboxRepository;
   replyTargets: ReplyTargetsRepository;
   thumbnails: ThumbnailsRepository;
+  messageSignals: MessageSignalsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -47,6 +49,7 @@ export function createRepositories(db: Db): Repositories {
     outbox: new OutboxRepository(db),
     replyTargets: new ReplyTargetsRepository(db),
     thumbnails: new ThumbnailsRepository(db),
+    messageSignals: new MessageSignalsRepository(db),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AttachmentKind, MessageItem } from '../../../src-preload/contract';
 import { formatWhen } from '../../lib/format';
+import { MessageSignals } from './message-signals';
 import { CappedText, SafeText } from './safe-text';
 
 export const ATTACHMENT_LABEL: Record<AttachmentKind, string> = {
@@ -66,6 +67,7 @@ export function MessageRow({ message, highlighted = false }: { message: MessageI
         )}
         {empty && <span className="message__note">{message.hasAttachments ? 'Attachment' : 'No text (attachments are not kept in text-only mode)'}</span>}
       </div>
+      <MessageSignals message={message} />
       <time className="message__time" dateTime={new Date(message.sentAt).toISOString()}>
         {formatWhen(message.sentAt)}
       </time>

@@ -85,7 +85,14 @@ export function RequestsSection() {
                   {formatDateTime(r.receivedAt)}
                   <span className="muted block">{SOURCE_WORDS[r.source]}</span>
                 </td>
-                <td>{r.status === 'open' ? <SafeText text={r.requester} /> : <span className="muted">Forgotten</span>}</td>
+                <td>
+                  {r.status === 'open' ? <SafeText text={r.requester} /> : <span className="muted">Forgotten</span>}
+                  {r.status === 'open' && r.note && (
+                    <span className="muted block" data-request-note="true">
+                      {r.note}
+                    </span>
+                  )}
+                </td>
                 <td>
                   {r.status === 'open' ? (
                     <button type="button" className="button button--small button--danger" onClick={() => setCarrying(r)}>

@@ -97,6 +97,22 @@ describe('relay commands', () => {
     expect(relayOutput).not.toContain('Zebra');
     expect(relayOutput).toContain('"msg":"webhook accepted"');
 
+    // Meta's data-deletion callback: logged open by `relay listen`, reported done only once carried out.
+    const called = (await (await fetch(`${emulator.url}/__emulator/webhooks/data-deletion`, { method: 'POST', body: JSON.stringify({ url: `${relayUrl}/meta/data-deletion`, userId: '10998877' }), headers: { 'content-type': 'application/json' } })).json()) as {
+      body: { url: string; confirmation_code: string };
+    };
+    const deletionCode = called.body.confirmation_code;
+    expect((await desktop(['relay', 'listen', '--until-idle', '2'])).code).toBe(0);
+    expect((await desktop(['requests', 'list'])).stdout).toMatch(new RegExp(`${deletionCode}\\s+open .* by meta_callback\\s+from 10998877`));
+    const early = await desktop(['relay', 'deletion-done', deletionCode]);
+    expect(early.code).toBe(1);
+    expect(early.stdout).toContain(`Still open (carry out with \`requests done CODE --yes\` first): ${deletionCode}`);
+    expect(await (await fetch(called.body.url)).text()).toContain('Status: pending');
+    expect((await desktop(['requests', 'done', deletionCode, '--yes'])).code).toBe(0);
+    const reported = await desktop(['relay', 'deletion-done']);
+    expect(reported.stdout).toContain(`Reported as done to the relay: ${deletionCode}.`);
+    expect(await (await fetch(called.body.url)).text()).toContain('Status: done');
+
     const list = await relayCli(['devices', 'list']);
     const deviceId = /^(dev_[0-9a-f]+)/m.exec(list.stdout)?.[1] as string;
     expect(list.stdout).toContain('active');

@@ -133,24 +133,6 @@ describe('relay end to end (SQLite storage)', () => {
     expect(storedMessages(h, sent.mid)).toHaveLength(1);
   });
 
-  it('carries Meta\'s data-deletion and deauthorize callbacks to the device, and the status page says done once it reports so', async () => {
-    h = await setUp();
-    const stop = h.listen();
-    const called = (await h.sync.control('webhooks/data-deletion', { method: 'POST', body: { url: `${h.relay.url}/meta/data-deletion`, userId: '10223344' } })) as { status: number; body: { url: string; confirmation_code: string } };
-    expect(called.status).toBe(200);
-    const code = called.body.confirmation_code;
-    const harness = h;
-    await until(() => harness.service.links.pendingDeletionCodes().includes(code), 'the deletion request on the device');
-    const page = async () => (await fetch(called.body.url)).text();
-    expect(await page()).toContain('Status: pending');
-    await h.service.completeDeletion(code);
-    expect(await page()).toContain('Status: done');
-    const deauth = (await h.sync.control('webhooks/deauthorize', { method: 'POST', body: { url: `${h.relay.url}/meta/deauthorize`, userId: '10223344' } })) as { status: number };
-    expect(deauth.status).toBe(200);
-    await until(() => (harness.sync.core.repos.db.prepare("SELECT count(*) AS n FROM relay_meta_requests WHERE kind = 'deauthorize' AND app_user_id = '10223344'").get() as { n: number }).n === 1, 'the deauthorize record');
-    await stop();
-  });
-
   it('turns an unsend into erased text', async () => {
     h = await setUp();
     const stop = h.listen();

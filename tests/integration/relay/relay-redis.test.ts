@@ -44,8 +44,11 @@ describe('relay end to end (Redis Streams storage)', () => {
     await stop();
   });
 
-  it('loses nothing and stores nothing twice when Redis restarts mid-stream', async () => {
-    h = await makeRelayHarness({ redisUrl: `${redis.url}/2` });
+  it.each([
+    ['restarts', 'SIGTERM', 2],
+    ['is killed (SIGKILL, no shutdown save) and restarts', 'SIGKILL', 3],
+  ] as const)('loses nothing and stores nothing twice when Redis %s mid-stream', async (_how, signal, db) => {
+    h = await makeRelayHarness({ redisUrl: `${redis.url}/${db}` });
     await h.service.pair(h.relay.url, await h.pairCode(), 'redis device');
     await h.sync.control('webhooks/subscribe', { method: 'POST', body: { url: `${h.relay.url}/webhooks/meta`, verifyToken: VERIFY_TOKEN, retryBaseMs: 20, maxAttempts: 100 } });
     const stop = h.listen();
@@ -54,7 +57,7 @@ describe('relay end to end (Redis Streams storage)', () => {
     await send('before the restart');
     const harness = h;
     await until(() => count(harness, mids[0]!) === 1, 'the first message');
-    await redis.restart();
+    await redis.restart(signal);
     for (let i = 0; i < 3; i++) await send(`after the restart ${i}`);
     await until(() => mids.every((mid) => count(harness, mid) === 1), 'every message after the restart');
     await until(async () => (await harness.relay.storage.pendingCount()) === 0, 'every ack');

@@ -1,0 +1,61 @@
+/**
+ * Emulator → relay → desktop for what happens to a message after it is sent: the person reacts,
+ * edits, reads our answer. Each arrives as Meta's signed webhook, sealed through the relay, and
+ * ends up in what the thread shows; the emulator's redelivery changes nothing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { threadMessages } from '../../../src-main/store/repositories/inbox-queries';
+import { makeRelayHarness, until, VERIFY_TOKEN, type RelayHarness } from '../../support/relay-harness';
+
+let h: RelayHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+interface Sent {
+  mid: string;
+  conversationId: string;
+}
+
+describe('relay: reactions, edits and seen receipts end to end', () => {
+  it('shows the reaction, the edited text and "Seen" in the thread, each once', async () => {
+    h = await makeRelayHarness();
+    const harness = h;
+    await h.service.pair(h.relay.url, await h.pairCode(), 'test device');
+    await h.sync.control('webhooks/subscribe', { method: 'POST', body: { url: `${h.relay.url}/webhooks/meta`, verifyToken: VERIFY_TOKEN, retryBaseMs: 20, maxAttempts: 20 } });
+    const stop = h.listen();
+    const control = (path: string, body: Record<string, unknown>) => harness.sync.control(`webhooks/${path}`, { method: 'POST', body });
+    const question = (await control('message', { platform: 'messenger', text: 'Is the blue one back?' })) as Sent;
+    const answer = (await control('message', { platform: 'messenger', conversationId: question.conversationId, text: 'Yes, since Monday.', fromBusiness: true })) as Sent;
+    const repos = h.sync.core.repos;
+    const thread = () => {
+      const id = repos.db.prepare('SELECT conversation_id FROM messages WHERE external_id = ?').pluck().get(question.mid) as number | undefined;
+      return id === undefined ? [] : threadMessages(repos.db, id, 50, null);
+    };
+    const row = (mid: string) => {
+      const id = repos.db.prepare('SELECT id FROM messages WHERE external_id = ?').pluck().get(mid);
+      return thread().find((m) => m.id === id);
+    };
+    await until(() => row(answer.mid) !== undefined, 'both messages in the store');
+
+    await control('reaction', { mid: answer.mid, emoji: '❤️', reaction: 'love' });
+    await control('edit', { mid: question.mid, text: 'Is the navy one back?' });
+    await control('seen', { conversationId: question.conversationId });
+    await until(() => row(answer.mid)?.seen === true, 'the seen receipt');
+    await until(() => row(question.mid)?.editedAt != null, 'the edit');
+    await until(() => (row(answer.mid)?.reactions.length ?? 0) === 1, 'the reaction');
+    expect(row(answer.mid)?.reactions).toEqual([{ emoji: '❤️', reaction: 'love', byBusiness: false }]);
+    expect(row(question.mid)?.text).toBe('Is the navy one back?');
+    expect(thread().filter((m) => m.seen)).toHaveLength(1);
+
+    // The person takes the reaction back; a catch-up sync then reads the edited text from Graph too.
+    await control('reaction', { mid: answer.mid, action: 'unreact' });
+    await until(() => row(answer.mid)?.reactions.length === 0, 'the unreact');
+    await h.sync.syncAll();
+    expect(row(question.mid)?.text).toBe('Is the navy one back?');
+    expect(repos.db.prepare('SELECT count(*) FROM messages WHERE external_id IN (?, ?)').pluck().get(question.mid, answer.mid)).toBe(2);
+    expect(h.stored.reduce((n, e) => n + e.signalsStored, 0)).toBe(4);
+    await stop();
+  });
+});
