@@ -74,7 +74,9 @@ export function countingFetch(world: World, tally: JobTally, inner: typeof fetch
         const [path = '', query = ''] = (item.relative_url ?? '').split(/\?(.*)/s, 2);
         add(tally, jobOf(world, (item.method ?? 'GET').toUpperCase(), path, new URLSearchParams(query)));
       }
-    } else if (!url.pathname.startsWith('/__emulator/')) {
+    } else if (!url.pathname.startsWith('/__emulator/') && !url.pathname.startsWith('/cdn/')) {
+      // Picture downloads from Meta's CDN (the sync's thumbnails) are not Graph operations: Meta's rate limits do
+      // not count them, and neither does the emulator.
       add(tally, jobOf(world, method, url.pathname, url.searchParams));
     }
     return inner(input, init);
