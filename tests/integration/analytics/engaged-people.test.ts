@@ -25,6 +25,16 @@ describe('engaged people open their comments and conversations', () => {
     }
   });
 
+  it("leaves out the brand's own accounts, which reply under comments as authors", () => {
+    const db = h.core.repos.db;
+    const own = db.prepare(
+      `SELECT p.id FROM people p JOIN accounts a ON p.external_id = a.external_id OR (a.handle IS NOT NULL AND lower(p.username) = lower(a.handle))`,
+    ).pluck().all() as number[];
+    expect(own.length, 'the small world has the brand replying under comments').toBeGreaterThan(0);
+    const listed = new Set(engagedPeople(h.core.repos, { kind: 'all' }).map((p) => p.id));
+    for (const id of own) expect(listed.has(id)).toBe(false);
+  });
+
   it('filters the comments view to the threads one person started or replied in', () => {
     const people = engagedPeople(h.core.repos, { kind: 'all' }).filter((p) => p.comments > 0);
     const person = people[0]!;
