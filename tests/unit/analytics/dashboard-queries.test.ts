@@ -3,30 +3,20 @@
  * fixtures: they are written for speed (packed reads, a newest-metrics table, a cached zone offset),
  * and these pin down that the faster paths give the same figures.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../src-main/store/database';
-import { createRepositories, type Repositories } from '../../../src-main/store/repositories';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Repositories } from '../../../src-main/store/repositories';
 import { analyticsOverview } from '../../../src-main/services/analytics/overview';
 import { listPosts } from '../../../src-main/services/analytics/posts';
 import { bestTimes } from '../../../src-main/services/analytics/audience';
 import { zonedParts } from '../../../src-main/services/analytics/calendar';
-import { makeTempDir } from '../../support/temp-dir';
+import { useTempStore } from '../../support/temp-store';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
-let db: Db;
+const store = useTempStore(5);
 let repos: Repositories;
-let cleanup = () => {};
 
 beforeEach(() => {
-  const tmp = makeTempDir();
-  cleanup = tmp.cleanup;
-  db = openDatabase({ file: join(tmp.dir, 'db.sqlite'), key: Buffer.alloc(32, 5), migrate: true });
-  repos = createRepositories(db);
-});
-afterEach(() => {
-  db.close();
-  cleanup();
+  ({ repos } = store);
 });
 
 function instagram(): number {

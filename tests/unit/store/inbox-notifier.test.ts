@@ -1,31 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../src-main/store/database';
-import { createRepositories, type Repositories } from '../../../src-main/store/repositories';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Repositories } from '../../../src-main/store/repositories';
 import { createInboxNotifier, NOTICE_QUIET_MS } from '../../../src-main/services/inbox-notifier';
-import { makeTempDir } from '../../support/temp-dir';
+import { useTempStore } from '../../support/temp-store';
 
 const T0 = Date.UTC(2026, 5, 1);
 const DAY = 24 * 60 * 60 * 1000;
-let db: Db;
+const store = useTempStore(5);
 let repos: Repositories;
-let cleanup = () => {};
 let now = T0;
 let enabled = true;
 let looking = false;
 
 beforeEach(() => {
-  const tmp = makeTempDir();
-  cleanup = tmp.cleanup;
-  db = openDatabase({ file: join(tmp.dir, 'db.sqlite'), key: Buffer.alloc(32, 5), migrate: true });
-  repos = createRepositories(db);
+  ({ repos } = store);
   now = T0;
   enabled = true;
   looking = false;
-});
-afterEach(() => {
-  db.close();
-  cleanup();
 });
 
 const notifier = () => createInboxNotifier({ repos: () => repos, enabled: () => enabled, now: () => now, userIsLooking: () => looking });

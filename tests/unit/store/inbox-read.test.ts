@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../src-main/store/database';
-import { createRepositories, countRows, type Repositories } from '../../../src-main/store/repositories';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../src-main/store/database';
+import { countRows, type Repositories } from '../../../src-main/store/repositories';
 import { ALL_CONVERSATIONS } from '../../../src-main/store/repositories/inbox-queries';
 import { matchRanges, readableName, snippetRuns, attachmentKind } from '../../../src-main/store/repositories/inbox-text';
-import { makeTempDir } from '../../support/temp-dir';
+import { useTempStore } from '../../support/temp-store';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 5, 10, 12);
+const store = useTempStore(3);
 let db: Db;
 let repos: Repositories;
-let cleanup = () => {};
 
 beforeEach(() => {
-  const tmp = makeTempDir();
-  cleanup = tmp.cleanup;
-  db = openDatabase({ file: join(tmp.dir, 'db.sqlite'), key: Buffer.alloc(32, 3), migrate: true });
-  repos = createRepositories(db);
-});
-afterEach(() => {
-  db.close();
-  cleanup();
+  ({ db, repos } = store);
 });
 
 function account(name: string, network: 'instagram' | 'facebook', externalId: string, handle: string | null = null) {
