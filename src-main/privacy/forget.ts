@@ -2,6 +2,7 @@ import type { ForgetPreview, ForgetReceipt, ForgetTarget, PersonMatch } from '..
 import { AppError } from '../core/app-error';
 import { checkpoint, type Db } from '../store/database';
 import type { Repositories } from '../store/repositories';
+import { PERSON_IS_OWN_ACCOUNT_SQL } from '../store/repositories/own-accounts';
 import { confirmationCode } from './codes';
 import { closeRequestsFor } from './deletion-requests';
 import { abortExportsInProgress } from './export-staging';
@@ -76,7 +77,7 @@ function ownAccountTargeted(db: Db): string | null {
     .prepare(
       `SELECT a.name FROM accounts a
        WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
-                       AND (p.external_id = a.external_id OR (a.handle IS NOT NULL AND lower(p.username) = lower(a.handle))))
+                       AND ${PERSON_IS_OWN_ACCOUNT_SQL})
           OR EXISTS (SELECT 1 FROM temp.forget_handles h WHERE a.handle IS NOT NULL AND h.handle = lower(a.handle))
        LIMIT 1`,
     )

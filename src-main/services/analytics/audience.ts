@@ -1,5 +1,6 @@
 import type { AudienceBreakdown, AudienceReport, EngagedPerson, HeatmapReport, PeriodQuery } from '../../../src-preload/contract';
 import { AppError } from '../../core/app-error';
+import { PERSON_IS_OWN_ACCOUNT_SQL } from '../../store/repositories/own-accounts';
 import { PostAnalyticsQueries } from '../../store/repositories/posts';
 import type { Repositories } from '../../store/repositories';
 import { addDays, startOfDayInZone, zonedParts } from './calendar';
@@ -82,9 +83,8 @@ export function engagedPeople(repos: Repositories, query: PeriodQuery['scope']):
             p.last_seen_at AS lastSeenAt,
             (SELECT cv.id FROM conversations cv WHERE cv.person_id = p.id ORDER BY cv.last_message_at DESC LIMIT 1) AS conversationId
      FROM people p WHERE p.account_id IN (SELECT value FROM json_each(?))
-       -- The brand's own accounts write too (replies under comments, a Page commenting as itself): they are not
-       -- people who engaged with the brand. Same rule as forget's own-account refusal.
-       AND NOT EXISTS (SELECT 1 FROM accounts a WHERE p.external_id = a.external_id OR (a.handle IS NOT NULL AND lower(p.username) = lower(a.handle)))
+       -- The brand's own accounts write too: they are not people who engaged with the brand.
+       AND NOT EXISTS (SELECT 1 FROM accounts a WHERE ${PERSON_IS_OWN_ACCOUNT_SQL})
      ORDER BY comments + messages DESC, p.last_seen_at DESC`,
   ).all(JSON.stringify(ids)) as EngagedPerson[];
 }
