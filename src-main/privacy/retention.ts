@@ -114,6 +114,7 @@ export function previewRetention(db: Db, policy: RetentionPolicy, textOnly: bool
  */
 export function applyRetention(repos: Repositories, policy: RetentionPolicy, textOnly: boolean, now: number, trigger: string): RetentionRun {
   const { db } = repos;
+  let pendingDropped = 0;
   const run = db.transaction((): RetentionRun => {
     const preview = previewRetention(db, policy, textOnly, now);
     for (const [name, days] of statementsFor(policy, textOnly)) {
@@ -121,6 +122,8 @@ export function applyRetention(repos: Repositories, policy: RetentionPolicy, tex
       // Named parameters a statement does not use are ignored, so each one that has any gets both cutoffs.
       for (const sql of RULES[name].remove) db.prepare(sql).run(...(sql.includes('@cutoff') ? [cutoffs(days, now)] : []));
     }
+    // Reactions, seen receipts and edits still waiting for a message (relay/pending-signals.ts) go with the messages of their time.
+    if (policy.messageText !== null) pendingDropped = repos.messageSignals.dropPendingHappenedBefore(cutoffs(policy.messageText, now).cutoff);
     if (textOnly && preview.namesScrubbed > 0) db.prepare(`UPDATE people SET name = NULL, username = NULL WHERE id IN (SELECT id ${TEXT_ONLY_PEOPLE})`).run();
     const removed = Object.fromEntries(preview.classes.map((c) => [c.name, c.count])) as Record<RetentionClass, number>;
     const result: RetentionRun = { removed, conversationsEmptied: preview.conversationsEmptied, namesScrubbed: preview.namesScrubbed, total: preview.total, at: now };
@@ -129,6 +132,6 @@ export function applyRetention(repos: Repositories, policy: RetentionPolicy, tex
     }
     return result;
   })();
-  if (run.total > 0) checkpoint(db);
+  if (run.total > 0 || pendingDropped > 0) checkpoint(db);
   return run;
 }

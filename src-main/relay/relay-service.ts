@@ -13,6 +13,7 @@ import type { RelayStatusView } from '../../src-preload/contract';
 import { parseWebhookBody, type WebhookEvent } from '../meta/webhooks';
 import type { Repositories } from '../store/repositories';
 import { applyWebhookEvents } from './apply-webhook';
+import { checkpoint } from '../store/database';
 import { EnvelopeContentError, parseEnvelopeContent, type EnvelopeContent } from './envelope-content';
 import { generateDeviceKeys, openSealed, RelayDecryptError } from './device-keys';
 import { RelayLinkStore } from './link-store';
@@ -169,17 +170,21 @@ export class RelayService {
     let messagesStored = 0;
     let signalsStored = 0;
     let needsSync = gap || content === null;
+    let textsReplaced = 0;
     repos.db.transaction(() => {
       if (content?.kind === 'webhook') {
         const result = applyWebhookEvents(repos, events, now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
         signalsStored = result.signalsStored;
+        textsReplaced = result.textsReplaced;
         needsSync ||= result.needsSync;
       } else if (content) {
         this.callbacks.store(content);
       }
       this.links.advance(envelope.seq, now(), envelope.arrivedAt, gap);
     })();
+    // The person edited those words away: keep only the newest text, in the -wal as in the file.
+    if (textsReplaced > 0) checkpoint(repos.db);
     const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored, signalsStored };
     this.deps.onStored?.(stored);
     await this.ack(link.relayUrl, link.deviceToken, envelope.seq);

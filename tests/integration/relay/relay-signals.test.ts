@@ -58,4 +58,31 @@ describe('relay: reactions, edits and seen receipts end to end', () => {
     expect(h.stored.reduce((n, e) => n + e.signalsStored, 0)).toBe(4);
     await stop();
   });
+
+  it('a reaction and an edit whose message Meta never sent by webhook wait for it, and the sync that reads it applies them', async () => {
+    h = await makeRelayHarness();
+    const harness = h;
+    await h.service.pair(h.relay.url, await h.pairCode(), 'test device');
+    await h.sync.control('webhooks/subscribe', { method: 'POST', body: { url: `${h.relay.url}/webhooks/meta`, verifyToken: VERIFY_TOKEN, retryBaseMs: 20, maxAttempts: 20 } });
+    const stop = h.listen();
+    const control = (path: string, body: Record<string, unknown>) => harness.sync.control(`webhooks/${path}`, { method: 'POST', body });
+    // Meta drops the message's own webhook (deliver: false); the reaction and the edit still come.
+    const question = (await control('message', { platform: 'messenger', text: 'Is the blue one back?', deliver: false })) as Sent;
+    await control('reaction', { mid: question.mid, emoji: '😮', reaction: 'wow', fromBusiness: true });
+    await control('edit', { mid: question.mid, text: 'Is the navy one back?' });
+    const repos = h.sync.core.repos;
+    const pending = () => repos.db.prepare('SELECT count(*) FROM pending_message_signals').pluck().get() as number;
+    await until(() => h!.stored.length >= 2 && pending() === 2, 'both signals waiting');
+    // The edit asked for a catch-up sync; whichever sync reads the message applies both.
+    await h.sync.syncAll();
+    await until(() => pending() === 0, 'the signals applied');
+    const id = repos.db.prepare('SELECT id, conversation_id AS c FROM messages WHERE external_id = ?').get(question.mid) as { id: number; c: number };
+    expect(threadMessages(repos.db, id.c, 50, null).find((m) => m.id === id.id)).toMatchObject({
+      text: 'Is the navy one back?',
+      editCount: 1,
+      reactions: [{ emoji: '😮', reaction: 'wow', byBusiness: true }],
+    });
+    expect(h.stored.reduce((n, e) => n + e.signalsStored, 0)).toBe(0);
+    await stop();
+  });
 });
