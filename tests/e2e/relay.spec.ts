@@ -59,9 +59,11 @@ test('pair with the relay in Settings, then a webhook DM appears in the inbox', 
     const thread = page.locator('.thread');
     await expect(thread).toContainText('Navy is back on Friday.');
     const scroller = thread.locator('.thread__scroll');
-    const distanceFromBottom = () => scroller.evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight);
+    // tsconfig.node has no DOM types: the scroll box's three numbers, as the page reads them.
+    type ScrollBox = { scrollHeight: number; scrollTop: number; clientHeight: number };
+    const distanceFromBottom = () => scroller.evaluate((el) => ((box: ScrollBox) => box.scrollHeight - box.scrollTop - box.clientHeight)(el as unknown as ScrollBox));
     // The reader is at the bottom of a thread longer than the window (nothing scrolled by hand).
-    await expect.poll(() => scroller.evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);
+    await expect.poll(() => scroller.evaluate((el) => (el as unknown as ScrollBox).scrollHeight > (el as unknown as ScrollBox).clientHeight)).toBe(true);
     await expect.poll(distanceFromBottom).toBeLessThan(2);
     await control('reaction', { mid: answer.mid, emoji: '❤️', reaction: 'love' });
     // The newest message grew by a reaction row: the view stays at the bottom, so it shows unscrolled.
