@@ -18,7 +18,8 @@ import { EnvelopeContentError, parseEnvelopeContent, type EnvelopeContent } from
 import { generateDeviceKeys, openSealed, RelayDecryptError } from './device-keys';
 import { RelayLinkStore } from './link-store';
 import { MetaCallbacks, type GrantingUserLookup } from './meta-callbacks';
-import { ackEnvelopes, normaliseRelayUrl, pairDevice, readEventStream, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
+import { readEnvelopes, type RelayTransport } from './event-transport';
+import { ackEnvelopes, normaliseRelayUrl, pairDevice, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
 
 export type RelayConnection = RelayStatusView['connection'];
 
@@ -48,6 +49,8 @@ export interface RelayServiceDeps {
   /** The text-only DMs setting, read for each event. */
   textOnly?: () => boolean;
   backoff?: { initialMs: number; maxMs: number };
+  /** How long SSE may take to say `ready` before long polling takes over (event-transport.ts). */
+  sseReadyTimeoutMs?: number;
 }
 
 export interface ListenSummary {
@@ -68,6 +71,8 @@ export class RelayService {
   private connection: RelayConnection = 'offline';
   private lastError: string | null = null;
   private unacked: number[] = [];
+  /** SSE until it proves unusable on this path; then long polling for the rest of this listen. */
+  private transport: { mode: RelayTransport } = { mode: 'sse' };
 
   readonly callbacks: MetaCallbacks;
 
@@ -115,6 +120,7 @@ export class RelayService {
       gapsDetected: link?.gapsDetected ?? 0,
       messagesRecoveredBySync: link?.messagesRecoveredBySync ?? 0,
       lastError: this.lastError,
+      transport: link && this.connection === 'connected' ? this.transport.mode : null,
     };
   }
 
@@ -230,6 +236,7 @@ export class RelayService {
     const recoveredAtStart = this.status().messagesRecoveredBySync;
     let attempt = 0;
     let connectedBefore = false;
+    this.transport = { mode: 'sse' };
     const stop = new AbortController();
     outer.addEventListener('abort', () => stop.abort(), { once: true });
     let idleTimer: NodeJS.Timeout | undefined;
@@ -245,7 +252,8 @@ export class RelayService {
         if (!link) throw new RelayRequestError('unauthorized', 'This device is not paired with a relay: run `relay pair` first.');
         this.setConnection('connecting');
         try {
-          await readEventStream(link.relayUrl, link.deviceToken, {
+          await readEnvelopes(link.relayUrl, link.deviceToken, this.transport, {
+            ...(this.deps.sseReadyTimeoutMs !== undefined ? { readyTimeoutMs: this.deps.sseReadyTimeoutMs } : {}),
             // The relay keeps only what this device has not acknowledged, so ask from the start:
             // anything stored but not acknowledged (a crash in between) comes back and is skipped.
             after: 0,
