@@ -41,6 +41,7 @@ test('electron: Instagram Login answered by a social-desk:// link (second instan
   if (!electronApp) throw new Error('This spec runs in the electron project only.');
   const page = app.page;
   const mainLog = collectMainLog(electronApp);
+  emulator.state.registerRedirectUri('instagram', REDIRECT);
 
   await firstRunToConnect(page);
   await openView(page, 'settings');

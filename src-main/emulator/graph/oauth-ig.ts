@@ -8,6 +8,7 @@ import type { EmulatorState } from '../core/state';
 import { IG_SCOPES, LONG_LIVED_MS } from '../world/tokens';
 import type { TokenSpec } from '../world/types';
 import { consentPage, errorPage, withQuery } from './oauth-html';
+import { redirectUriProblem } from './oauth-rules';
 import type { OpResult } from './router';
 
 const CODE_TTL_MS = 3_600_000;
@@ -46,7 +47,8 @@ function igToken(state: EmulatorState, subjectId: string, scopes: string[], life
 /** `GET /oauth/authorize`: one "Continue as @username" link per IG account, plus Cancel. */
 export function igAuthorize(state: EmulatorState, p: Record<string, string>): OpResult {
   if (!isIgClient(state, p.client_id)) return errorPage('Invalid platform app');
-  if (!p.redirect_uri) return errorPage('The redirect_uri parameter is required.');
+  const redirectProblem = redirectUriProblem(state, 'instagram', p.redirect_uri);
+  if (redirectProblem) return errorPage(redirectProblem);
   if (p.response_type && p.response_type !== 'code') return errorPage('Only response_type=code is supported by Instagram Login.');
   const scopes = (p.scope ?? '').split(/[,\s]+/).filter(Boolean);
   const granted = scopes.length ? scopes : [...IG_SCOPES];
