@@ -235,6 +235,14 @@ export interface Contract {
   };
   /** Instagram Login (no Page needed) in a dedicated window (desktop app only). */
   'accounts:connectInstagram': { args: undefined; result: AccountSummary[] };
+  /**
+   * Facebook or Instagram Login in the system browser (desktop app with a paired relay): Meta
+   * answers on the relay's https page, which hands the answer to the app as a social-desk:// link.
+   * Resolves once the answer came back ([] when the person cancelled or gave up).
+   */
+  'accounts:connectInBrowser': { args: { provider: 'facebook' | 'instagram' }; result: AccountSummary[] };
+  /** Stop waiting for the browser login's answer. */
+  'accounts:cancelBrowserLogin': { args: undefined; result: { cancelled: boolean } };
   /** One page of the filtered conversation list (newest activity first) with the filtered total. */
   'inbox:queryConversations': { args: { filter: ConversationFilter; offset: number; limit: number }; result: ConversationPage };
   /** How many conversations each filter would show. */
@@ -328,6 +336,8 @@ export const CHANNELS = [
   'settings:getMetaApp',
   'settings:setMetaApp',
   'accounts:connectInstagram',
+  'accounts:connectInBrowser',
+  'accounts:cancelBrowserLogin',
   'inbox:queryConversations',
   'inbox:getCounts',
   'inbox:getConversation',
