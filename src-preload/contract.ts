@@ -97,6 +97,14 @@ import type { CommentAction, OutboxItem, ThreadOutbox } from './outbox-types';
  * The Meta permissions Social Desk asks for on Pages and their linked Instagram accounts, through
  * Facebook Login or on a system-user token: read profiles, media, insights, comments and DMs.
  */
+/**
+ * The paired relay's https page that Meta redirects a browser login to (`GET /oauth/return/…`);
+ * the brand registers it in its Meta app. Shared by the login flow and Settings, which shows it.
+ */
+export function relayLoginReturnUri(relayUrl: string, provider: 'facebook' | 'instagram'): string {
+  return `${relayUrl.replace(/\/+$/, '')}/oauth/return/${provider}`;
+}
+
 export const META_PERMISSIONS = [
   'instagram_basic',
   'instagram_manage_insights',

@@ -16,7 +16,7 @@
  * - Instagram: Meta documents no PKCE for Instagram Login; the relay exchanges the code with the
  *   secret it holds. https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login
  */
-import { META_PERMISSIONS } from '../../src-preload/contract';
+import { META_PERMISSIONS, relayLoginReturnUri } from '../../src-preload/contract';
 import { AppError } from '../core/app-error';
 import { answerAsRedirect, type LoginProvider } from '../desktop/deep-links';
 import type { GraphClient } from '../meta/graph-client';
@@ -65,11 +65,6 @@ export interface BrowserLoginDeps {
   now: () => number;
 }
 
-/** The relay's forwarding page for a provider (what the brand registers in Meta's dashboard). */
-export function relayReturnUri(relayUrl: string, provider: LoginProvider): string {
-  return `${relayUrl.replace(/\/+$/, '')}/oauth/return/${provider}`;
-}
-
 function pairedRelay(db: Db): { relayUrl: string; exchange: TokenExchange } {
   const links = new RelayLinkStore(db);
   const link = links.get();
@@ -82,7 +77,7 @@ const expiry = (now: () => number, expiresIn: number | null) => (expiresIn === n
 
 export function browserLoginRequest(provider: LoginProvider, deps: BrowserLoginDeps): BrowserLoginRequest {
   const { relayUrl, exchange } = pairedRelay(deps.db);
-  const redirectUri = relayReturnUri(relayUrl, provider);
+  const redirectUri = relayLoginReturnUri(relayUrl, provider);
   const state = createOAuthState();
   const start = provider === 'facebook' ? facebookInBrowser(deps, exchange, redirectUri, state) : instagramInBrowser(deps, exchange, redirectUri, state);
   let used = false;

@@ -7,6 +7,7 @@
  * accounts. The desktop holds no app secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../../../src-preload/contract';
 import { loadConfig } from '../../../relay/src/config';
 import { hashSecret, newPairCode } from '../../../relay/src/crypto';
 import { createLogger } from '../../../relay/src/log';
@@ -92,7 +93,7 @@ describe('log in in my browser', () => {
     await pairRelay();
     const result = await call('accounts:connectInBrowser', { provider: 'facebook' });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.data.map((a) => a.network)).toContain('facebook');
+    expect((result.data as AccountSummary[]).map((a) => a.network)).toContain('facebook');
 
     const dialog = new URL(browser.opened.at(-1)!);
     expect(dialog.pathname).toMatch(/\/dialog\/oauth$/);
