@@ -103,5 +103,9 @@ describe('GitHub workflow', () => {
       expect(env[name]).toBe(`\${{ secrets.${name} }}`);
     }
     expect(workflow.permissions).toEqual({ contents: 'read' });
+    // Every variable the signing plan reads reaches the dist step (the Azure publisher name was once left out).
+    const signing = readFileSync('scripts/packaging/signing.mjs', 'utf8');
+    const read = new Set([...signing.matchAll(/'((?:AZURE|APPLE)_[A-Z_]+|CSC_[A-Z_]+)'/g)].map((match) => match[1]!));
+    for (const name of read) if (!['APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER'].includes(name)) expect(Object.keys(env), name).toContain(name);
   });
 });
