@@ -127,6 +127,7 @@ export function relayStatus(overrides: Partial<RelayStatusView> = {}): RelayStat
     gapsDetected: 0,
     messagesRecoveredBySync: 0,
     lastError: null,
+    transport: null,
     ...overrides,
   };
 }
