@@ -189,6 +189,7 @@ export function applyRetention(
   confirmed?: RetentionConfirmation,
 ): RetentionRun {
   const { db } = repos;
+  let pendingDropped = 0;
   const asOf = confirmedMoment(confirmed, now);
   const run = db.transaction((): RetentionRun => {
     const preview = previewRetention(db, policy, textOnly, asOf);
@@ -211,6 +212,8 @@ export function applyRetention(
         if (sql === EMPTIED_CONVERSATIONS_REMOVE) removedNow.conversationsEmptied = changes;
       });
     }
+    // Reactions, seen receipts and edits still waiting for a message (relay/pending-signals.ts) go with the messages of their time.
+    if (policy.messageText !== null) pendingDropped = repos.messageSignals.dropPendingHappenedBefore(cutoffs(policy.messageText, asOf).cutoff);
     if (textOnly && preview.namesScrubbed > 0) {
       removedNow.namesScrubbed = db.prepare(`UPDATE people SET name = NULL, username = NULL WHERE id IN (SELECT id ${TEXT_ONLY_PEOPLE})`).run().changes;
     }
@@ -223,6 +226,6 @@ export function applyRetention(
     }
     return result;
   })();
-  if (run.total > 0) checkpoint(db);
+  if (run.total > 0 || pendingDropped > 0) checkpoint(db);
   return run;
 }
