@@ -13,7 +13,7 @@ import { openElectronStore } from './electron/electron-store';
 import { registerIpc, sendEvent } from './electron/ipc-main';
 import { electronNativeBinding } from './electron/native-binding';
 import { startInboxNotifications } from './electron/notifications';
-import { clearSessions, hardenApp } from './electron/security';
+import { clearSessionsForForget, clearSessionsForWipe, hardenApp, keepBrowserSessionsInDataFolder } from './electron/security';
 import { createMainWindow, rendererUrl } from './electron/window';
 import { isAppUrl } from './core/navigation';
 import { createDispatch } from './ipc/dispatch';
@@ -45,6 +45,7 @@ const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SOCIAL_DESK_DATA_DIR ?? join(app.getPath('userData'), 'data');
 app.setAppLogsPath(join(dataDir, DESKTOP_FILES.logs));
 startLocalCrashReports(dataDir);
+keepBrowserSessionsInDataFolder(dataDir);
 
 const primaryInstance = app.requestSingleInstanceLock();
 if (!primaryInstance) app.quit();
@@ -77,7 +78,7 @@ void app.whenReady().then(() => {
     wipeExtras: async () => {
       // Settings go with the wipe, so the OS must stop starting the app at login too.
       applyLaunchAtLogin(false);
-      return clearSessions([LOGIN_PARTITION]);
+      return clearSessionsForWipe(dataDir, true, [LOGIN_PARTITION]);
     },
     log: (message, error) => console.error(message, error),
   });
@@ -126,6 +127,7 @@ void app.whenReady().then(() => {
       browserLogins: new BrowserLogins({ deepLinks, openExternal: (url) => shell.openExternal(url), isLoginDialog: (url) => isLoginDialogUrl(url, graphConfig.oauth) }),
       savePdf: (html, name) => saveReportPdf(window, html, name),
       pickFolder: (title) => pickFolder(window, title),
+      clearBrowserCaches: () => clearSessionsForForget([LOGIN_PARTITION]),
       onSettingsChanged: (changed) => applyLaunchAtLogin(changed.launchAtLogin),
     }),
     { onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error) },

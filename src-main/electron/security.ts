@@ -1,6 +1,8 @@
 import { app, session, shell, type Session } from 'electron';
 import { isAllowedExternalUrl } from '../core/external-links';
+import { ensurePrivateDir } from '../core/private-files';
 import { mayNavigate } from '../desktop/navigation-policy';
+import { browserSessionDir, clearBrowserSessions, clearSessionsAfterWipe } from '../privacy/browser-session';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates. The login
@@ -28,17 +30,26 @@ export function denyPermissions(target: Session): void {
   target.setPermissionCheckHandler(() => false);
 }
 
-/** Clears every Electron session partition the app used; returns what it cleared, for the wipe report. */
-export async function clearSessions(partitions: readonly string[]): Promise<string[]> {
-  const cleared: string[] = [];
-  for (const name of ['default', ...partitions]) {
-    const target = name === 'default' ? session.defaultSession : session.fromPartition(name);
-    await target.clearStorageData();
-    await target.clearCache();
-    await target.clearAuthCache();
-    await target.clearCodeCaches({});
-    await target.clearHostResolverCache();
-    cleared.push(`browser storage (${name}): cookies, local storage, cache, auth and code caches`);
-  }
-  return cleared;
+function sessionsByName(partitions: readonly string[]): Array<{ name: string; session: Session }> {
+  return ['default', ...partitions].map((name) => ({ name, session: name === 'default' ? session.defaultSession : session.fromPartition(name) }));
+}
+
+/**
+ * Every Electron session the app uses (the default one and `partitions`) lives in the data folder
+ * (see browser-session.ts); must run before `ready`.
+ */
+export function keepBrowserSessionsInDataFolder(dataDir: string): void {
+  const dir = browserSessionDir(dataDir);
+  ensurePrivateDir(dir);
+  app.setPath('sessionData', dir);
+}
+
+/** For a wipe, after the data folder was emptied: see clearSessionsAfterWipe. */
+export function clearSessionsForWipe(dataDir: string, removeDataDir: boolean, partitions: readonly string[]): Promise<string[]> {
+  return clearSessionsAfterWipe(sessionsByName(partitions), dataDir, removeDataDir);
+}
+
+/** For a forget: the HTTP and code caches and page storage of every session (see FORGET_CLEARS_STORAGES). */
+export function clearSessionsForForget(partitions: readonly string[]): Promise<string[]> {
+  return clearBrowserSessions(sessionsByName(partitions), 'forget');
 }

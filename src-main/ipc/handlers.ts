@@ -34,16 +34,18 @@ export interface HandlerDeps {
   savePdf?: (html: string, suggestedName: string) => Promise<string | null>;
   /** Asks the user for a folder to export into (desktop: the system dialog); null when they cancel. */
   pickFolder?: (purpose: string) => Promise<string | null>;
+  /** Clears the browser sessions' caches after a forget (desktop only). */
+  clearBrowserCaches?: () => Promise<string[]>;
   /** Settings changed (the desktop glue applies launch-at-login and close behaviour). */
   onSettingsChanged?: (settings: Settings) => void;
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, browserLogins, savePdf, pickFolder, onSettingsChanged }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, browserLogins, savePdf, pickFolder, clearBrowserCaches, onSettingsChanged }: HandlerDeps): Handlers {
   const timeZone = () => resolveTimeZone(readSettings(core.settings()).timeZone);
   return {
     ...createInboxHandlers(core),
-    ...createPrivacyHandlers({ core, services, ...(pickFolder ? { pickFolder } : {}) }),
+    ...createPrivacyHandlers({ core, services, ...(pickFolder ? { pickFolder } : {}), ...(clearBrowserCaches ? { clearBrowserCaches } : {}) }),
     'app:getState': () => core.state(),
     'app:quit': () => {
       quit();

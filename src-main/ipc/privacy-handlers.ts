@@ -1,4 +1,4 @@
-import type { WipeReport } from '../../src-preload/contract';
+import type { ForgetReceipt, ForgetTarget, WipeReport } from '../../src-preload/contract';
 import type { AppCore } from '../core/app-core';
 import { AppError, toErrorPayload } from '../core/app-error';
 import { auditExportText } from '../privacy/audit-export';
@@ -16,6 +16,8 @@ export interface PrivacyHandlerDeps {
   services: AppServices;
   /** Asks the user for a folder (desktop: the system dialog); null when they cancel. */
   pickFolder?: (purpose: string) => Promise<string | null>;
+  /** Desktop: clears the browser sessions' caches and page storage after a forget (see privacy/browser-session.ts). */
+  clearBrowserCaches?: () => Promise<string[]>;
 }
 
 type PrivacyChannels =
@@ -47,8 +49,24 @@ async function revokeAll(core: AppCore, services: AppServices): Promise<Pick<Wip
   return { revoked, notRevoked };
 }
 
+/**
+ * A forget, then the browser caches: the rows and files are gone and the receipt stands whatever
+ * happens next, so a failure to clear the caches is recorded (with its cause, against the receipt)
+ * rather than reported as a failed forget.
+ */
+export async function forgetAndClearBrowserCaches(core: AppCore, target: ForgetTarget, clearBrowserCaches?: () => Promise<string[]>): Promise<ForgetReceipt> {
+  const receipt = forget(core, target);
+  if (!clearBrowserCaches) return receipt;
+  try {
+    await clearBrowserCaches();
+  } catch (error) {
+    if (core.state().phase === 'ready') core.repos.audit.record(core.now(), 'person.browser_caches_not_cleared', receipt.code, { error: error instanceof Error ? error.message : String(error) });
+  }
+  return receipt;
+}
+
 /** The Privacy screen's and the lock's channels: thin calls into src-main/privacy and the core. */
-export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHandlerDeps): Pick<Handlers, PrivacyChannels> {
+export function createPrivacyHandlers({ core, services, pickFolder, clearBrowserCaches }: PrivacyHandlerDeps): Pick<Handlers, PrivacyChannels> {
   const folder = async (purpose: string): Promise<string | null> => {
     if (!pickFolder) throw new AppError('FORBIDDEN', 'Choosing a folder needs the desktop app; use "npm run cli -- export-all --out DIR" instead.');
     return pickFolder(purpose);
@@ -67,7 +85,7 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
     },
     'privacy:findPeople': ({ query }) => findPeople(core.repos.db, query),
     'privacy:previewForget': ({ target }) => previewForget(core.repos.db, target, core.dataDir),
-    'privacy:forget': ({ target }) => forget(core, target),
+    'privacy:forget': ({ target }) => forgetAndClearBrowserCaches(core, target, clearBrowserCaches),
     'privacy:listReceipts': () => listReceipts(core.repos.db),
     'privacy:exportReceipt': async ({ code }) => {
       const receipt = getReceipt(core.repos.db, code);

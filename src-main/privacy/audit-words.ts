@@ -149,6 +149,8 @@ export function describeAudit(row: AuditRow): AuditEntry {
         return `A person was forgotten: ${d ? countsInWords(d) : 'nothing'} removed${
           d?.files && typeof d.files === 'object' ? `, and ${countsInWords(d.files as Record<string, unknown>)} from the data folder` : ''
         } (receipt ${s ?? '?'})`;
+      case 'person.browser_caches_not_cleared':
+        return `After forget ${s ?? '?'}, the browser caches could not be cleared: ${String(d?.error ?? 'unknown error')}`;
       case 'request.added':
         return `Deletion request ${s ?? ''} logged${d?.source ? ` (from ${String(d.source).replace('_', ' ')})` : ''}`;
       case 'request.done':

@@ -58,7 +58,8 @@ export function addRequest(
   now: number,
 ): DeletionRequest {
   const requester = input.requester.trim();
-  if (!requester) throw new RangeError('Say who asked: their handle or their Meta id.');
+  // "@" alone names no one: the forget it would run could only match nothing and close the request empty.
+  if (!normaliseHandle(requester)) throw new RangeError('Say who asked: their handle or their Meta id.');
   const code = confirmationCode('DR');
   repos.db.transaction(() => {
     repos.db

@@ -17,10 +17,23 @@ export const KEEP_FOREVER: RetentionPolicy = {
 
 interface ClassRule {
   label: string;
-  /** `@cutoff` is unix ms, `@cutoffDay` YYYY-MM-DD; returns n and oldest (unix ms). */
+  /**
+   * `@cutoff` is unix ms, `@cutoffDay` YYYY-MM-DD; returns n and oldest (unix ms). `@messageCutoff`
+   * and `@peopleCutoff` (null when that class is kept forever) let a class leave out rows an
+   * earlier class removes anyway, so no row is counted twice.
+   */
   preview: string;
   remove: string[];
+  /** Which statement of `remove` changes exactly the rows `preview` counts (checked when applied). */
+  counted: number;
 }
+
+/** A conversation the message window empties: it has messages, all before the cutoff. */
+const EMPTIED = (c: string, cutoff: string) => `EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${c}.id)
+  AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${c}.id AND sent_at >= ${cutoff})`;
+
+const EMPTIED_CONVERSATIONS_REMOVE = `DELETE FROM conversations WHERE id IN (SELECT id FROM temp.retention_touched)
+  AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id)`;
 
 /**
  * What each data class removes. Conversations emptied by message retention are removed with their
@@ -36,28 +49,33 @@ const RULES: Record<RetentionClass, ClassRule> = {
       `DELETE FROM temp.retention_touched`,
       `INSERT INTO temp.retention_touched SELECT DISTINCT conversation_id FROM messages WHERE sent_at < @cutoff`,
       `DELETE FROM messages WHERE sent_at < @cutoff`,
-      `DELETE FROM conversations WHERE id IN (SELECT id FROM temp.retention_touched)
-         AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id)`,
+      EMPTIED_CONVERSATIONS_REMOVE,
       `UPDATE conversations SET
          last_message_at = (SELECT max(sent_at) FROM messages WHERE conversation_id = conversations.id),
          last_incoming_at = (SELECT max(sent_at) FROM messages WHERE conversation_id = conversations.id AND direction = 'in')
        WHERE id IN (SELECT id FROM temp.retention_touched)`,
     ],
+    counted: 3,
   },
   attachments: {
     label: 'message attachments',
-    preview: 'SELECT count(*) AS n, min(sent_at) AS oldest FROM messages WHERE attachments IS NOT NULL AND sent_at < @cutoff',
+    // Messages the message window removes go with their attachments: counted there, not here.
+    preview: `SELECT count(*) AS n, min(sent_at) AS oldest FROM messages WHERE attachments IS NOT NULL AND sent_at < @cutoff
+      AND (@messageCutoff IS NULL OR sent_at >= @messageCutoff)`,
     remove: ['UPDATE messages SET attachments = NULL WHERE attachments IS NOT NULL AND sent_at < @cutoff'],
+    counted: 0,
   },
   comments: {
     label: 'comments',
     preview: 'SELECT count(*) AS n, min(created_at) AS oldest FROM comments WHERE created_at < @cutoff',
     remove: ['DELETE FROM comments WHERE created_at < @cutoff'],
+    counted: 0,
   },
   engagedPeople: {
     label: 'engaged-people records',
     preview: 'SELECT count(*) AS n, min(last_seen_at) AS oldest FROM people WHERE last_seen_at < @cutoff',
     remove: ['DELETE FROM people WHERE last_seen_at < @cutoff'],
+    counted: 0,
   },
   metricSnapshots: {
     label: 'post figure snapshots',
@@ -67,17 +85,28 @@ const RULES: Record<RetentionClass, ClassRule> = {
       `DELETE FROM post_metric_snapshots AS s WHERE captured_at < @cutoff
         AND captured_at < (SELECT max(captured_at) FROM post_metric_snapshots WHERE post_id = s.post_id)`,
     ],
+    counted: 0,
   },
   demographics: {
     label: 'audience breakdowns',
     preview: `SELECT count(*) AS n, CAST(strftime('%s', min(captured_on)) AS INTEGER) * 1000 AS oldest FROM audience_demographics WHERE captured_on < @cutoffDay`,
     remove: ['DELETE FROM audience_demographics WHERE captured_on < @cutoffDay'],
+    counted: 0,
   },
 };
 
-/** Text-only mode: what it scrubs beyond attachments (names and handles of people who wrote). */
+/** Text-only mode: what it scrubs beyond attachments (names and handles of people who wrote), as it runs after the classes. */
 const TEXT_ONLY_PEOPLE = `FROM people WHERE (name IS NOT NULL OR username IS NOT NULL)
   AND id IN (SELECT person_id FROM conversations WHERE person_id IS NOT NULL)`;
+
+/**
+ * The same people, counted before the classes run: leaving out those the engaged-people window
+ * deletes and those whose every conversation the message window empties (the scrub never sees them).
+ */
+const TEXT_ONLY_PEOPLE_PREVIEW = `SELECT count(*) FROM people WHERE (name IS NOT NULL OR username IS NOT NULL)
+  AND (@peopleCutoff IS NULL OR last_seen_at >= @peopleCutoff)
+  AND id IN (SELECT person_id FROM conversations c WHERE person_id IS NOT NULL
+    AND (@messageCutoff IS NULL OR NOT (${EMPTIED('c', '@messageCutoff')})))`;
 
 function cutoffs(days: number, now: number) {
   const cutoff = now - days * DAY_MS;
@@ -88,22 +117,30 @@ function statementsFor(policy: RetentionPolicy, textOnly: boolean): Array<[Reten
   return RETENTION_CLASSES.map((c) => [c, c === 'attachments' && textOnly ? 0 : policy[c]]);
 }
 
+/** The cutoffs of the classes whose removals others must not count again. */
+function overlapCutoffs(policy: RetentionPolicy, now: number): { messageCutoff: number | null; peopleCutoff: number | null } {
+  return {
+    messageCutoff: policy.messageText === null ? null : cutoffs(policy.messageText, now).cutoff,
+    peopleCutoff: policy.engagedPeople === null ? null : cutoffs(policy.engagedPeople, now).cutoff,
+  };
+}
+
 /** Exactly what applying `policy` (and text-only mode) now would remove: counts per class and the oldest date. */
 export function previewRetention(db: Db, policy: RetentionPolicy, textOnly: boolean, now: number): RetentionPreview {
+  const overlap = overlapCutoffs(policy, now);
   const classes = statementsFor(policy, textOnly).map(([name, days]) => {
     if (days === null) return { name, label: RULES[name].label, days, count: 0, oldest: null };
-    const row = db.prepare(RULES[name].preview).get({ ...cutoffs(days, now) }) as { n: number; oldest: number | null };
+    const row = db.prepare(RULES[name].preview).get({ ...cutoffs(days, now), ...overlap }) as { n: number; oldest: number | null };
     return { name, label: RULES[name].label, days, count: row.n, oldest: row.n > 0 ? row.oldest : null };
   });
   const conversationsEmptied =
     policy.messageText === null
       ? 0
       : (db
-          .prepare(`SELECT count(*) FROM conversations c WHERE EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id)
-              AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND sent_at >= @cutoff)`)
+          .prepare(`SELECT count(*) FROM conversations c WHERE ${EMPTIED('c', '@cutoff')}`)
           .pluck()
           .get(cutoffs(policy.messageText, now)) as number);
-  const namesScrubbed = textOnly ? (db.prepare(`SELECT count(*) ${TEXT_ONLY_PEOPLE}`).pluck().get() as number) : 0;
+  const namesScrubbed = textOnly ? (db.prepare(TEXT_ONLY_PEOPLE_PREVIEW).pluck().get(overlap) as number) : 0;
   const total = classes.reduce((sum, c) => sum + c.count, 0) + namesScrubbed;
   return { classes, conversationsEmptied, namesScrubbed, total, asOf: now };
 }
@@ -122,6 +159,20 @@ function confirmedMoment(confirmed: RetentionConfirmation | undefined, now: numb
     throw new AppError('CONFLICT', 'That preview is out of date (reviewed more than 15 minutes ago). Nothing was removed.');
   }
   return confirmed.asOf;
+}
+
+/** The first class whose removal differs from its preview, in words; null when all agree. */
+export function retentionMismatch(preview: RetentionPreview, removed: Record<string, number>): string | null {
+  const expected: Array<[string, string, number]> = [
+    ...preview.classes.map((c): [string, string, number] => [c.name, c.label, c.count]),
+    ['conversationsEmptied', 'emptied conversations', preview.conversationsEmptied],
+    ['namesScrubbed', 'scrubbed names', preview.namesScrubbed],
+  ];
+  for (const [key, label, count] of expected) {
+    const actual = removed[key] ?? 0;
+    if (actual !== count) return `it would have removed ${actual} ${label} where the preview counted ${count}`;
+  }
+  return null;
 }
 
 /**
@@ -149,14 +200,25 @@ export function applyRetention(
         `What would be removed changed since you reviewed it (${preview.total} items now, ${confirmed.expectedTotal} shown). Nothing was removed.`,
       );
     }
+    // Each removal is checked against its preview: a difference rolls the whole run back, so nothing
+    // is ever removed that the preview (or, for scheduled runs, the audit entry) does not count.
+    const removedNow: Record<string, number> = {};
     for (const [name, days] of statementsFor(policy, textOnly)) {
       if (days === null || preview.classes.find((c) => c.name === name)?.count === 0) continue;
-      // Named parameters a statement does not use are ignored, so each one that has any gets both cutoffs.
-      for (const sql of RULES[name].remove) db.prepare(sql).run(...(sql.includes('@cutoff') ? [cutoffs(days, asOf)] : []));
+      RULES[name].remove.forEach((sql, i) => {
+        // Named parameters a statement does not use are ignored, so each one that has any gets both cutoffs.
+        const changes = db.prepare(sql).run(...(sql.includes('@cutoff') ? [cutoffs(days, asOf)] : [])).changes;
+        if (i === RULES[name].counted) removedNow[name] = changes;
+        if (sql === EMPTIED_CONVERSATIONS_REMOVE) removedNow.conversationsEmptied = changes;
+      });
     }
     // Reactions, seen receipts and edits still waiting for a message (relay/pending-signals.ts) go with the messages of their time.
     if (policy.messageText !== null) pendingDropped = repos.messageSignals.dropPendingHappenedBefore(cutoffs(policy.messageText, asOf).cutoff);
-    if (textOnly && preview.namesScrubbed > 0) db.prepare(`UPDATE people SET name = NULL, username = NULL WHERE id IN (SELECT id ${TEXT_ONLY_PEOPLE})`).run();
+    if (textOnly && preview.namesScrubbed > 0) {
+      removedNow.namesScrubbed = db.prepare(`UPDATE people SET name = NULL, username = NULL WHERE id IN (SELECT id ${TEXT_ONLY_PEOPLE})`).run().changes;
+    }
+    const differs = retentionMismatch(preview, removedNow);
+    if (differs) throw new AppError('CONFLICT', `Retention stopped: ${differs}. Nothing was removed.`);
     const removed = Object.fromEntries(preview.classes.map((c) => [c.name, c.count])) as Record<RetentionClass, number>;
     const result: RetentionRun = { removed, conversationsEmptied: preview.conversationsEmptied, namesScrubbed: preview.namesScrubbed, total: preview.total, at: now };
     if (preview.total > 0 || trigger === 'confirmed') {

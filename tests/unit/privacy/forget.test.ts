@@ -154,4 +154,12 @@ describe('deletion requests', () => {
     repos.appConfig.set('deletion_status_base_url', 'https://relay.example.com/', 5);
     expect(listRequests(repos)[0]?.statusUrl).toBe(`https://relay.example.com/deletion-status?code=${stranger.code}`);
   });
+
+  it('refuses a request that names no one ("", spaces, "@" alone) and logs nothing', () => {
+    const { repos } = open();
+    for (const requester of ['', '   ', '@', ' @ ']) {
+      expect(() => addRequest(repos, { requester, source: 'email' }, 1), JSON.stringify(requester)).toThrow(/Say who asked/);
+    }
+    expect(listRequests(repos)).toEqual([]);
+  });
 });
