@@ -32,7 +32,7 @@ function day(ms: number): string {
 }
 
 /** 5 brands × 2 years: 10 accounts, ~110k daily values, 5,000 posts with 4 snapshots each. */
-function fill(repos: Repositories): void {
+export function fill(repos: Repositories): void {
   const rng = new Rng(11);
   repos.db.transaction(() => {
     for (let b = 0; b < 5; b++) {
@@ -62,7 +62,7 @@ function fill(repos: Repositories): void {
   })();
 }
 
-function openCore(dataDir: string): AppCore {
+export function openCore(dataDir: string): AppCore {
   return new AppCore({ dataDir, removeDataDirOnWipe: true, appVersion: 'bench', platform: process.platform, osCrypto: createFakeKeychain(KEYCHAIN_SECRET), openStore: openConfStore, now: () => NOW });
 }
 

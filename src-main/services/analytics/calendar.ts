@@ -82,8 +82,24 @@ function offsetAt(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** The instant a day starts in a zone (its first existing minute, across DST changes too). */
+const dayStarts = new Map<string, number>();
+
+/**
+ * The instant a day starts in a zone (its first existing minute, across DST changes too),
+ * remembered: every card and table bounds its days with it, and each answer costs two Intl calls.
+ */
 export function startOfDayInZone(day: string, timeZone: string): number {
+  const key = `${timeZone}|${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size > 50_000) dayStarts.clear();
+    start = computeStartOfDay(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function computeStartOfDay(day: string, timeZone: string): number {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
   let guess = utcMidnight - offsetAt(utcMidnight, timeZone);
   // A second pass settles days where the offset changes between the guess and local midnight.

@@ -50,7 +50,7 @@ function missingReason(repos: Repositories, a: AccountRecord, metric: string, ne
 }
 
 /** Days per point of the series: daily up to four months, weekly sums beyond (a year is 53 points, not 365). */
-export function bucketDaysFor(days: number): number {
+export function bucketDaysFor(days: number): 1 | 7 {
   return days > 120 ? 7 : 1;
 }
 
@@ -61,28 +61,70 @@ interface Series {
   known: number;
 }
 
+/** How a period's chart points are read: whole buckets by their last day, and a shorter last bucket day by day. */
+interface BucketPlan {
+  points: number;
+  lastDays: string[];
+  partialDays: string[];
+}
+
+function planBuckets(from: string, days: number, bucketDays: number): BucketPlan {
+  const whole = Math.floor(days / bucketDays);
+  const lastDays = Array.from({ length: whole }, (_, i) => addDays(from, i * bucketDays + bucketDays - 1));
+  const partialDays = Array.from({ length: days - whole * bucketDays }, (_, i) => addDays(from, whole * bucketDays + i));
+  return { points: Math.ceil(days / bucketDays), lastDays, partialDays };
+}
+
+type PeriodSeries = Map<number, Map<string, Series>>;
+
 /**
- * Several metrics' series over a period in one read, one value per bucket of `bucketDays` days from
- * `from` (the last bucket ends at `to`), null where Meta gave nothing.
+ * Every account's series of `metrics` for the period and the one before it, in two reads at most:
+ * whole buckets from the weekly roll-up (or single days when buckets are days), a year's last
+ * short bucket from its daily values. One value per bucket from the period's first day, null
+ * where Meta gave nothing.
  */
-function readSeries(repos: Repositories, accountId: number, metrics: readonly string[], from: string, to: string, bucketDays: number, points: number): Map<string, Series> {
-  const out = new Map<string, Series>();
-  const read = repos.insights.dailySeries(accountId, metrics, from, to);
-  for (const metric of metrics) {
-    const values = new Array<number | null>(points).fill(null);
-    const days = read.get(metric) ?? [];
-    for (const [offset, value] of days) {
-      const i = Math.floor(offset / bucketDays);
-      values[i] = (values[i] ?? 0) + value;
+function readSeries(repos: Repositories, accountIds: number[], metrics: readonly string[], p: StatedPeriod, bucketDays: 1 | 7): { current: PeriodSeries; previous: PeriodSeries } {
+  const plans = { current: planBuckets(p.from, p.days, bucketDays), previous: planBuckets(p.previousFrom, p.days, bucketDays) };
+  const slot = new Map<string, { period: 'current' | 'previous'; bucket: number }>();
+  for (const period of ['current', 'previous'] as const) {
+    const plan = plans[period];
+    plan.lastDays.forEach((day, bucket) => slot.set(day, { period, bucket }));
+    plan.partialDays.forEach((day) => slot.set(day, { period, bucket: plan.lastDays.length }));
+  }
+  const ids = accountIds;
+  // Days: the two periods are adjacent, one range. Weeks: whole ones from the roll-up, the short last one from its days.
+  const reads = bucketDays === 1
+    ? [repos.insights.daySums(ids, metrics, p.previousFrom, p.to)]
+    : [];
+  for (const plan of bucketDays === 7 ? [plans.current, plans.previous] : []) {
+    if (plan.lastDays.length > 0) reads.push(repos.insights.weekSums(ids, metrics, plan.lastDays[0]!, plan.lastDays[plan.lastDays.length - 1]!));
+    if (plan.partialDays.length > 0) reads.push(repos.insights.daySums(ids, metrics, plan.partialDays[0]!, plan.partialDays[plan.partialDays.length - 1]!));
+  }
+  const out = { current: new Map() as PeriodSeries, previous: new Map() as PeriodSeries };
+  for (const accountId of accountIds) {
+    for (const period of ['current', 'previous'] as const) {
+      const series = new Map<string, Series>();
+      for (const metric of metrics) series.set(metric, { values: new Array<number | null>(plans[period].points).fill(null), sum: null, known: 0 });
+      out[period].set(accountId, series);
     }
-    out.set(metric, { values, sum: days.length > 0 ? days.reduce((a, [, v]) => a + v, 0) : null, known: days.length });
+    for (const read of reads) {
+      for (const [metric, windows] of read.get(accountId) ?? []) {
+        for (const [day, total, days] of windows) {
+          const at = slot.get(day)!;
+          const s = out[at.period].get(accountId)!.get(metric)!;
+          s.values[at.bucket] = (s.values[at.bucket] ?? 0) + total;
+          s.sum = (s.sum ?? 0) + total;
+          s.known += days;
+        }
+      }
+    }
   }
   return out;
 }
 
 const EMPTY: Series = { values: [], sum: null, known: 0 };
 
-function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, read: { current: Map<string, Series>; previous: Map<string, Series>; parts: Map<string, { sum: number }> }): Figure {
+function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, read: SeriesRead): Figure {
   const current = read.current.get(spec.metric) ?? EMPTY;
   const before = read.previous.get(spec.metric) ?? EMPTY;
   let basis: FigureBasis = 'daily-sum';
@@ -115,7 +157,7 @@ function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: 
     change: periodChange(value, prevValue),
     missingReason: value === null ? missingReason(repos, a, spec.metric, a.lastSyncedAt === null) : null,
     note,
-    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: read.parts.get(x.metric)?.sum ?? null })) } : {}),
+    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: read.parts.get(x.metric) ?? null })) } : {}),
     series: { current: current.values, previous: before.values },
   };
 }
@@ -167,21 +209,24 @@ function postsFigure(repos: Repositories, a: AccountRecord, p: StatedPeriod): Fi
   };
 }
 
-export function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod): AccountOverview {
+interface SeriesRead {
+  current: Map<string, Series>;
+  previous: Map<string, Series>;
+  /** Totals of the interaction types over the period. */
+  parts: Map<string, number>;
+}
+
+function specsOf(network: string): DailySpec[] {
+  return network === 'facebook' ? FACEBOOK : INSTAGRAM;
+}
+
+function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod, read: SeriesRead): AccountOverview {
   const bucketDays = bucketDaysFor(p.days);
   const points = Math.ceil(p.days / bucketDays);
-  const days = Array.from({ length: points }, (_, i) => addDays(p.from, i * bucketDays));
-  const specs = a.network === 'facebook' ? FACEBOOK : INSTAGRAM;
-  const metrics = specs.map((s) => s.metric);
-  const partMetrics = specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []);
-  const read = {
-    current: readSeries(repos, a.id, metrics, p.from, p.to, bucketDays, points),
-    previous: readSeries(repos, a.id, metrics, p.previousFrom, p.previousTo, bucketDays, points),
-    parts: repos.insights.dailyTotals(a.id, partMetrics, p.from, p.to),
-  };
+  const specs = specsOf(a.network);
   return {
     account: accountRef(repos, a),
-    days,
+    days: Array.from({ length: points }, (_, i) => addDays(p.from, i * bucketDays)),
     bucketDays,
     dataAsOf: a.lastSyncedAt,
     figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, p, read)), postsFigure(repos, a, p)],
@@ -191,7 +236,14 @@ export function accountOverview(repos: Repositories, a: AccountRecord, p: Stated
 /** The overview Analytics shows: read only from the local store, per account, never summed across networks. */
 export function analyticsOverview(repos: Repositories, query: PeriodQuery, now: number, timeZone: string): AnalyticsOverview {
   const period = statePeriod(query.period, now, timeZone);
-  const accounts = scopeAccounts(repos, query.scope).map((a) => accountOverview(repos, a, period));
+  const chosen = scopeAccounts(repos, query.scope);
+  // One read for every account of the scope (the series of Instagram and Page metrics never mix:
+  // each account keeps its own metric names).
+  const ids = chosen.map((a) => a.id);
+  const specs = [...new Set(chosen.map((a) => a.network))].flatMap(specsOf);
+  const read = readSeries(repos, ids, specs.map((s) => s.metric), period, bucketDaysFor(period.days));
+  const parts = repos.insights.totals(ids, specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []), period.from, period.to);
+  const accounts = chosen.map((a) => accountOverview(repos, a, period, { current: read.current.get(a.id)!, previous: read.previous.get(a.id)!, parts: parts.get(a.id) ?? new Map() }));
   const synced = accounts.map((a) => a.dataAsOf).filter((t): t is number => t !== null);
   return { period, accounts, dataAsOf: synced.length > 0 ? Math.max(...synced) : null };
 }

@@ -6,6 +6,30 @@ export interface DailyValue {
   value: number;
 }
 
+/** A window of days: its last day, the sum of its values, and how many of its days had a value. */
+export type WindowSum = [lastDay: string, sum: number, days: number];
+
+export type WindowSums = Map<number, Map<string, WindowSum[]>>;
+type PackedWindows = Array<[accountId: number, metric: string, packed: string]>;
+
+/** Days since 1970-01-01 modulo 7, as migration 013 files each 7-day window under its last day. */
+export function weekPhase(day: string): number {
+  return (Date.parse(`${day}T00:00:00Z`) / 86_400_000) % 7;
+}
+
+function unpackWindows(rows: PackedWindows): WindowSums {
+  const out: WindowSums = new Map();
+  for (const [accountId, metric, packed] of rows) {
+    let byMetric = out.get(accountId);
+    if (!byMetric) out.set(accountId, (byMetric = new Map()));
+    byMetric.set(metric, packed.split(',').map((w) => {
+      const [day, total, days] = w.split(' ');
+      return [day!, Number(total), Number(days)];
+    }));
+  }
+  return out;
+}
+
 export interface DemographicBucket {
   audience: 'follower' | 'engaged' | 'reached';
   timeframe: string;
@@ -81,30 +105,42 @@ export class InsightsRepository {
   }
 
   /**
-   * Daily values of several metrics of one account over [firstDay, lastDay], in one read: metric →
-   * [days since firstDay, value] pairs. SQLite packs each metric's days into one string,
-   * so a year of ten metrics crosses into JavaScript as ten values, not 3,650 rows (the per-value
-   * crossing, not the index scan, is what a dashboard read costs).
+   * The 7-day sums of the weekly roll-up (kept by migration 013's triggers) ending on
+   * `firstLastDay`, a week later, and so on up to `lastDay`, for several accounts and metrics in
+   * one index range each: account → metric → [last day, sum, days Meta reported]. A window without
+   * a row had no data.
    */
-  dailySeries(accountId: number, metrics: readonly string[], firstDay: string, lastDay: string): Map<string, Array<[number, number]>> {
-    const rows = prepareCached(this.db,
-      `SELECT metric, group_concat(CAST(julianday(day) - @firstJulianDay AS INTEGER) || '=' || value)
-       FROM account_daily_insights
-       WHERE account_id = @accountId AND metric IN (SELECT value FROM json_each(@metrics)) AND day BETWEEN @firstDay AND @lastDay GROUP BY metric`,
-    ).raw(true).all({ accountId, metrics: JSON.stringify(metrics), firstDay, lastDay, firstJulianDay: Date.parse(`${firstDay}T00:00:00Z`) / 86_400_000 + 2_440_587.5 }) as Array<[string, string]>;
-    return new Map(rows.map(([metric, packed]) => [metric, packed.split(',').map((pair) => {
-      const at = pair.indexOf('=');
-      return [Number(pair.slice(0, at)), Number(pair.slice(at + 1))] as [number, number];
-    })]));
+  weekSums(accountIds: readonly number[], metrics: readonly string[], firstLastDay: string, lastDay: string): WindowSums {
+    return unpackWindows(prepareCached(this.db,
+      `SELECT account_id, metric, group_concat(last_day || ' ' || total || ' ' || days) FROM account_insight_weeks
+       WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?))
+         AND phase = ? AND last_day BETWEEN ? AND ? GROUP BY account_id, metric`,
+    ).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), weekPhase(firstLastDay), firstLastDay, lastDay) as PackedWindows);
   }
 
-  /** Sums of several metrics of one account over [firstDay, lastDay], with how many days had a value. */
-  dailyTotals(accountId: number, metrics: readonly string[], firstDay: string, lastDay: string): Map<string, { sum: number; days: number }> {
+  /**
+   * Daily values over [firstDay, lastDay] in the same shape (one-day windows), for several accounts
+   * and metrics in one index range read. SQLite packs each account's metric into one string, so
+   * thousands of days cross into JavaScript as a few dozen values rather than rows.
+   */
+  daySums(accountIds: readonly number[], metrics: readonly string[], firstDay: string, lastDay: string): WindowSums {
+    return unpackWindows(prepareCached(this.db,
+      `SELECT account_id, metric, group_concat(day || ' ' || value || ' 1') FROM account_daily_insights
+       WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?))
+         AND day BETWEEN ? AND ? GROUP BY account_id, metric`,
+    ).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), firstDay, lastDay) as PackedWindows);
+  }
+
+  /** Sums of several metrics of several accounts over [firstDay, lastDay]: account → metric → sum (no row: no data). */
+  totals(accountIds: readonly number[], metrics: readonly string[], firstDay: string, lastDay: string): Map<number, Map<string, number>> {
     const rows = prepareCached(this.db,
-      `SELECT metric, sum(value), count(value) FROM account_daily_insights
-       WHERE account_id = ? AND metric IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ? GROUP BY metric`,
-    ).raw(true).all(accountId, JSON.stringify(metrics), firstDay, lastDay) as Array<[string, number, number]>;
-    return new Map(rows.map(([metric, sum, days]) => [metric, { sum, days }]));
+      `SELECT account_id, metric, sum(value) FROM account_daily_insights
+       WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ?
+       GROUP BY account_id, metric`,
+    ).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), firstDay, lastDay) as Array<[number, string, number]>;
+    const out = new Map<number, Map<string, number>>();
+    for (const [accountId, metric, sum] of rows) out.set(accountId, (out.get(accountId) ?? new Map()).set(metric, sum));
+    return out;
   }
 
   /** The newest demographics of an account (Meta gives only the current picture), with their date. */

@@ -58,6 +58,36 @@ describe('overview series', () => {
   });
 });
 
+describe('overview reads', () => {
+  it('takes a year\'s whole weeks from the weekly roll-up and the short last week from its days', () => {
+    const id = instagram();
+    const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2025, 11, 1 + i)).toISOString().slice(0, 10));
+    repos.insights.upsertDaily(id, days.map((day) => ({ day, metric: 'views', value: 1 })), NOW);
+    const read = () => analyticsOverview(repos, { scope: { kind: 'all' }, period: { preset: 365 } }, NOW, 'UTC').accounts[0]!.figures.find((f) => f.id === 'views')!;
+    expect(read().series!.current.slice(0, 2)).toEqual([7, 7]);
+    expect(read().series!.current[52]).toBe(1);
+    expect(read().value).toBe(365);
+    // Were the days read one by one, a change to the roll-up alone would show nowhere.
+    repos.db.prepare(`UPDATE account_insight_weeks SET total = total + 1000 WHERE account_id = ? AND metric = 'views' AND last_day IN ('2025-12-07', '2026-11-30')`).run(id);
+    expect(read().series!.current.slice(0, 2)).toEqual([1007, 7]);
+    expect(read().series!.current[52]).toBe(1);
+    expect(read().value).toBe(1365);
+  });
+
+  it('gives each account of the scope its own series from the one read', () => {
+    const ig = instagram();
+    const page = repos.accounts.upsert({ network: 'facebook', externalId: 'p', name: 'Shop', loginKind: 'demo' }, NOW);
+    repos.insights.upsertDaily(ig, [{ day: '2026-11-29', metric: 'views', value: 5 }], NOW);
+    repos.insights.upsertDaily(page, [{ day: '2026-11-29', metric: 'page_media_view', value: 9 }, { day: '2026-11-30', metric: 'views', value: 999 }], NOW);
+    const accounts = analyticsOverview(repos, { scope: { kind: 'all' }, period: { preset: 7 } }, NOW, 'UTC').accounts;
+    const views = (accountId: number) => accounts.find((a) => a.account.id === accountId)!.figures.find((f) => f.id === 'views')!;
+    expect(views(ig).value).toBe(5);
+    expect(views(ig).series!.current).toEqual([null, null, null, null, null, 5, null]);
+    // The Page's views are page_media_view; an Instagram metric name stored under it is not read as the Page's.
+    expect(views(page).value).toBe(9);
+  });
+});
+
 describe('posts list', () => {
   it('shows each post with its newest metrics, whatever order the snapshots were stored in', () => {
     const id = instagram();
