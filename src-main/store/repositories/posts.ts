@@ -273,6 +273,14 @@ function fromTuple(r: MetricsTuple): PostMetricsRow {
   };
 }
 
+/**
+ * A post's engagement rate in SQL, the same as `engagementRate` in services/analytics/figures.ts
+ * (interactions ÷ reach; null without reach or without any interaction figure; a missing part counts
+ * as nothing), so the posts table can sort by it and best-time can read it without the rows.
+ */
+export const ENGAGEMENT_RATE_SQL = `(CASE WHEN s.reach > 0 AND coalesce(s.likes, s.comments, s.shares, s.saves) IS NOT NULL
+  THEN (coalesce(s.likes, 0) + coalesce(s.comments, 0) + coalesce(s.shares, 0) + coalesce(s.saves, 0)) * 1.0 / s.reach END)`;
+
 /** Read queries for Analytics: every post of some accounts in a time range, and one post's history. */
 export class PostAnalyticsQueries {
   constructor(private readonly db: Db) {}
@@ -288,6 +296,24 @@ export class PostAnalyticsQueries {
        WHERE p.account_id IN (SELECT value FROM json_each(?)) AND p.published_at >= ? AND p.published_at < ?`,
     ).pluck().get(JSON.stringify(accountIds), since, until) as string;
     return (JSON.parse(json) as MetricsTuple[]).map(fromTuple);
+  }
+
+  /**
+   * Publish time and engagement rate of each post of `accountIds` in [since, until): what best-time
+   * places, packed by SQLite into one string instead of thousands of rows.
+   */
+  ratesInRange(accountIds: readonly number[], since: number, until: number): Array<{ publishedAt: number; rate: number | null }> {
+    const packed = prepareCached(this.db,
+      `SELECT group_concat(p.published_at || ' ' || coalesce(${ENGAGEMENT_RATE_SQL}, ''))
+       FROM posts p LEFT JOIN post_latest_metrics s ON s.post_id = p.id
+       WHERE p.account_id IN (SELECT value FROM json_each(?)) AND p.published_at >= ? AND p.published_at < ?`,
+    ).pluck().get(JSON.stringify(accountIds), since, until) as string | null;
+    if (!packed) return [];
+    return packed.split(',').map((pair) => {
+      const at = pair.indexOf(' ');
+      const rate = pair.slice(at + 1);
+      return { publishedAt: Number(pair.slice(0, at)), rate: rate === '' ? null : Number(rate) };
+    });
   }
 
   /** Posts of one account published in [since, until) (an index range on account and time). */

@@ -10,6 +10,8 @@ import { listPosts } from '../../../src-main/services/analytics/posts';
 import { bestTimes } from '../../../src-main/services/analytics/audience';
 import { zonedParts } from '../../../src-main/services/analytics/calendar';
 import { useTempStore } from '../../support/temp-store';
+import { engagementRate } from '../../../src-main/services/analytics/figures';
+import { PostAnalyticsQueries, type MetricSnapshot } from '../../../src-main/store/repositories/posts';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const store = useTempStore(5);
@@ -113,6 +115,24 @@ describe('best time placement', () => {
     expect(zonedParts(Date.UTC(2026, 9, 24, 22, 30), 'Europe/Berlin')).toEqual({ day: '2026-10-25', weekday: 0, hour: 0 });
     expect(zonedParts(Date.UTC(2026, 2, 8, 7, 30), 'America/New_York')).toEqual({ day: '2026-03-08', weekday: 0, hour: 3 });
     expect(zonedParts(Date.UTC(2026, 2, 8, 6, 30), 'America/New_York')).toEqual({ day: '2026-03-08', weekday: 0, hour: 1 });
+  });
+
+  it('reads each post\'s engagement rate in SQL exactly as figures.ts defines it, unknown where it is', () => {
+    const id = instagram();
+    const cases: MetricSnapshot[] = [
+      { reach: 400, likes: 30, comments: 5, shares: 3, saves: 2 },
+      { reach: 3, likes: 1 }, // a missing part counts as nothing
+      { reach: 0, likes: 4 }, // no reach: no rate
+      { reach: 250 }, // no interaction figure at all: no rate
+      { likes: 9 }, // reach unknown
+      { reach: 7, likes: 0, comments: 0 }, // a real 0 %
+    ];
+    cases.forEach((m, i) => repos.posts.addSnapshot(repos.posts.upsert(id, { externalId: `r${i}`, publishedAt: NOW - (i + 1) * 60_000 }, NOW), NOW, m));
+    repos.posts.upsert(id, { externalId: 'never-read', publishedAt: NOW - 3_600_000 }, NOW);
+    const rates = new PostAnalyticsQueries(repos.db).ratesInRange([id], 0, NOW).sort((a, b) => b.publishedAt - a.publishedAt);
+    const expected = cases.map((m) => engagementRate({ likes: null, comments: null, shares: null, saves: null, reach: null, ...m }));
+    expect(rates.map((r) => r.rate)).toEqual([...expected, null]);
+    expect(expected.filter((r) => r === null)).toHaveLength(3);
   });
 
   it('counts every post of the period in its local weekday and hour cell', () => {
