@@ -8,7 +8,7 @@ import type { Repositories } from '../../../src-main/store/repositories';
 import { analyticsOverview } from '../../../src-main/services/analytics/overview';
 import { listPosts } from '../../../src-main/services/analytics/posts';
 import { bestTimes } from '../../../src-main/services/analytics/audience';
-import { zonedParts } from '../../../src-main/services/analytics/calendar';
+import { weekdayHours, zonedParts } from '../../../src-main/services/analytics/calendar';
 import { useTempStore } from '../../support/temp-store';
 import { engagementRate } from '../../../src-main/services/analytics/figures';
 import { PostAnalyticsQueries, type MetricSnapshot } from '../../../src-main/store/repositories/posts';
@@ -133,6 +133,17 @@ describe('best time placement', () => {
     const expected = cases.map((m) => engagementRate({ likes: null, comments: null, shares: null, saves: null, reach: null, ...m }));
     expect(rates.map((r) => r.rate)).toEqual([...expected, null]);
     expect(expected.filter((r) => r === null)).toHaveLength(3);
+  });
+
+  it('places many instants at once exactly as one by one, across clock changes and before 1970', () => {
+    const instants = Array.from({ length: 2000 }, (_, i) => Date.UTC(2026, 0, 1) + i * 4_391_117 * 1.37); // ~ every 100 min over a year
+    instants.push(Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 9, 25, 1, 30), Date.UTC(2026, 2, 29, 0, 59), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(1969, 11, 31, 23, 30));
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC']) {
+      expect(weekdayHours(instants, zone)).toEqual(instants.map((ms) => {
+        const { weekday, hour } = zonedParts(ms, zone);
+        return { weekday, hour };
+      }));
+    }
   });
 
   it('counts every post of the period in its local weekday and hour cell', () => {
