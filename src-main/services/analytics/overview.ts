@@ -1,6 +1,7 @@
 import type { AccountOverview, AnalyticsOverview, Figure, FigureBasis, PeriodQuery, StatedPeriod } from '../../../src-preload/contract';
 import type { AccountRecord } from '../../store/repositories/accounts';
 import type { Repositories } from '../../store/repositories';
+import type { WindowSeries } from '../../store/repositories/insights';
 import { PostAnalyticsQueries } from '../../store/repositories/posts';
 import { retiredMetricInfo } from '../../meta/metric-catalogue';
 import { addDays, startOfDayInZone } from './calendar';
@@ -61,65 +62,56 @@ interface Series {
   known: number;
 }
 
-/** How a period's chart points are read: whole buckets by their last day, and a shorter last bucket day by day. */
-interface BucketPlan {
-  points: number;
-  lastDays: string[];
-  partialDays: string[];
-}
-
-function planBuckets(from: string, days: number, bucketDays: number): BucketPlan {
-  const whole = Math.floor(days / bucketDays);
-  const lastDays = Array.from({ length: whole }, (_, i) => addDays(from, i * bucketDays + bucketDays - 1));
-  const partialDays = Array.from({ length: days - whole * bucketDays }, (_, i) => addDays(from, whole * bucketDays + i));
-  return { points: Math.ceil(days / bucketDays), lastDays, partialDays };
-}
-
 type PeriodSeries = Map<number, Map<string, Series>>;
 
+function toSeries(read: { values: Array<number | null>; known: number } | undefined, points: number, partial: { sum: number; days: number } | undefined): Series {
+  const values = read ? [...read.values] : [];
+  while (values.length < points) values.push(null);
+  if (partial) values[points - 1] = partial.sum;
+  const known = (read?.known ?? 0) + (partial?.days ?? 0);
+  let sum: number | null = null;
+  for (const v of values) if (v !== null) sum = (sum ?? 0) + v;
+  return { values, sum, known };
+}
+
+/** One period's chart points per account: whole buckets read as windows, a year's short last week as a total. */
+interface PeriodRead {
+  whole: WindowSeries;
+  partial: Map<number, Map<string, { sum: number; days: number }>> | null;
+}
+
+function readDays(repos: Repositories, ids: number[], metrics: readonly string[], p: StatedPeriod): Record<'current' | 'previous', PeriodRead> {
+  // The two periods are adjacent: one range read, split in two.
+  const both = repos.insights.windowSeries(ids, metrics, p.previousFrom, 2 * p.days, 1);
+  const half = (start: number): WindowSeries => new Map([...both].map(([id, byMetric]) => [id, new Map([...byMetric].map(([metric, s]) => {
+    const values = s.values.slice(start, start + p.days);
+    return [metric, { values, known: values.filter((v) => v !== null).length }];
+  }))]));
+  return { previous: { whole: half(0), partial: null }, current: { whole: half(p.days), partial: null } };
+}
+
+function readWeeks(repos: Repositories, ids: number[], metrics: readonly string[], from: string, days: number): PeriodRead {
+  const whole = Math.floor(days / 7);
+  return {
+    whole: whole > 0 ? repos.insights.windowSeries(ids, metrics, addDays(from, 6), whole, 7) : new Map(),
+    partial: whole * 7 < days ? repos.insights.rangeTotals(ids, metrics, addDays(from, whole * 7), addDays(from, days - 1)) : null,
+  };
+}
+
 /**
- * Every account's series of `metrics` for the period and the one before it, in two reads at most:
- * whole buckets from the weekly roll-up (or single days when buckets are days), a year's last
- * short bucket from its daily values. One value per bucket from the period's first day, null
- * where Meta gave nothing.
+ * Every account's series of `metrics` for the period and the one before it, one value per bucket
+ * from the period's first day, null where Meta gave nothing, in two to four reads whatever the
+ * number of accounts: days in one range; whole weeks from the weekly roll-up, a year's short last
+ * week from its days.
  */
-function readSeries(repos: Repositories, accountIds: number[], metrics: readonly string[], p: StatedPeriod, bucketDays: 1 | 7): { current: PeriodSeries; previous: PeriodSeries } {
-  const plans = { current: planBuckets(p.from, p.days, bucketDays), previous: planBuckets(p.previousFrom, p.days, bucketDays) };
-  const slot = new Map<string, { period: 'current' | 'previous'; bucket: number }>();
-  for (const period of ['current', 'previous'] as const) {
-    const plan = plans[period];
-    plan.lastDays.forEach((day, bucket) => slot.set(day, { period, bucket }));
-    plan.partialDays.forEach((day) => slot.set(day, { period, bucket: plan.lastDays.length }));
-  }
-  const ids = accountIds;
-  // Days: the two periods are adjacent, one range. Weeks: whole ones from the roll-up, the short last one from its days.
+function readSeries(repos: Repositories, ids: number[], metrics: readonly string[], p: StatedPeriod, bucketDays: 1 | 7): Record<'current' | 'previous', PeriodSeries> {
+  const points = Math.ceil(p.days / bucketDays);
   const reads = bucketDays === 1
-    ? [repos.insights.daySums(ids, metrics, p.previousFrom, p.to)]
-    : [];
-  for (const plan of bucketDays === 7 ? [plans.current, plans.previous] : []) {
-    if (plan.lastDays.length > 0) reads.push(repos.insights.weekSums(ids, metrics, plan.lastDays[0]!, plan.lastDays[plan.lastDays.length - 1]!));
-    if (plan.partialDays.length > 0) reads.push(repos.insights.daySums(ids, metrics, plan.partialDays[0]!, plan.partialDays[plan.partialDays.length - 1]!));
-  }
-  const out = { current: new Map() as PeriodSeries, previous: new Map() as PeriodSeries };
-  for (const accountId of accountIds) {
-    for (const period of ['current', 'previous'] as const) {
-      const series = new Map<string, Series>();
-      for (const metric of metrics) series.set(metric, { values: new Array<number | null>(plans[period].points).fill(null), sum: null, known: 0 });
-      out[period].set(accountId, series);
-    }
-    for (const read of reads) {
-      for (const [metric, windows] of read.get(accountId) ?? []) {
-        for (const [day, total, days] of windows) {
-          const at = slot.get(day)!;
-          const s = out[at.period].get(accountId)!.get(metric)!;
-          s.values[at.bucket] = (s.values[at.bucket] ?? 0) + total;
-          s.sum = (s.sum ?? 0) + total;
-          s.known += days;
-        }
-      }
-    }
-  }
-  return out;
+    ? readDays(repos, ids, metrics, p)
+    : { current: readWeeks(repos, ids, metrics, p.from, p.days), previous: readWeeks(repos, ids, metrics, p.previousFrom, p.days) };
+  const series = (read: PeriodRead): PeriodSeries =>
+    new Map(ids.map((id) => [id, new Map(metrics.map((m) => [m, toSeries(read.whole.get(id)?.get(m), points, read.partial?.get(id)?.get(m))]))]));
+  return { current: series(reads.current), previous: series(reads.previous) };
 }
 
 const EMPTY: Series = { values: [], sum: null, known: 0 };
@@ -220,14 +212,18 @@ function specsOf(network: string): DailySpec[] {
   return network === 'facebook' ? FACEBOOK : INSTAGRAM;
 }
 
-function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod, read: SeriesRead): AccountOverview {
-  const bucketDays = bucketDaysFor(p.days);
-  const points = Math.ceil(p.days / bucketDays);
+/** The first day of each chart point, the same for every account of the overview. */
+function bucketStarts(p: StatedPeriod): string[] {
+  const step = bucketDaysFor(p.days);
+  return Array.from({ length: Math.ceil(p.days / step) }, (_, i) => addDays(p.from, i * step));
+}
+
+function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod, days: string[], read: SeriesRead): AccountOverview {
   const specs = specsOf(a.network);
   return {
     account: accountRef(repos, a),
-    days: Array.from({ length: points }, (_, i) => addDays(p.from, i * bucketDays)),
-    bucketDays,
+    days: [...days],
+    bucketDays: bucketDaysFor(p.days),
     dataAsOf: a.lastSyncedAt,
     figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, p, read)), postsFigure(repos, a, p)],
   };
@@ -242,8 +238,13 @@ export function analyticsOverview(repos: Repositories, query: PeriodQuery, now: 
   const ids = chosen.map((a) => a.id);
   const specs = [...new Set(chosen.map((a) => a.network))].flatMap(specsOf);
   const read = readSeries(repos, ids, specs.map((s) => s.metric), period, bucketDaysFor(period.days));
-  const parts = repos.insights.totals(ids, specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []), period.from, period.to);
-  const accounts = chosen.map((a) => accountOverview(repos, a, period, { current: read.current.get(a.id)!, previous: read.previous.get(a.id)!, parts: parts.get(a.id) ?? new Map() }));
+  const parts = repos.insights.rangeTotals(ids, specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []), period.from, period.to);
+  const days = bucketStarts(period);
+  const accounts = chosen.map((a) => accountOverview(repos, a, period, days, {
+    current: read.current.get(a.id)!,
+    previous: read.previous.get(a.id)!,
+    parts: new Map([...(parts.get(a.id) ?? [])].map(([metric, t]) => [metric, t.sum])),
+  }));
   const synced = accounts.map((a) => a.dataAsOf).filter((t): t is number => t !== null);
   return { period, accounts, dataAsOf: synced.length > 0 ? Math.max(...synced) : null };
 }

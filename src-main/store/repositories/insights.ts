@@ -1,4 +1,5 @@
 import { prepareCached, type Db } from '../database';
+import { DAY_MS, utcDay } from '../../core/time';
 
 export interface DailyValue {
   day: string;
@@ -6,28 +7,15 @@ export interface DailyValue {
   value: number;
 }
 
-/** A window of days: its last day, the sum of its values, and how many of its days had a value. */
-export type WindowSum = [lastDay: string, sum: number, days: number];
+/** Per account and metric: consecutive windows' sums (null where Meta reported none of their days) and the days reported. */
+export type WindowSeries = Map<number, Map<string, { values: Array<number | null>; known: number }>>;
 
-export type WindowSums = Map<number, Map<string, WindowSum[]>>;
-type PackedWindows = Array<[accountId: number, metric: string, packed: string]>;
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const addDays = (day: string, n: number): string => utcDay((dayNumber(day) + n) * DAY_MS);
 
 /** Days since 1970-01-01 modulo 7, as migration 013 files each 7-day window under its last day. */
 export function weekPhase(day: string): number {
-  return (Date.parse(`${day}T00:00:00Z`) / 86_400_000) % 7;
-}
-
-function unpackWindows(rows: PackedWindows): WindowSums {
-  const out: WindowSums = new Map();
-  for (const [accountId, metric, packed] of rows) {
-    let byMetric = out.get(accountId);
-    if (!byMetric) out.set(accountId, (byMetric = new Map()));
-    byMetric.set(metric, packed.split(',').map((w) => {
-      const [day, total, days] = w.split(' ');
-      return [day!, Number(total), Number(days)];
-    }));
-  }
-  return out;
+  return dayNumber(day) % 7;
 }
 
 export interface DemographicBucket {
@@ -105,41 +93,76 @@ export class InsightsRepository {
   }
 
   /**
-   * The 7-day sums of the weekly roll-up (kept by migration 013's triggers) ending on
-   * `firstLastDay`, a week later, and so on up to `lastDay`, for several accounts and metrics in
-   * one index range each: account → metric → [last day, sum, days Meta reported]. A window without
-   * a row had no data.
+   * Consecutive windows of `step` days (1: single days; 7: the weekly roll-up kept by migration
+   * 013's triggers), the first ending on `firstLastDay`, `count` of them, for several accounts and
+   * metrics in one index range each: account → metric → the windows' sums (null: Meta reported
+   * none of its days) and how many days Meta reported in all. SQLite hands each series over as one
+   * string of sums in order; only a series with missing windows is read again with its days.
    */
-  weekSums(accountIds: readonly number[], metrics: readonly string[], firstLastDay: string, lastDay: string): WindowSums {
-    return unpackWindows(prepareCached(this.db,
-      `SELECT account_id, metric, group_concat(last_day || ' ' || total || ' ' || days) FROM account_insight_weeks
-       WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?))
-         AND phase = ? AND last_day BETWEEN ? AND ? GROUP BY account_id, metric`,
-    ).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), weekPhase(firstLastDay), firstLastDay, lastDay) as PackedWindows);
+  windowSeries(accountIds: readonly number[], metrics: readonly string[], firstLastDay: string, count: number, step: 1 | 7): WindowSeries {
+    const lastDay = addDays(firstLastDay, (count - 1) * step);
+    const table = step === 7
+      ? { from: 'account_insight_weeks', day: 'last_day', total: 'total', days: 'days', phase: `AND phase = ${weekPhase(firstLastDay)}` }
+      : { from: 'account_daily_insights', day: 'day', total: 'value', days: '1', phase: '' };
+    const where = `WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?))
+      ${table.phase} AND ${table.day} BETWEEN ? AND ? GROUP BY account_id, metric`;
+    const args = [JSON.stringify(accountIds), JSON.stringify(metrics), firstLastDay, lastDay] as const;
+    const rows = prepareCached(this.db,
+      `SELECT account_id, metric, count(*), sum(${table.days}), group_concat(${table.total}, ' ' ORDER BY ${table.day}) FROM ${table.from} ${where}`,
+    ).raw(true).all(...args) as Array<[number, string, number, number, string]>;
+    const out: WindowSeries = new Map();
+    const set = (accountId: number, metric: string, series: { values: Array<number | null>; known: number }) => {
+      let byMetric = out.get(accountId);
+      if (!byMetric) out.set(accountId, (byMetric = new Map()));
+      byMetric.set(metric, series);
+    };
+    let gaps = false;
+    for (const [accountId, metric, windows, known, packed] of rows) {
+      if (windows === count) set(accountId, metric, { values: packed.split(' ').map(Number), known });
+      else gaps = true;
+    }
+    if (!gaps) return out;
+    const first = dayNumber(firstLastDay);
+    const withDays = prepareCached(this.db,
+      `SELECT account_id, metric, count(*), sum(${table.days}), group_concat(${table.day} || ' ' || ${table.total}, ' ') FROM ${table.from} ${where}`,
+    ).raw(true).all(...args) as Array<[number, string, number, number, string]>;
+    for (const [accountId, metric, windows, known, packed] of withDays) {
+      if (windows === count) continue;
+      const values = new Array<number | null>(count).fill(null);
+      const parts = packed.split(' ');
+      for (let i = 0; i < parts.length; i += 2) values[(dayNumber(parts[i]!) - first) / step] = Number(parts[i + 1]);
+      set(accountId, metric, { values, known });
+    }
+    return out;
   }
 
   /**
-   * Daily values over [firstDay, lastDay] in the same shape (one-day windows), for several accounts
-   * and metrics in one index range read. SQLite packs each account's metric into one string, so
-   * thousands of days cross into JavaScript as a few dozen values rather than rows.
+   * Sums of several metrics of several accounts over [firstDay, lastDay] with the days Meta reported:
+   * whole weeks from the weekly roll-up, the remaining days from the daily values.
    */
-  daySums(accountIds: readonly number[], metrics: readonly string[], firstDay: string, lastDay: string): WindowSums {
-    return unpackWindows(prepareCached(this.db,
-      `SELECT account_id, metric, group_concat(day || ' ' || value || ' 1') FROM account_daily_insights
-       WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?))
-         AND day BETWEEN ? AND ? GROUP BY account_id, metric`,
-    ).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), firstDay, lastDay) as PackedWindows);
-  }
-
-  /** Sums of several metrics of several accounts over [firstDay, lastDay]: account → metric → sum (no row: no data). */
-  totals(accountIds: readonly number[], metrics: readonly string[], firstDay: string, lastDay: string): Map<number, Map<string, number>> {
-    const rows = prepareCached(this.db,
-      `SELECT account_id, metric, sum(value) FROM account_daily_insights
-       WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ?
-       GROUP BY account_id, metric`,
-    ).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), firstDay, lastDay) as Array<[number, string, number]>;
-    const out = new Map<number, Map<string, number>>();
-    for (const [accountId, metric, sum] of rows) out.set(accountId, (out.get(accountId) ?? new Map()).set(metric, sum));
+  rangeTotals(accountIds: readonly number[], metrics: readonly string[], firstDay: string, lastDay: string): Map<number, Map<string, { sum: number; days: number }>> {
+    const days = dayNumber(lastDay) - dayNumber(firstDay) + 1;
+    const weeks = Math.floor(days / 7);
+    const ranges: Array<[string, string, string]> = [];
+    if (weeks > 0) ranges.push(['weeks', addDays(firstDay, 6), addDays(firstDay, weeks * 7 - 1)]);
+    if (weeks * 7 < days) ranges.push(['days', addDays(firstDay, weeks * 7), lastDay]);
+    const out = new Map<number, Map<string, { sum: number; days: number }>>();
+    for (const [kind, from, to] of ranges) {
+      const sql = kind === 'weeks'
+        ? `SELECT account_id, metric, sum(total), sum(days) FROM account_insight_weeks
+           WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?)) AND phase = ${weekPhase(from)} AND last_day BETWEEN ? AND ?
+           GROUP BY account_id, metric`
+        : `SELECT account_id, metric, sum(value), count(*) FROM account_daily_insights
+           WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ?
+           GROUP BY account_id, metric`;
+      const rows = prepareCached(this.db, sql).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), from, to) as Array<[number, string, number, number]>;
+      for (const [accountId, metric, sum, days] of rows) {
+        const byMetric = out.get(accountId) ?? new Map<string, { sum: number; days: number }>();
+        out.set(accountId, byMetric);
+        const before = byMetric.get(metric);
+        byMetric.set(metric, { sum: (before?.sum ?? 0) + sum, days: (before?.days ?? 0) + days });
+      }
+    }
     return out;
   }
 
