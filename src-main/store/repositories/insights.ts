@@ -108,26 +108,34 @@ export class InsightsRepository {
       ${table.phase} AND ${table.day} BETWEEN ? AND ? GROUP BY account_id, metric`;
     const args = [JSON.stringify(accountIds), JSON.stringify(metrics), firstLastDay, lastDay] as const;
     const rows = prepareCached(this.db,
-      `SELECT account_id, metric, count(*), sum(${table.days}), group_concat(${table.total}, ' ' ORDER BY ${table.day}) FROM ${table.from} ${where}`,
-    ).raw(true).all(...args) as Array<[number, string, number, number, string]>;
+      `SELECT account_id, metric, count(*), sum(${table.days}), min(${table.day}), max(${table.day}), group_concat(${table.total}, ' ' ORDER BY ${table.day})
+       FROM ${table.from} ${where}`,
+    ).raw(true).all(...args) as Array<[number, string, number, number, string, string, string]>;
     const out: WindowSeries = new Map();
     const set = (accountId: number, metric: string, series: { values: Array<number | null>; known: number }) => {
       let byMetric = out.get(accountId);
       if (!byMetric) out.set(accountId, (byMetric = new Map()));
       byMetric.set(metric, series);
     };
+    const first = dayNumber(firstLastDay);
     let gaps = false;
-    for (const [accountId, metric, windows, known, packed] of rows) {
-      if (windows === count) set(accountId, metric, { values: packed.split(' ').map(Number), known });
-      else gaps = true;
+    for (const [accountId, metric, windows, known, firstDay, lastDayRead, packed] of rows) {
+      // Windows in one unbroken run (Meta's newest days missing, or history starting later) sit in order from the first.
+      const start = (dayNumber(firstDay) - first) / step;
+      if ((dayNumber(lastDayRead) - dayNumber(firstDay)) / step + 1 !== windows) {
+        gaps = true;
+        continue;
+      }
+      const values = new Array<number | null>(count).fill(null);
+      packed.split(' ').forEach((v, i) => (values[start + i] = Number(v)));
+      set(accountId, metric, { values, known });
     }
     if (!gaps) return out;
-    const first = dayNumber(firstLastDay);
     const withDays = prepareCached(this.db,
       `SELECT account_id, metric, count(*), sum(${table.days}), group_concat(${table.day} || ' ' || ${table.total}, ' ') FROM ${table.from} ${where}`,
     ).raw(true).all(...args) as Array<[number, string, number, number, string]>;
-    for (const [accountId, metric, windows, known, packed] of withDays) {
-      if (windows === count) continue;
+    for (const [accountId, metric, , known, packed] of withDays) {
+      if (out.get(accountId)?.has(metric)) continue;
       const values = new Array<number | null>(count).fill(null);
       const parts = packed.split(' ');
       for (let i = 0; i < parts.length; i += 2) values[(dayNumber(parts[i]!) - first) / step] = Number(parts[i + 1]);

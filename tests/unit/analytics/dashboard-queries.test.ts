@@ -76,6 +76,25 @@ describe('overview reads', () => {
     expect(read().value).toBe(1365);
   });
 
+  it('places each day or week of a series where it belongs, with days missing at the start, the end or in between', () => {
+    const id = instagram();
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + n)).toISOString().slice(0, 10);
+    // reach: days 2–5 (a run, Meta's first and newest days missing); views: days 0, 1, 4 (a hole).
+    repos.insights.upsertDaily(id, [2, 3, 4, 5].map((n) => ({ day: day(n), metric: 'reach', value: n * 10 })), NOW);
+    repos.insights.upsertDaily(id, [0, 1, 4].map((n) => ({ day: day(n), metric: 'views', value: n + 1 })), NOW);
+    const days = repos.insights.windowSeries([id], ['reach', 'views', 'saves'], day(0), 7, 1).get(id)!;
+    expect(days.get('reach')).toEqual({ values: [null, null, 20, 30, 40, 50, null], known: 4 });
+    expect(days.get('views')).toEqual({ values: [1, 2, null, null, 5, null, null], known: 3 });
+    expect(days.has('saves')).toBe(false);
+    // Weeks ending on day 6 and day 13: the first holds everything, the second nothing.
+    const weeks = repos.insights.windowSeries([id], ['reach', 'views'], day(6), 2, 7).get(id)!;
+    expect(weeks.get('reach')).toEqual({ values: [140, null], known: 4 });
+    expect(weeks.get('views')).toEqual({ values: [8, null], known: 3 });
+    // Weeks ending on days 2, 9: both hold some days.
+    expect(repos.insights.windowSeries([id], ['reach'], day(2), 2, 7).get(id)!.get('reach')).toEqual({ values: [20, 120], known: 4 });
+    expect(repos.insights.rangeTotals([id], ['reach', 'views'], day(1), day(9)).get(id)).toEqual(new Map([['reach', { sum: 140, days: 4 }], ['views', { sum: 7, days: 2 }]]));
+  });
+
   it('gives each account of the scope its own series from the one read', () => {
     const ig = instagram();
     const page = repos.accounts.upsert({ network: 'facebook', externalId: 'p', name: 'Shop', loginKind: 'demo' }, NOW);
