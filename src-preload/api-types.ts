@@ -227,6 +227,14 @@ export interface RetentionPreview {
   /** Text-only mode: people whose name and handle would be scrubbed. */
   namesScrubbed: number;
   total: number;
+  /** The moment the windows were measured from (unix ms): confirming removes exactly what this preview counted. */
+  asOf: number;
+}
+
+/** What the user confirmed: the preview's moment and total, so the run removes nothing they were not shown. */
+export interface RetentionConfirmation {
+  asOf: number;
+  expectedTotal: number;
 }
 
 export interface RetentionRun {

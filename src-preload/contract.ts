@@ -75,6 +75,7 @@ import type {
   RetentionPolicy,
   RetentionPreview,
   RetentionRun,
+  RetentionConfirmation,
   DeletionRequest,
   DeletionRequestSource,
   ExportEverythingReport,
@@ -189,7 +190,7 @@ export interface Contract {
   /** What a retention policy (and text-only mode) would remove now; nothing is removed. */
   'privacy:previewRetention': { args: { retention: RetentionPolicy; textOnlyDms: boolean }; result: RetentionPreview };
   /** Save a previewed retention policy and apply it now (after the user confirmed the preview). */
-  'privacy:applyRetention': { args: { retention: RetentionPolicy; textOnlyDms: boolean; confirm: 'APPLY' }; result: RetentionRun };
+  'privacy:applyRetention': { args: { retention: RetentionPolicy; textOnlyDms: boolean; confirm: 'APPLY' } & RetentionConfirmation; result: RetentionRun };
   /** The deletion-request log, newest first. */
   'privacy:listRequests': { args: undefined; result: DeletionRequest[] };
   /** Log a deletion request received by email, form or Meta's callback. */

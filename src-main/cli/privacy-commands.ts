@@ -124,7 +124,7 @@ const retention: Command = {
       return verb === 'apply' ? 1 : 0;
     }
     if (verb !== 'apply') throw new UsageError('Use: retention show | apply [--keep …] [--yes]');
-    const run = confirmRetention(ctx.core, policy, settings.textOnlyDms);
+    const run = confirmRetention(ctx.core, policy, settings.textOnlyDms, { asOf: preview.asOf, expectedTotal: preview.total });
     print(ctx, run, `Retention applied: removed ${run.total} (${countsInWords(run.removed)}).`);
     return 0;
   },

@@ -78,7 +78,7 @@ export function createPrivacyHandlers({ core, services, pickFolder }: PrivacyHan
       return { path };
     },
     'privacy:previewRetention': ({ retention, textOnlyDms }) => previewRetention(core.repos.db, retention, textOnlyDms, core.now()),
-    'privacy:applyRetention': ({ retention, textOnlyDms }) => confirmRetention(core, retention, textOnlyDms),
+    'privacy:applyRetention': ({ retention, textOnlyDms, asOf, expectedTotal }) => confirmRetention(core, retention, textOnlyDms, { asOf, expectedTotal }),
     'privacy:listRequests': () => listRequests(core.repos),
     'privacy:addRequest': ({ requester, source, note }) => {
       const request = addRequest(core.repos, { requester, source, note: note ?? null }, core.now());

@@ -77,7 +77,9 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'privacy:listReceipts': none,
   'privacy:exportReceipt': z.object({ code }).strict(),
   'privacy:previewRetention': z.object({ retention: RetentionPolicySchema, textOnlyDms: z.boolean() }).strict(),
-  'privacy:applyRetention': z.object({ retention: RetentionPolicySchema, textOnlyDms: z.boolean(), confirm: z.literal('APPLY') }).strict(),
+  'privacy:applyRetention': z
+    .object({ retention: RetentionPolicySchema, textOnlyDms: z.boolean(), confirm: z.literal('APPLY'), asOf: z.number().int().nonnegative(), expectedTotal: z.number().int().nonnegative() })
+    .strict(),
   'privacy:listRequests': none,
   'privacy:addRequest': z
     .object({

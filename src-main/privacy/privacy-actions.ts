@@ -1,4 +1,4 @@
-import type { ForgetReceipt, ForgetTarget, RetentionPolicy, RetentionRun, Settings } from '../../src-preload/contract';
+import type { ForgetReceipt, ForgetTarget, RetentionConfirmation, RetentionPolicy, RetentionRun, Settings } from '../../src-preload/contract';
 import type { AppCore, BackgroundWork } from '../core/app-core';
 import { DAY_MS } from '../core/time';
 import { readSettings, writeSettings, type SettingChange } from '../settings/settings';
@@ -20,11 +20,14 @@ export function changeSettings(core: AppCore, patch: Partial<Settings>): Setting
   return settings;
 }
 
-/** A confirmed retention change: save it, audit the change, apply it now. */
-export function confirmRetention(core: AppCore, retention: RetentionPolicy, textOnlyDms: boolean): RetentionRun {
+/**
+ * A confirmed retention change: apply exactly the preview the user confirmed, then save and audit the
+ * change. A stale or outdated preview is refused before anything is saved or removed.
+ */
+export function confirmRetention(core: AppCore, retention: RetentionPolicy, textOnlyDms: boolean, confirmed: RetentionConfirmation): RetentionRun {
+  const run = applyRetention(core.repos, retention, textOnlyDms, core.now(), 'confirmed', confirmed);
   const { changes } = writeSettings(core.settings(), { retention, textOnlyDms });
   auditChanges(core, changes);
-  const run = applyRetention(core.repos, retention, textOnlyDms, core.now(), 'confirmed');
   core.events.emit('store:changed', { what: ['all'] });
   return run;
 }

@@ -1,4 +1,5 @@
-import type { RetentionClass, RetentionPolicy, RetentionPreview, RetentionRun } from '../../src-preload/contract';
+import type { RetentionClass, RetentionConfirmation, RetentionPolicy, RetentionPreview, RetentionRun } from '../../src-preload/contract';
+import { AppError } from '../core/app-error';
 import { DAY_MS } from '../core/time';
 import { checkpoint, type Db } from '../store/database';
 import type { Repositories } from '../store/repositories';
@@ -104,7 +105,23 @@ export function previewRetention(db: Db, policy: RetentionPolicy, textOnly: bool
           .get(cutoffs(policy.messageText, now)) as number);
   const namesScrubbed = textOnly ? (db.prepare(`SELECT count(*) ${TEXT_ONLY_PEOPLE}`).pluck().get() as number) : 0;
   const total = classes.reduce((sum, c) => sum + c.count, 0) + namesScrubbed;
-  return { classes, conversationsEmptied, namesScrubbed, total };
+  return { classes, conversationsEmptied, namesScrubbed, total, asOf: now };
+}
+
+/** How long a reviewed preview stands: older than this, the user is asked to look again. */
+export const PREVIEW_VALID_MS = 15 * 60 * 1000;
+
+/**
+ * The moment a confirmed run measures its windows from. Windows slide with the clock, so a run at
+ * "now" would also take what crossed a cutoff while the dialog was open, unseen; the run uses the
+ * preview's moment instead, and only while the preview is fresh.
+ */
+function confirmedMoment(confirmed: RetentionConfirmation | undefined, now: number): number {
+  if (!confirmed) return now;
+  if (confirmed.asOf > now || now - confirmed.asOf > PREVIEW_VALID_MS) {
+    throw new AppError('CONFLICT', 'That preview is out of date (reviewed more than 15 minutes ago). Nothing was removed.');
+  }
+  return confirmed.asOf;
 }
 
 /**
@@ -112,14 +129,29 @@ export function previewRetention(db: Db, policy: RetentionPolicy, textOnly: bool
  * with its counts, and truncates the WAL so removed text lingers in neither the file (secure_delete
  * zeroes freed pages) nor `-wal`. Runs when confirmed, on start, daily and after every sync.
  */
-export function applyRetention(repos: Repositories, policy: RetentionPolicy, textOnly: boolean, now: number, trigger: string): RetentionRun {
+export function applyRetention(
+  repos: Repositories,
+  policy: RetentionPolicy,
+  textOnly: boolean,
+  now: number,
+  trigger: string,
+  confirmed?: RetentionConfirmation,
+): RetentionRun {
   const { db } = repos;
+  const asOf = confirmedMoment(confirmed, now);
   const run = db.transaction((): RetentionRun => {
-    const preview = previewRetention(db, policy, textOnly, now);
+    const preview = previewRetention(db, policy, textOnly, asOf);
+    // A sync between review and confirm can bring in older history: refuse rather than remove more than was shown.
+    if (confirmed && preview.total !== confirmed.expectedTotal) {
+      throw new AppError(
+        'CONFLICT',
+        `What would be removed changed since you reviewed it (${preview.total} items now, ${confirmed.expectedTotal} shown). Nothing was removed.`,
+      );
+    }
     for (const [name, days] of statementsFor(policy, textOnly)) {
       if (days === null || preview.classes.find((c) => c.name === name)?.count === 0) continue;
       // Named parameters a statement does not use are ignored, so each one that has any gets both cutoffs.
-      for (const sql of RULES[name].remove) db.prepare(sql).run(...(sql.includes('@cutoff') ? [cutoffs(days, now)] : []));
+      for (const sql of RULES[name].remove) db.prepare(sql).run(...(sql.includes('@cutoff') ? [cutoffs(days, asOf)] : []));
     }
     if (textOnly && preview.namesScrubbed > 0) db.prepare(`UPDATE people SET name = NULL, username = NULL WHERE id IN (SELECT id ${TEXT_ONLY_PEOPLE})`).run();
     const removed = Object.fromEntries(preview.classes.map((c) => [c.name, c.count])) as Record<RetentionClass, number>;

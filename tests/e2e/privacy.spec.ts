@@ -143,13 +143,15 @@ test('retention asks first, and lock now → unlock', async ({ app }, testInfo) 
   await page.getByRole('button', { name: 'Review changes…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Remove these now?' });
   await expect(dialog.locator('[data-preview="messageText"]')).toBeVisible();
-  const toRemove = Number(await dialog.locator('[data-preview="messageText"]').getAttribute('data-count'));
-  expect(toRemove).toBeGreaterThan(0);
+  expect(Number(await dialog.locator('[data-preview="messageText"]').getAttribute('data-count'))).toBeGreaterThan(0);
   await captureScreen(page, testInfo, 'privacy-retention-preview');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('[data-count="messages"] .num')).toHaveText(messagesBefore);
 
+  // The demo's messages are spread up to the present, so a message may cross the 30-day line between two
+  // reviews: what is removed is what the confirmed dialog counted, at the moment it was reviewed.
   await page.getByRole('button', { name: 'Review changes…' }).click();
+  const toRemove = Number(await dialog.locator('[data-preview="messageText"]').getAttribute('data-count'));
   await dialog.getByRole('button', { name: /^Remove [\d,]+ items$/ }).click();
   const after = Number(messagesBefore.replace(/,/g, '')) - toRemove;
   await expect(page.locator('[data-count="messages"] .num')).toHaveText(after.toLocaleString('en-US'));

@@ -97,6 +97,7 @@ describe('retention asks first', () => {
     conversationsEmptied: 12,
     namesScrubbed: 0,
     total: 420,
+    asOf: Date.UTC(2025, 6, 1, 12),
   };
 
   it('a changed window shows counts and the oldest date; cancel applies nothing, confirm applies exactly that', async () => {
@@ -114,7 +115,26 @@ describe('retention asks first', () => {
     expect(fake.callsTo('privacy:applyRetention')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Review changes…' }));
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Remove 420 items' }));
-    await waitFor(() => expect(fake.callsTo('privacy:applyRetention')).toEqual([{ retention: { ...defaultSettings.retention, messageText: 30 }, textOnlyDms: true, confirm: 'APPLY' }]));
+    await waitFor(() =>
+      expect(fake.callsTo('privacy:applyRetention')).toEqual([
+        { retention: { ...defaultSettings.retention, messageText: 30 }, textOnlyDms: true, confirm: 'APPLY', asOf: preview.asOf, expectedTotal: 420 },
+      ]),
+    );
+  });
+
+  it('a confirmation refused as out of date shows why and what would be removed now, to confirm afresh', async () => {
+    let previews = 0;
+    const fake = await openPrivacy({
+      'privacy:previewRetention': () => ok({ ...preview, ...(previews++ > 0 ? { total: 421, asOf: preview.asOf + 60_000 } : {}) }),
+      'privacy:applyRetention': () => ({ ok: false, error: { code: 'CONFLICT', message: 'What would be removed changed since you reviewed it.' } }),
+    });
+    fireEvent.change(screen.getByLabelText('Messages'), { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review changes…' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Remove 420 items' }));
+    const again = await screen.findByRole('alertdialog', { name: 'Remove these now?' });
+    await waitFor(() => expect(within(again).getByRole('button', { name: 'Remove 421 items' })).toBeTruthy());
+    expect(again.querySelector('[data-retention-outdated]')?.textContent).toBe('What would be removed changed since you reviewed it. Below is what would be removed now.');
+    expect(fake.callsTo('privacy:applyRetention')).toHaveLength(1);
   });
 });
 

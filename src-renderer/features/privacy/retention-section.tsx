@@ -40,6 +40,8 @@ export function RetentionSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Why the dialog is showing a new preview: the one confirmed was out of date (main's words).
+  const [outdated, setOutdated] = useState<string | null>(null);
   const baseId = useId();
 
   if (!saved) return null;
@@ -49,20 +51,32 @@ export function RetentionSection() {
   const setTextOnly = (next: boolean) => setDraft({ policy, textOnly: next });
   const changed = JSON.stringify(policy) !== JSON.stringify(saved.retention) || textOnly !== saved.textOnlyDms;
 
-  const review = async () => {
-    setError(null);
-    setNotice(null);
+  const refreshPreview = async () => {
     const result = await call(() => getApi().privacy.previewRetention({ retention: policy, textOnlyDms: textOnly }));
     if (result.ok) setPreview(result.data);
     else setError(result.error);
   };
 
-  const apply = async () => {
+  const review = async () => {
+    setError(null);
+    setNotice(null);
+    await refreshPreview();
+  };
+
+  const apply = async (confirmed: RetentionPreview) => {
     setBusy(true);
-    const result = await call(() => getApi().privacy.applyRetention({ retention: policy, textOnlyDms: textOnly, confirm: 'APPLY' }));
+    const result = await call(() =>
+      getApi().privacy.applyRetention({ retention: policy, textOnlyDms: textOnly, confirm: 'APPLY', asOf: confirmed.asOf, expectedTotal: confirmed.total }),
+    );
     setBusy(false);
     setPreview(null);
-    if (!result.ok) return setError(result.error);
+    setOutdated(null);
+    if (!result.ok) {
+      // Out of date (the clock or a sync moved on): show what would be removed now, to confirm afresh.
+      if (result.error.code !== 'CONFLICT') return setError(result.error);
+      setOutdated(result.error.message);
+      return refreshPreview();
+    }
     setDraft(null);
     setNotice(result.data.total === 0 ? 'Saved. Nothing needed removing.' : `Saved. Removed ${formatFullNumber(result.data.total)} items.`);
     void loadPrivacy();
@@ -123,9 +137,17 @@ export function RetentionSection() {
           confirmLabel={busy ? 'Applying…' : preview.total === 0 ? 'Save' : `Remove ${formatFullNumber(preview.total)} items`}
           danger={preview.total > 0}
           busy={busy}
-          onConfirm={() => void apply()}
-          onCancel={() => setPreview(null)}
+          onConfirm={() => void apply(preview)}
+          onCancel={() => {
+            setPreview(null);
+            setOutdated(null);
+          }}
         >
+          {outdated && (
+            <p className="notice notice--warning" role="alert" data-retention-outdated>
+              {outdated} Below is what would be removed now.
+            </p>
+          )}
           <table className="table table--compact" data-table="retention-preview">
             <caption className="visually-hidden">What will be removed</caption>
             <thead>

@@ -42,12 +42,36 @@ describe('retention that asks first', () => {
     expect(count('SELECT count(*) AS n FROM messages')).toBe(total);
   });
 
+  it('a preview that is out of date, or no longer what would go, is refused: nothing removed, nothing saved', async () => {
+    const retention = policy({ messageText: 7 });
+    const total = count('SELECT count(*) AS n FROM messages');
+    const stale = await ipc('privacy:previewRetention', { retention, textOnlyDms: false });
+    h.clock.now += 16 * 60 * 1000;
+    expect(await h.call('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY', asOf: stale.asOf, expectedTotal: stale.total })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/out of date/) },
+    });
+    const fresh = await ipc('privacy:previewRetention', { retention, textOnlyDms: false });
+    // What the user saw, against what a sync that brought older history would now remove.
+    expect(await h.call('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY', asOf: fresh.asOf, expectedTotal: fresh.total - 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/changed since you reviewed it/) },
+    });
+    expect(count('SELECT count(*) AS n FROM messages')).toBe(total);
+    expect((await ipc('settings:get', undefined)).retention.messageText).toBeNull();
+  });
+
   it('applying removes exactly what the preview said, drops emptied conversations, agrees everywhere, and is audited', async () => {
     const retention = policy({ messageText: 7 });
     const preview = await ipc('privacy:previewRetention', { retention, textOnlyDms: false });
+    // A message that was inside the window when reviewed and crosses the cutoff while the dialog is open: not shown, so kept.
+    const crossing = db().prepare('SELECT id FROM messages WHERE sent_at >= ? ORDER BY sent_at LIMIT 1').pluck().get(preview.asOf - 7 * DAY) as number;
+    db().prepare('UPDATE messages SET sent_at = ? WHERE id = ?').run(preview.asOf - 7 * DAY + 60_000, crossing);
+    h.clock.now += 5 * 60 * 1000;
     const total = count('SELECT count(*) AS n FROM messages');
     const conversations = count('SELECT count(*) AS n FROM conversations');
-    const run = await ipc('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY' });
+    const run = await ipc('privacy:applyRetention', { retention, textOnlyDms: false, confirm: 'APPLY', asOf: preview.asOf, expectedTotal: preview.total });
+    expect(count('SELECT count(*) AS n FROM messages WHERE id = ?', crossing)).toBe(1);
     const expected = preview.classes.find((c) => c.name === 'messageText')?.count ?? -1;
     expect(run.removed.messageText).toBe(expected);
     expect(count('SELECT count(*) AS n FROM messages')).toBe(total - expected);
@@ -77,7 +101,7 @@ describe('retention that asks first', () => {
     const withAttachments = count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL');
     expect(withAttachments).toBeGreaterThanOrEqual(3);
     expect(preview.classes.find((c) => c.name === 'attachments')?.count).toBe(withAttachments);
-    await h.call('privacy:applyRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true, confirm: 'APPLY' });
+    await ipc('privacy:applyRetention', { retention: policy({ messageText: 7 }), textOnlyDms: true, confirm: 'APPLY', asOf: preview.asOf, expectedTotal: preview.total });
     expect(count('SELECT count(*) AS n FROM messages WHERE attachments IS NOT NULL')).toBe(0);
     expect(count('SELECT count(*) AS n FROM people WHERE (name IS NOT NULL OR username IS NOT NULL) AND id IN (SELECT person_id FROM conversations)')).toBe(0);
     h.clock.now += 60 * 60 * 1000;
@@ -88,7 +112,9 @@ describe('retention that asks first', () => {
 
   it('keeping everything again removes nothing more', async () => {
     const before = count('SELECT count(*) AS n FROM messages');
-    await h.call('privacy:applyRetention', { retention: KEEP_FOREVER, textOnlyDms: false, confirm: 'APPLY' });
+    const preview = await ipc('privacy:previewRetention', { retention: KEEP_FOREVER, textOnlyDms: false });
+    expect(preview.total).toBe(0);
+    await ipc('privacy:applyRetention', { retention: KEEP_FOREVER, textOnlyDms: false, confirm: 'APPLY', asOf: preview.asOf, expectedTotal: 0 });
     expect(count('SELECT count(*) AS n FROM messages')).toBe(before);
   });
 });
