@@ -36,6 +36,7 @@ import {
 } from './electron/desktop-glue';
 import { createTray } from './electron/tray';
 import { startUpdater } from './electron/updater';
+import { BrowserLogins, isLoginDialogUrl } from './desktop/browser-logins';
 import { DeepLinkLogins } from './desktop/deep-link-logins';
 import { DESKTOP_FILES } from './desktop/desktop-files';
 import { receiveDeepLinks } from './electron/deep-link-glue';
@@ -121,6 +122,8 @@ void app.whenReady().then(() => {
       showFolder,
       connectFacebook: () => connectWithFacebook(window, core, services, deepLinks),
       connectInstagram: () => connectWithInstagram(window, core, services, deepLinks),
+      // Only Meta's login dialogs, exactly as configured, go to the system browser from here.
+      browserLogins: new BrowserLogins({ deepLinks, openExternal: (url) => shell.openExternal(url), isLoginDialog: (url) => isLoginDialogUrl(url, graphConfig.oauth) }),
       savePdf: (html, name) => saveReportPdf(window, html, name),
       pickFolder: (title) => pickFolder(window, title),
       onSettingsChanged: (changed) => applyLaunchAtLogin(changed.launchAtLogin),

@@ -335,6 +335,8 @@ export interface RelayStatusView {
   messagesRecoveredBySync: number;
   /** Why the connection is down, in plain words. */
   lastError: string | null;
+  /** How envelopes arrive while connected: a stream (SSE), or long polling where a proxy blocks streams. */
+  transport: 'sse' | 'long-poll' | null;
 }
 
 export interface Settings {

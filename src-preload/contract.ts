@@ -98,6 +98,14 @@ import type { CommentAction, OutboxItem, ThreadOutbox } from './outbox-types';
  * The Meta permissions Social Desk asks for on Pages and their linked Instagram accounts, through
  * Facebook Login or on a system-user token: read profiles, media, insights, comments and DMs.
  */
+/**
+ * The paired relay's https page that Meta redirects a browser login to (`GET /oauth/return/…`);
+ * the brand registers it in its Meta app. Shared by the login flow and Settings, which shows it.
+ */
+export function relayLoginReturnUri(relayUrl: string, provider: 'facebook' | 'instagram'): string {
+  return `${relayUrl.replace(/\/+$/, '')}/oauth/return/${provider}`;
+}
+
 export const META_PERMISSIONS = [
   'instagram_basic',
   'instagram_manage_insights',
@@ -236,6 +244,14 @@ export interface Contract {
   };
   /** Instagram Login (no Page needed) in a dedicated window (desktop app only). */
   'accounts:connectInstagram': { args: undefined; result: AccountSummary[] };
+  /**
+   * Facebook or Instagram Login in the system browser (desktop app with a paired relay): Meta
+   * answers on the relay's https page, which hands the answer to the app as a social-desk:// link.
+   * Resolves once the answer came back ([] when the person cancelled or gave up).
+   */
+  'accounts:connectInBrowser': { args: { provider: 'facebook' | 'instagram' }; result: AccountSummary[] };
+  /** Stop waiting for the browser login's answer. */
+  'accounts:cancelBrowserLogin': { args: undefined; result: { cancelled: boolean } };
   /** One page of the filtered conversation list (newest activity first) with the filtered total. */
   'inbox:queryConversations': { args: { filter: ConversationFilter; offset: number; limit: number }; result: ConversationPage };
   /** How many conversations each filter would show. */
@@ -329,6 +345,8 @@ export const CHANNELS = [
   'settings:getMetaApp',
   'settings:setMetaApp',
   'accounts:connectInstagram',
+  'accounts:connectInBrowser',
+  'accounts:cancelBrowserLogin',
   'inbox:queryConversations',
   'inbox:getCounts',
   'inbox:getConversation',

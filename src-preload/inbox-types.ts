@@ -106,6 +106,8 @@ export interface MessageItem {
   reactions: MessageReaction[];
   /** When the sender last edited it (the text is the edited one); null when never edited. */
   editedAt: number | null;
+  /** How many times it was edited (Meta's `num_edit`); 0 when never. Only the newest text is kept. */
+  editCount: number;
   /** True on our newest message the person has seen (Meta's seen/read receipt). */
   seen: boolean;
 }

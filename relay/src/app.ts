@@ -9,6 +9,7 @@ import { createLimits, type RelayDeps, type RelayEnv } from './context';
 import { callbackRoutes } from './routes-callbacks';
 import { deviceRoutes } from './routes-devices';
 import { oauthRoutes } from './routes-oauth';
+import { oauthReturnRoutes } from './routes-oauth-return';
 import { webhookRoutes } from './routes-webhooks';
 
 export function createRelayApp(deps: RelayDeps): Hono<RelayEnv> {
@@ -38,6 +39,7 @@ export function createRelayApp(deps: RelayDeps): Hono<RelayEnv> {
   deviceRoutes(app, deps, limits);
   oauthRoutes(app, deps, limits);
   callbackRoutes(app, deps);
+  oauthReturnRoutes(app);
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((err, c) => {

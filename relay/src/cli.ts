@@ -4,23 +4,25 @@
  *   pair-code [--data DIR]                      print a one-time pairing code (last line)
  *   devices list|revoke ID [--data DIR]         paired devices; revoke one
  *   stats [--data DIR]                          counters and pending envelopes
+ *   smoke [--url URL] [--data DIR]              round trip against the running relay (smoke.ts)
  * Secrets only from the environment: META_APP_SECRET, META_VERIFY_TOKEN (see README.md).
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { hashSecret, newPairCode } from './crypto';
 import { startRelay } from './server';
+import { runSmoke } from './smoke';
 import { openStorage } from './storage/open';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: relay serve [--port P] [--host H] [--data DIR] | pair-code [--data DIR] | devices list|revoke ID [--data DIR] | stats [--data DIR]';
+const USAGE = 'usage: relay serve [--port P] [--host H] [--data DIR] | pair-code [--data DIR] | devices list|revoke ID [--data DIR] | stats [--data DIR] | smoke [--url URL] [--data DIR]';
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, url: { type: 'string' } },
   });
   const [command, sub, arg] = positionals;
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -55,6 +57,10 @@ async function main(argv: string[]): Promise<void> {
       if (!arg) throw new UsageError('devices revoke needs a device id (see `devices list`)');
       if (!(await storage.revokeDevice(arg, Date.now()))) throw new UsageError(`no active device with id ${arg}`);
       process.stdout.write(`Revoked ${arg}; its pending envelopes were deleted.\n`);
+    } else if (command === 'smoke') {
+      const url = (values.url ?? `http://127.0.0.1:${config.port}`).replace(/\/+$/, '');
+      for (const step of await runSmoke(url, config, storage)) process.stdout.write(`ok  ${step.name} (${step.detail})\n`);
+      process.stdout.write(`smoke test passed against ${url}\n`);
     } else if (command === 'stats') {
       process.stdout.write(`${JSON.stringify({ storage: storage.kind, pending: await storage.pendingCount(), counters: await storage.counters() }, null, 2)}\n`);
     } else {

@@ -2,7 +2,7 @@
  * A real redis-server (Debian package `redis-server`) on a free loopback port, with an
  * append-only file fsynced on every write so a restart keeps everything, like a production setup.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,19 @@ export interface RunningRedis {
   /** Stops and starts redis-server on the same port and files; SIGKILL skips its shutdown save. */
   restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * Why redis-server cannot run here, or null when it can. Windows has no redis-server package, so
+ * the Redis tests are left out there (the desktop workflow's Windows job); RELAY_REQUIRE_REDIS=1
+ * (the relay workflow's Redis job) makes a missing redis-server an error instead.
+ */
+export function redisServerMissing(): string | null {
+  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0) return null;
+  const why = `redis-server is not installed (${probe.error?.message ?? `exit ${probe.status}`})`;
+  if (process.env.RELAY_REQUIRE_REDIS === '1') throw new Error(`${why}, and RELAY_REQUIRE_REDIS=1 requires it`);
+  return why;
 }
 
 export function freePort(): Promise<number> {

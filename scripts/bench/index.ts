@@ -8,16 +8,10 @@
 import { join } from 'node:path';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { openConfStore } from '../../src-main/settings/conf-store';
-import { AppCore } from '../../src-main/core/app-core';
-import { clock, measureStore, removeDir, type StoreFigures } from './store-bench';
-import { measureSync } from './sync-bench';
-import { measureInbox } from './inbox-bench';
+import type { StoreFigures } from './store-bench';
 import { checkTargets, type BenchResult } from './targets';
-import { measureAnalytics } from './analytics-bench';
-import { measureRelay } from './relay-bench';
-import { measureSend } from './send-bench';
-import { measureForget } from './forget-bench';
+// The measuring parts (the app core, the emulator, React and jsdom) load only when measuring, so
+// `--check --from FILE` answers in a moment.
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -47,6 +41,7 @@ function best(runs: Array<StoreFigures & { dir: string }>): StoreFigures & { dir
 }
 
 async function wipeTime(sourceDir: string): Promise<number> {
+  const [{ openConfStore }, { AppCore }, { clock }] = await Promise.all([import('../../src-main/settings/conf-store'), import('../../src-main/core/app-core'), import('./store-bench')]);
   // A copy of the 100k-message store with a vault around it, wiped through the app's own path.
   const dataDir = join(mkdtempSync(join(tmpdir(), 'social-desk-wipe-')), 'data');
   cpSync(sourceDir, dataDir, { recursive: true });
@@ -58,6 +53,7 @@ async function wipeTime(sourceDir: string): Promise<number> {
 }
 
 async function measureStores(result: BenchResult): Promise<void> {
+  const { measureStore, removeDir } = await import('./store-bench');
   for (const [label, messages] of [['demo', 5_000], ['100k', 100_000]] as const) {
     log(`\nStore with ${messages.toLocaleString('en')} messages (encrypted vs plain, same workload)`);
     // Alternate plain and encrypted rounds and keep each one's best figures, so a busy moment on
@@ -97,13 +93,16 @@ async function measureStores(result: BenchResult): Promise<void> {
 
 async function measure(): Promise<BenchResult> {
   const result: BenchResult = {};
+  const parts: Record<string, () => Promise<BenchResult>> = {
+    sync: async () => (await import('./sync-bench')).measureSync(log),
+    inbox: async () => (await import('./inbox-bench')).measureInbox(log),
+    analytics: async () => (await import('./analytics-bench')).measureAnalytics(log),
+    relay: async () => (await import('./relay-bench')).measureRelay(log),
+    send: async () => (await import('./send-bench')).measureSend(log),
+    forget: async () => (await import('./forget-bench')).measureForget(log),
+  };
   if (only === undefined || only === 'store') await measureStores(result);
-  if (only === undefined || only === 'sync') Object.assign(result, await measureSync(log));
-  if (only === undefined || only === 'inbox') Object.assign(result, await measureInbox(log));
-  if (only === undefined || only === 'analytics') Object.assign(result, await measureAnalytics(log));
-  if (only === undefined || only === 'relay') Object.assign(result, await measureRelay(log));
-  if (only === undefined || only === 'send') Object.assign(result, await measureSend(log));
-  if (only === undefined || only === 'forget') Object.assign(result, await measureForget(log));
+  for (const [name, run] of Object.entries(parts)) if (only === undefined || only === name) Object.assign(result, await run());
   result.rss_peak_mb = round(process.resourceUsage().maxRSS / 1024, 1);
   log(`\nPeak memory (RSS): ${result.rss_peak_mb} MiB`);
   log('\nTargets: encrypted reads ≥ 0.9× plain, ingest ≥ 0.6×, search p95 < 10 ms at 100k, open < 150 ms, wipe < 1 s;');

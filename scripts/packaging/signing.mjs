@@ -3,16 +3,18 @@
  * without certificates still gets a working (unsigned) build that says what it is.
  *
  * - Windows: a certificate in CSC_LINK (+ CSC_KEY_PASSWORD), which electron-builder picks up
- *   itself, or Azure Trusted Signing when AZURE_TRUSTED_SIGNING_ENDPOINT, _ACCOUNT and
- *   _PROFILE are set (credentials in AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_CLIENT_SECRET,
- *   read by the Azure tooling).
+ *   itself, or Azure Trusted Signing when AZURE_TRUSTED_SIGNING_ENDPOINT, _ACCOUNT, _PROFILE and
+ *   _PUBLISHER are set (credentials in AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_CLIENT_SECRET,
+ *   read by the Azure tooling). The publisher name, exactly as in the certificate, is required by
+ *   electron-builder's azureSignOptions and is what electron-updater checks a downloaded Windows
+ *   update's signature against (app-builder-lib WindowsAzureSigningConfiguration.publisherName).
  * - macOS: a Developer ID identity in CSC_LINK or the keychain, and notarization through
  *   notarytool when APPLE_ID + APPLE_APP_SPECIFIC_PASSWORD + APPLE_TEAM_ID (or the API-key
  *   trio) are set. Without an identity the build is ad-hoc signed and Gatekeeper will warn.
  * - Linux: packages are not signed.
  */
 
-const AZURE_VARS = ['AZURE_TRUSTED_SIGNING_ENDPOINT', 'AZURE_TRUSTED_SIGNING_ACCOUNT', 'AZURE_TRUSTED_SIGNING_PROFILE'];
+const AZURE_VARS = ['AZURE_TRUSTED_SIGNING_ENDPOINT', 'AZURE_TRUSTED_SIGNING_ACCOUNT', 'AZURE_TRUSTED_SIGNING_PROFILE', 'AZURE_TRUSTED_SIGNING_PUBLISHER'];
 const NOTARY_ID_VARS = ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID'];
 const NOTARY_KEY_VARS = ['APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER'];
 
@@ -33,18 +35,24 @@ export function signingPlan(platform, env) {
           `-c.win.azureSignOptions.endpoint=${env.AZURE_TRUSTED_SIGNING_ENDPOINT}`,
           `-c.win.azureSignOptions.codeSigningAccountName=${env.AZURE_TRUSTED_SIGNING_ACCOUNT}`,
           `-c.win.azureSignOptions.certificateProfileName=${env.AZURE_TRUSTED_SIGNING_PROFILE}`,
-          ...(env.AZURE_TRUSTED_SIGNING_PUBLISHER ? [`-c.win.azureSignOptions.publisherName=${env.AZURE_TRUSTED_SIGNING_PUBLISHER}`] : []),
+          `-c.win.azureSignOptions.publisherName=${env.AZURE_TRUSTED_SIGNING_PUBLISHER}`,
         ],
         env: {},
         notes: ['Windows: signing with Azure Trusted Signing.'],
       };
     }
     if (env.CSC_LINK || env.WIN_CSC_LINK) return { signed: true, args: [], env: {}, notes: ['Windows: signing with the certificate in CSC_LINK.'] };
+    const missingAzure = AZURE_VARS.filter((name) => !env[name]);
+    const partlyAzure = missingAzure.length < AZURE_VARS.length;
     return {
       signed: false,
       args: [],
       env: {},
-      notes: ['UNSIGNED Windows build: no CSC_LINK or AZURE_TRUSTED_SIGNING_* set. SmartScreen will warn whoever installs it; do not publish it.'],
+      notes: [
+        partlyAzure
+          ? `UNSIGNED Windows build: Azure Trusted Signing is missing ${missingAzure.join(', ')}. SmartScreen will warn whoever installs it; do not publish it.`
+          : 'UNSIGNED Windows build: no CSC_LINK or AZURE_TRUSTED_SIGNING_* set. SmartScreen will warn whoever installs it; do not publish it.',
+      ],
     };
   }
   if (platform === 'darwin') {

@@ -10,6 +10,8 @@
  *   GET    /__emulator/info          scenario, clock, app credentials, tokens, account ids
  *   POST   /__emulator/config        { callsPerHour } change the rate-limit budget
  *   POST   /__emulator/reset-usage   forget all counted calls (usage back to 0 %)
+ *   POST   /__emulator/redirect-uris { host: facebook|instagram, uri } register a login redirect URI
+ *   GET    /__emulator/redirect-uris the app dashboard's registered redirect URIs
  */
 import type { FaultSpec } from './core/faults';
 import type { EmulatorState } from './core/state';
@@ -84,6 +86,14 @@ export function handleControl(state: EmulatorState, method: string, path: string
       state.usage.callsPerHour = n;
       return ok({ callsPerHour: n });
     }
+    case 'POST /__emulator/redirect-uris': {
+      if (body.host !== 'facebook' && body.host !== 'instagram') return bad('host must be facebook or instagram');
+      if (typeof body.uri !== 'string' || !URL.canParse(body.uri)) return bad('uri must be an absolute URL');
+      state.registerRedirectUri(body.host, body.uri);
+      return ok({ host: body.host, uris: [...state.redirectUris[body.host]] });
+    }
+    case 'GET /__emulator/redirect-uris':
+      return ok({ facebook: [...state.redirectUris.facebook], instagram: [...state.redirectUris.instagram] });
     case 'POST /__emulator/reset-usage':
       state.usage.reset();
       return ok({ success: true });

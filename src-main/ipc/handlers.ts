@@ -4,6 +4,7 @@ import { metaAppConfig } from '../services/login-flows';
 import { AppError } from '../core/app-error';
 import type { AppCore } from '../core/app-core';
 import { isAllowedExternalUrl } from '../core/external-links';
+import { connectInBrowser, type BrowserLogins } from '../desktop/browser-logins';
 import { analyticsOverview } from '../services/analytics/overview';
 import { listPosts, postDetail, postThumbnails } from '../services/analytics/posts';
 import { audienceReport, bestTimes, engagedPeople } from '../services/analytics/audience';
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   /** Facebook and Instagram Login in a login window; only the desktop app has one. */
   connectFacebook?: () => Promise<AccountSummary[]>;
   connectInstagram?: () => Promise<AccountSummary[]>;
+  /** Logins in the system browser, answered by social-desk:// link; only the desktop app receives those. */
+  browserLogins?: BrowserLogins;
   /** Asks where to save and prints the report's HTML to PDF there; null when the user cancels. */
   savePdf?: (html: string, suggestedName: string) => Promise<string | null>;
   /** Asks the user for a folder to export into (desktop: the system dialog); null when they cancel. */
@@ -36,7 +39,7 @@ export interface HandlerDeps {
 }
 
 /** The contract's implementation: thin, each one a call into a service or repository. */
-export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, savePdf, pickFolder, onSettingsChanged }: HandlerDeps): Handlers {
+export function createHandlers({ core, loadDemo, quit, openExternal, showFolder, services, connectFacebook, connectInstagram, browserLogins, savePdf, pickFolder, onSettingsChanged }: HandlerDeps): Handlers {
   const timeZone = () => resolveTimeZone(readSettings(core.settings()).timeZone);
   return {
     ...createInboxHandlers(core),
@@ -66,6 +69,11 @@ export function createHandlers({ core, loadDemo, quit, openExternal, showFolder,
       if (!connectInstagram) throw new AppError('FORBIDDEN', 'Instagram Login opens a login window, which only the desktop app has. Paste a system-user token instead.');
       return connectInstagram();
     },
+    'accounts:connectInBrowser': ({ provider }) => {
+      if (!browserLogins) throw new AppError('FORBIDDEN', 'Logging in in your browser needs the desktop app, which receives the answer. Paste a system-user token instead.');
+      return connectInBrowser(provider, core, services, browserLogins);
+    },
+    'accounts:cancelBrowserLogin': () => ({ cancelled: browserLogins?.cancel() ?? false }),
     'settings:getMetaApp': () => metaAppConfig(core.repos.appConfig),
     'settings:setMetaApp': (patch) => {
       const keys = {

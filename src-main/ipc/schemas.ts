@@ -117,6 +117,8 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     })
     .strict(),
   'accounts:connectInstagram': none,
+  'accounts:connectInBrowser': z.object({ provider: z.enum(['facebook', 'instagram']) }).strict(),
+  'accounts:cancelBrowserLogin': none,
   'inbox:queryConversations': z
     .object({
       filter: z

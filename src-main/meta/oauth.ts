@@ -3,7 +3,7 @@
  * redirect the login window lands on (with a strict `state` check), exchange/extend tokens, list
  * Page tokens, inspect and revoke. Instagram Login lives in `oauth-instagram.ts`, re-exported here.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { FACEBOOK_DESKTOP_REDIRECT_URI, GRAPH_API_VERSION } from './config';
 import type { GraphClient } from './graph-client';
@@ -33,6 +33,8 @@ export interface FacebookLoginUrlOptions {
   redirectUri?: string;
   /** `rerequest` asks again for declined permissions. */
   authType?: 'rerequest' | 'reauthenticate';
+  /** PKCE S256 challenge (code flow only); the exchange then sends the verifier instead of the secret. */
+  codeChallenge?: string;
 }
 
 /** Result of reading the URL the login window was redirected to. */
@@ -64,6 +66,16 @@ export function createOAuthState(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/**
+ * A PKCE pair for Facebook Login's OIDC code flow: a 64-character verifier (43–128 of
+ * A-Z a-z 0-9 -._~) and its S256 challenge, BASE64URL(SHA256(verifier)) without padding.
+ * https://developers.facebook.com/docs/facebook-login/guides/advanced/oidc-token
+ */
+export function createPkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(48).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
 /** Builds the Facebook Login dialog URL for the desktop manual flow. */
 export function buildFacebookLoginUrl(opts: FacebookLoginUrlOptions): string {
   if (!opts.state) throw new Error('state is required to protect the login redirect');
@@ -76,6 +88,11 @@ export function buildFacebookLoginUrl(opts: FacebookLoginUrlOptions): string {
   url.searchParams.set('scope', opts.scopes.join(','));
   if (opts.responseType === 'token') url.searchParams.set('granted_scopes', 'true');
   if (opts.authType) url.searchParams.set('auth_type', opts.authType);
+  if (opts.codeChallenge) {
+    if (opts.responseType !== 'code') throw new Error('PKCE applies to the code flow only');
+    url.searchParams.set('code_challenge', opts.codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   return url.toString();
 }
 
@@ -148,10 +165,13 @@ function toUserToken(body: z.infer<typeof tokenResponseSchema>): UserAccessToken
   return { accessToken: body.access_token, tokenType: body.token_type ?? 'bearer', expiresIn: expiresIn ? expiresIn : null };
 }
 
-/** Exchanges a login `code` for a user token (needs the app secret: relay/CLI only). */
+/**
+ * Exchanges a login `code` for a user token: with the app secret, or with the PKCE verifier of
+ * the dialog's challenge (OIDC code flow), which needs no secret on this computer.
+ */
 export async function exchangeFacebookCode(
   client: GraphClient,
-  opts: { appId: string; appSecret: string; redirectUri?: string; code: string; codeVerifier?: string; signal?: AbortSignal },
+  opts: { appId: string; redirectUri?: string; code: string; signal?: AbortSignal } & ({ appSecret: string; codeVerifier?: string } | { appSecret?: undefined; codeVerifier: string }),
 ): Promise<UserAccessToken> {
   const body = await client.get('oauth/access_token', {
     params: {

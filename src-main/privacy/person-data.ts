@@ -67,6 +67,15 @@ export const PERSON_LINKED_TABLES: readonly PersonLinkedTable[] = [
     removedBy: 'ON DELETE CASCADE from their conversations',
   },
   {
+    // Their reactions, seen receipts and edits still waiting for the message they name (relay/pending-signals.ts).
+    table: 'pending_message_signals',
+    label: 'reactions, seen receipts and edits waiting for their message',
+    count: `SELECT count(*) FROM pending_message_signals s WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
+      AND p.account_id = s.account_id AND p.external_id = s.person_external_id)`,
+    remove: `DELETE FROM pending_message_signals WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
+      AND p.account_id = pending_message_signals.account_id AND p.external_id = pending_message_signals.person_external_id)`,
+  },
+  {
     table: 'messages_fts',
     label: 'search index entries',
     count: 'SELECT 0',

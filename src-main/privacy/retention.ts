@@ -138,6 +138,7 @@ export function applyRetention(
   confirmed?: RetentionConfirmation,
 ): RetentionRun {
   const { db } = repos;
+  let pendingDropped = 0;
   const asOf = confirmedMoment(confirmed, now);
   const run = db.transaction((): RetentionRun => {
     const preview = previewRetention(db, policy, textOnly, asOf);
@@ -153,6 +154,8 @@ export function applyRetention(
       // Named parameters a statement does not use are ignored, so each one that has any gets both cutoffs.
       for (const sql of RULES[name].remove) db.prepare(sql).run(...(sql.includes('@cutoff') ? [cutoffs(days, asOf)] : []));
     }
+    // Reactions, seen receipts and edits still waiting for a message (relay/pending-signals.ts) go with the messages of their time.
+    if (policy.messageText !== null) pendingDropped = repos.messageSignals.dropPendingHappenedBefore(cutoffs(policy.messageText, asOf).cutoff);
     if (textOnly && preview.namesScrubbed > 0) db.prepare(`UPDATE people SET name = NULL, username = NULL WHERE id IN (SELECT id ${TEXT_ONLY_PEOPLE})`).run();
     const removed = Object.fromEntries(preview.classes.map((c) => [c.name, c.count])) as Record<RetentionClass, number>;
     const result: RetentionRun = { removed, conversationsEmptied: preview.conversationsEmptied, namesScrubbed: preview.namesScrubbed, total: preview.total, at: now };
@@ -161,6 +164,6 @@ export function applyRetention(
     }
     return result;
   })();
-  if (run.total > 0) checkpoint(db);
+  if (run.total > 0 || pendingDropped > 0) checkpoint(db);
   return run;
 }

@@ -35,14 +35,18 @@ export function applyReaction(repos: Repositories, accountFor: AccountLookup, e:
   return stored ? 'stored' : 'unchanged';
 }
 
-/** An edit replaces the text (text-only mode keeps words, so it applies there too). */
-export function applyEdit(repos: Repositories, accountFor: AccountLookup, e: MessageEditEvent): SignalOutcome {
+/**
+ * An edit replaces the text (text-only mode keeps words, so it applies there too). `keepText`: the
+ * message was just read from Graph after the edit happened, so its stored text is already the
+ * current one and only the "Edited" mark (count, time) is taken from the webhook.
+ */
+export function applyEdit(repos: Repositories, accountFor: AccountLookup, e: MessageEditEvent, keepText = false): SignalOutcome {
   const accountId = accountFor(networkOf(e.platform), e.entryId);
   if (accountId === null) return 'account-unknown';
   const message = e.mid ? repos.messageSignals.findMessage(accountId, e.mid) : null;
   if (!message) return 'message-unknown';
   if (e.text === undefined) return 'unchanged';
-  return repos.messageSignals.applyEdit(message.id, e.text, e.numEdit ?? 1, e.timestampMs) ? 'stored' : 'unchanged';
+  return repos.messageSignals.applyEdit(message.id, keepText ? null : e.text, e.numEdit ?? 1, e.timestampMs) ? 'stored' : 'unchanged';
 }
 
 /**

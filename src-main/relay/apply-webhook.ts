@@ -11,13 +11,18 @@
 import type { CommentEvent, MessageEvent, PageFeedEvent, WebhookEvent } from '../meta/webhook-types';
 import type { Repositories } from '../store/repositories';
 import { applyEdit, applyReaction, applyRead, type SignalOutcome } from './apply-signals';
+import { dropExpiredSignals, holdSignal, settlePendingSignals, type MessageSignal } from './pending-signals';
 
 export interface ApplyResult {
   messagesStored: number;
   commentsStored: number;
-  /** Reactions, edits and seen receipts that changed what the store shows. */
+  /** Reactions, edits and seen receipts that changed what the store shows (including ones that waited for their message). */
   signalsStored: number;
-  /** Events this version does not keep (deliveries, postbacks, mentions, WhatsApp, …), and signals about messages not stored. */
+  /** Signals about a message not stored yet, kept until it arrives (pending-signals.ts). */
+  signalsPending: number;
+  /** Edits that replaced a stored text: the caller checkpoints so the old words leave the -wal too. */
+  textsReplaced: number;
+  /** Events this version does not keep (deliveries, postbacks, mentions, WhatsApp, …). */
   ignored: number;
   /** Something arrived that only a sync can complete (unknown post, unknown account). */
   needsSync: boolean;
@@ -64,7 +69,13 @@ function applyMessage(repos: Repositories, e: MessageEvent, now: number, result:
     now,
   );
   repos.inbox.refreshConversationTimes(conversationId);
-  if (isNew) result.messagesStored += 1;
+  if (!isNew) return;
+  result.messagesStored += 1;
+  result.signalsStored += settlePendingSignals(
+    repos,
+    { accountId, platform: e.platform, externalId: e.mid, personExternalId, isDeleted: e.isDeleted, origin: 'webhook' },
+    now,
+  );
 }
 
 function storeComment(repos: Repositories, accountId: number, mediaExternalId: string | undefined, c: { id: string; text?: string; parentId?: string; from?: { id: string; username?: string; name?: string }; createdAt: number }, network: 'instagram' | 'facebook', now: number, result: ApplyResult): void {
@@ -108,19 +119,28 @@ export interface ApplyOptions {
 
 /** Applies parsed events; the caller wraps this in the transaction that also advances the seq. */
 export function applyWebhookEvents(repos: Repositories, events: readonly WebhookEvent[], now: number, options: ApplyOptions = {}): ApplyResult {
-  const result: ApplyResult = { messagesStored: 0, commentsStored: 0, signalsStored: 0, ignored: 0, needsSync: false };
+  const result: ApplyResult = { messagesStored: 0, commentsStored: 0, signalsStored: 0, signalsPending: 0, textsReplaced: 0, ignored: 0, needsSync: false };
   const lookup = (network: 'instagram' | 'facebook', externalId: string) => accountFor(repos, network, externalId);
-  const countSignal = (outcome: SignalOutcome, syncCompletes: boolean) => {
-    if (outcome === 'stored') result.signalsStored += 1;
-    else if (outcome !== 'unchanged') result.ignored += 1;
-    // An edit of a message the store lacks: the sync fetches the message with its current text.
-    if (outcome === 'account-unknown' || (outcome === 'message-unknown' && syncCompletes)) result.needsSync = true;
+  dropExpiredSignals(repos, now);
+  const countSignal = (e: MessageSignal, outcome: SignalOutcome) => {
+    if (outcome === 'stored') {
+      result.signalsStored += 1;
+      if (e.type === 'message-edit') result.textsReplaced += 1;
+    } else if (outcome === 'account-unknown') {
+      result.ignored += 1;
+      result.needsSync = true;
+    } else if (outcome === 'message-unknown') {
+      const accountId = lookup(e.platform === 'instagram' ? 'instagram' : 'facebook', e.entryId);
+      if (accountId !== null && holdSignal(repos, accountId, e, now)) result.signalsPending += 1;
+      // An edit of a message the store lacks: the sync fetches the message with its current text.
+      if (e.type === 'message-edit') result.needsSync = true;
+    }
   };
   for (const e of events) {
     if (e.type === 'message') applyMessage(repos, e, now, result, options);
-    else if (e.type === 'reaction') countSignal(applyReaction(repos, lookup, e), false);
-    else if (e.type === 'message-edit') countSignal(applyEdit(repos, lookup, e), true);
-    else if (e.type === 'read') countSignal(applyRead(repos, lookup, e, now), false);
+    else if (e.type === 'reaction') countSignal(e, applyReaction(repos, lookup, e));
+    else if (e.type === 'message-edit') countSignal(e, applyEdit(repos, lookup, e));
+    else if (e.type === 'read') countSignal(e, applyRead(repos, lookup, e, now));
     else if (e.type === 'comment') applyComment(repos, e, now, result);
     else if (e.type === 'page-feed') applyFeed(repos, e, now, result);
     else result.ignored += 1;

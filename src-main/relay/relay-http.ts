@@ -2,8 +2,6 @@
  * The desktop's calls to the relay. Failures name their cause: unreachable, refused (revoked or
  * unknown device), a bad pairing code, or the relay's own error text.
  */
-import { createParser } from 'eventsource-parser';
-
 /** One sealed envelope as the relay sends it. */
 export interface WireEnvelope {
   seq: number;
@@ -39,7 +37,7 @@ export function normaliseRelayUrl(input: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-async function request(url: string, init: RequestInit & { timeoutMs?: number }): Promise<Response> {
+export async function relayRequest(url: string, init: RequestInit & { timeoutMs?: number }): Promise<Response> {
   try {
     return await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(init.timeoutMs ?? 15_000) });
   } catch (error) {
@@ -48,7 +46,7 @@ async function request(url: string, init: RequestInit & { timeoutMs?: number }):
   }
 }
 
-async function failure(res: Response): Promise<RelayRequestError> {
+export async function relayFailure(res: Response): Promise<RelayRequestError> {
   const detail = ((await res.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${res.status}`;
   if (res.status === 401) return new RelayRequestError('unauthorized', 'The relay no longer knows this device (revoked or reset): pair again with a new code.', 401);
   if (res.status === 429) return new RelayRequestError('rate-limited', `The relay asks to slow down: ${detail}`, 429);
@@ -56,55 +54,30 @@ async function failure(res: Response): Promise<RelayRequestError> {
 }
 
 export async function pairDevice(relayUrl: string, body: { code: string; name: string; publicKey: string }): Promise<{ deviceId: string; token: string }> {
-  const res = await request(`${relayUrl}/v1/devices/pair`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const res = await relayRequest(`${relayUrl}/v1/devices/pair`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   if (res.status === 403) throw new RelayRequestError('pairing-refused', 'The relay refused that pairing code (unknown, already used or expired). Run `pair-code` on the relay for a new one.', 403);
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) throw await relayFailure(res);
   return (await res.json()) as { deviceId: string; token: string };
 }
 
 export async function ackEnvelopes(relayUrl: string, token: string, seqs: number[]): Promise<void> {
-  const res = await request(`${relayUrl}/v1/events/ack`, { method: 'POST', body: JSON.stringify({ seqs }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
-  if (!res.ok) throw await failure(res);
+  const res = await relayRequest(`${relayUrl}/v1/events/ack`, { method: 'POST', body: JSON.stringify({ seqs }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  if (!res.ok) throw await relayFailure(res);
 }
 
 export async function reportDeletionDone(relayUrl: string, token: string, code: string): Promise<void> {
-  const res = await request(`${relayUrl}/v1/data-deletion/${encodeURIComponent(code)}/done`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw await failure(res);
+  const res = await relayRequest(`${relayUrl}/v1/data-deletion/${encodeURIComponent(code)}/done`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw await relayFailure(res);
 }
 
 /** Token exchange through the relay (it holds the app secret); returns Meta's JSON as is. */
 export async function exchangeThroughRelay(relayUrl: string, token: string, network: 'facebook' | 'instagram', body: Record<string, string>): Promise<Record<string, unknown>> {
-  const res = await request(`${relayUrl}/v1/oauth/${network}/exchange`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  const res = await relayRequest(`${relayUrl}/v1/oauth/${network}/exchange`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status === 401) throw await failure(new Response(JSON.stringify(json), { status: 401 }));
+  if (res.status === 401) throw await relayFailure(new Response(JSON.stringify(json), { status: 401 }));
   if (!res.ok) {
     const meta = (json.error as { message?: string } | undefined)?.message ?? (typeof json.error === 'string' ? json.error : `HTTP ${res.status}`);
     throw new RelayRequestError('relay-error', `The token exchange through the relay failed: ${meta}`, res.status);
   }
   return json;
-}
-
-/**
- * Reads the relay's Server-Sent Events until the stream ends or `signal` aborts, calling
- * `onEnvelope` for each one in order (awaited, so the caller's commit finishes first).
- */
-export async function readEventStream(
-  relayUrl: string,
-  token: string,
-  options: { after: number; signal: AbortSignal; onOpen: () => Promise<void>; onEnvelope: (e: WireEnvelope) => Promise<void> },
-): Promise<void> {
-  const res = await request(`${relayUrl}/v1/events?after=${options.after}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: options.signal });
-  if (!res.ok || !res.body) throw await failure(res);
-  await options.onOpen();
-  const queue: WireEnvelope[] = [];
-  const parser = createParser({
-    onEvent: (message) => {
-      if (message.event === 'envelope') queue.push(JSON.parse(message.data) as WireEnvelope);
-    },
-  });
-  const decoder = new TextDecoder();
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    parser.feed(decoder.decode(chunk, { stream: true }));
-    while (queue.length > 0) await options.onEnvelope(queue.shift() as WireEnvelope);
-  }
 }

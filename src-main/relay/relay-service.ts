@@ -13,11 +13,13 @@ import type { RelayStatusView } from '../../src-preload/contract';
 import { parseWebhookBody, type WebhookEvent } from '../meta/webhooks';
 import type { Repositories } from '../store/repositories';
 import { applyWebhookEvents } from './apply-webhook';
+import { checkpoint } from '../store/database';
 import { EnvelopeContentError, parseEnvelopeContent, type EnvelopeContent } from './envelope-content';
 import { generateDeviceKeys, openSealed, RelayDecryptError } from './device-keys';
 import { RelayLinkStore } from './link-store';
 import { MetaCallbacks, type GrantingUserLookup } from './meta-callbacks';
-import { ackEnvelopes, normaliseRelayUrl, pairDevice, readEventStream, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
+import { readEnvelopes, type RelayTransport } from './event-transport';
+import { ackEnvelopes, normaliseRelayUrl, pairDevice, RelayRequestError, reportDeletionDone, type WireEnvelope } from './relay-http';
 
 export type RelayConnection = RelayStatusView['connection'];
 
@@ -47,6 +49,8 @@ export interface RelayServiceDeps {
   /** The text-only DMs setting, read for each event. */
   textOnly?: () => boolean;
   backoff?: { initialMs: number; maxMs: number };
+  /** How long SSE may take to say `ready` before long polling takes over (event-transport.ts). */
+  sseReadyTimeoutMs?: number;
 }
 
 export interface ListenSummary {
@@ -67,6 +71,8 @@ export class RelayService {
   private connection: RelayConnection = 'offline';
   private lastError: string | null = null;
   private unacked: number[] = [];
+  /** SSE until it proves unusable on this path; then long polling for the rest of this listen. */
+  private transport: { mode: RelayTransport } = { mode: 'sse' };
 
   readonly callbacks: MetaCallbacks;
 
@@ -114,6 +120,7 @@ export class RelayService {
       gapsDetected: link?.gapsDetected ?? 0,
       messagesRecoveredBySync: link?.messagesRecoveredBySync ?? 0,
       lastError: this.lastError,
+      transport: link && this.connection === 'connected' ? this.transport.mode : null,
     };
   }
 
@@ -169,17 +176,21 @@ export class RelayService {
     let messagesStored = 0;
     let signalsStored = 0;
     let needsSync = gap || content === null;
+    let textsReplaced = 0;
     repos.db.transaction(() => {
       if (content?.kind === 'webhook') {
         const result = applyWebhookEvents(repos, events, now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
         signalsStored = result.signalsStored;
+        textsReplaced = result.textsReplaced;
         needsSync ||= result.needsSync;
       } else if (content) {
         this.callbacks.store(content);
       }
       this.links.advance(envelope.seq, now(), envelope.arrivedAt, gap);
     })();
+    // The person edited those words away: keep only the newest text, in the -wal as in the file.
+    if (textsReplaced > 0) checkpoint(repos.db);
     const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored, signalsStored };
     this.deps.onStored?.(stored);
     await this.ack(link.relayUrl, link.deviceToken, envelope.seq);
@@ -225,6 +236,7 @@ export class RelayService {
     const recoveredAtStart = this.status().messagesRecoveredBySync;
     let attempt = 0;
     let connectedBefore = false;
+    this.transport = { mode: 'sse' };
     const stop = new AbortController();
     outer.addEventListener('abort', () => stop.abort(), { once: true });
     let idleTimer: NodeJS.Timeout | undefined;
@@ -240,7 +252,8 @@ export class RelayService {
         if (!link) throw new RelayRequestError('unauthorized', 'This device is not paired with a relay: run `relay pair` first.');
         this.setConnection('connecting');
         try {
-          await readEventStream(link.relayUrl, link.deviceToken, {
+          await readEnvelopes(link.relayUrl, link.deviceToken, this.transport, {
+            ...(this.deps.sseReadyTimeoutMs !== undefined ? { readyTimeoutMs: this.deps.sseReadyTimeoutMs } : {}),
             // The relay keeps only what this device has not acknowledged, so ask from the start:
             // anything stored but not acknowledged (a crash in between) comes back and is skipped.
             after: 0,

@@ -2,6 +2,7 @@ import { GraphApiError } from '../meta/errors';
 import { parseConversation, type Conversation, type Message } from '../meta/resource-parsers';
 import type { SyncContext } from './context';
 import { nextAsRequest } from './graph-helpers';
+import { settlePendingSignals } from '../relay/pending-signals';
 
 /**
  * Meta returns details for only the 20 newest messages of an Instagram thread
@@ -159,7 +160,10 @@ function storeThread(ctx: SyncContext, source: ConversationSource, idKind: 'igsi
       },
       ctx.now(),
     );
-    if (isNew) ctx.written.count += 1;
+    if (!isNew) continue;
+    ctx.written.count += 1;
+    // A reaction, seen receipt or edit whose webhook came before this message waited for it.
+    if (other) settlePendingSignals(ctx.repos, { accountId: source.accountId, platform: source.platform, externalId: m.id, personExternalId: other.id, origin: 'graph' }, ctx.now());
   }
   // What Meta returned is complete for its time range: a stored message inside it that Meta no
   // longer returns was unsent by its author.

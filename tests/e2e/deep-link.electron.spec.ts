@@ -1,39 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron, type ElectronApplication } from '@playwright/test';
+import { _electron } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectAppState, firstRunToConnect, openView } from './support/flows';
+import { collectMainLog, openAsSecondInstance } from './support/second-instance';
 
 test.use({ useEmulator: true });
 
 const REDIRECT = 'https://brand.example/instagram-callback';
-
-/** Everything the main process writes to stderr from now on (where it logs ignored links). */
-function collectMainLog(electronApp: ElectronApplication): () => string {
-  const chunks: string[] = [];
-  electronApp.process().stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  return () => chunks.join('');
-}
-
-/**
- * What Windows and Linux do with a clicked `social-desk://` link while the app runs: start a
- * second instance with the link on its command line. It finds the single-instance lock (same
- * profile), hands its argv to the running app and quits.
- */
-async function openAsSecondInstance(electronApp: ElectronApplication, link: string): Promise<void> {
-  const running = await electronApp.evaluate(() => ({
-    execPath: process.execPath,
-    profileArgs: process.argv.filter((arg) => arg.startsWith('--user-data-dir=')),
-    env: { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? '', SOCIAL_DESK_DATA_DIR: process.env.SOCIAL_DESK_DATA_DIR ?? '' },
-  }));
-  const child = spawn(running.execPath, ['out/main/index.js', ...running.profileArgs, link], { env: { ...process.env, ...running.env }, stdio: 'ignore' });
-  await new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', () => resolve());
-  });
-}
 
 test('electron: Instagram Login answered by a social-desk:// link (second instance); a forged state is ignored and logged without secrets', async ({ app, metaEmulator }) => {
   const emulator = metaEmulator!;
@@ -41,6 +16,7 @@ test('electron: Instagram Login answered by a social-desk:// link (second instan
   if (!electronApp) throw new Error('This spec runs in the electron project only.');
   const page = app.page;
   const mainLog = collectMainLog(electronApp);
+  emulator.state.registerRedirectUri('instagram', REDIRECT);
 
   await firstRunToConnect(page);
   await openView(page, 'settings');

@@ -58,7 +58,17 @@ test('pair with the relay in Settings, then a webhook DM appears in the inbox', 
     await page.locator('[data-conversation-id]').first().click();
     const thread = page.locator('.thread');
     await expect(thread).toContainText('Navy is back on Friday.');
+    const scroller = thread.locator('.thread__scroll');
+    // tsconfig.node has no DOM types: the scroll box's three numbers, as the page reads them.
+    type ScrollBox = { scrollHeight: number; scrollTop: number; clientHeight: number };
+    const distanceFromBottom = () => scroller.evaluate((el) => ((box: ScrollBox) => box.scrollHeight - box.scrollTop - box.clientHeight)(el as unknown as ScrollBox));
+    // The reader is at the bottom of a thread longer than the window (nothing scrolled by hand).
+    await expect.poll(() => scroller.evaluate((el) => (el as unknown as ScrollBox).scrollHeight > (el as unknown as ScrollBox).clientHeight)).toBe(true);
+    await expect.poll(distanceFromBottom).toBeLessThan(2);
     await control('reaction', { mid: answer.mid, emoji: '❤️', reaction: 'love' });
+    // The newest message grew by a reaction row: the view stays at the bottom, so it shows unscrolled.
+    await expect(thread.locator('[data-reaction-by="person"]')).toBeInViewport({ ratio: 1 });
+    await expect.poll(distanceFromBottom).toBeLessThan(2);
     await control('edit', { mid: question.mid, text: 'And in navy, size M?' });
     await control('seen', { conversationId: question.conversationId });
     await expect(thread.locator('[data-reaction-by="person"]')).toHaveText('They reacted ❤️');

@@ -39,6 +39,9 @@ describe('Settings → Relay', () => {
     expect(section().textContent).toMatch(/Messages recovered by sync\s*2/);
     // The sync indicator shows the relay too.
     expect(document.querySelector('.relay-line')?.textContent).toContain('Relay: Live');
+    // Behind a proxy that blocks streams the app long-polls, and says so.
+    act(() => fake.emit('relay:status', relayStatus({ connection: 'connected', relayUrl: 'https://relay.bluemug.example', deviceId: 'dev_1', pairedAt: now, transport: 'long-poll' })));
+    await waitFor(() => expect(document.querySelector('.relay-line')?.textContent).toContain('Relay: Live (long polling)'));
   });
 
   it('says why pairing failed, in plain words, and keeps what was typed', async () => {

@@ -8,7 +8,7 @@ import { hashSecret, newPairCode } from '../../relay/src/crypto';
 import { createLogger } from '../../relay/src/log';
 import { startRelay, type RunningRelay } from '../../relay/src/server';
 import { grantingUserVia } from '../../src-main/relay/granting-user';
-import { RelayService, type StoredEnvelope } from '../../src-main/relay/relay-service';
+import { RelayService, type RelayServiceDeps, type StoredEnvelope } from '../../src-main/relay/relay-service';
 import { makeSyncHarness, type SyncHarness } from './sync-harness';
 import { makeTempDir } from './temp-dir';
 
@@ -39,7 +39,7 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
   }
 }
 
-export async function makeRelayHarness(opts: { redisUrl?: string } = {}): Promise<RelayHarness> {
+export async function makeRelayHarness(opts: { redisUrl?: string; service?: Pick<RelayServiceDeps, 'sseReadyTimeoutMs'> } = {}): Promise<RelayHarness> {
   const sync = await makeSyncHarness('small');
   await sync.syncAll();
   // New messages must be newer than what the first sync saw.
@@ -71,6 +71,7 @@ export async function makeRelayHarness(opts: { redisUrl?: string } = {}): Promis
     onStored: (e) => stored.push(e),
     grantingUser: grantingUserVia(sync.client, sync.core.repos),
     backoff: { initialMs: 20, maxMs: 200 },
+    ...opts.service,
   });
   const harness: RelayHarness = {
     sync,

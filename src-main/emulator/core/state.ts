@@ -17,6 +17,9 @@ export interface OAuthCode {
   subjectId: string;
   expiresAt: number;
   used: boolean;
+  /** PKCE (Facebook Login's OIDC code flow only): the dialog's code_challenge and its method. */
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256' | 'plain';
 }
 
 /** Call counters exposed by GET /__emulator/stats. */
@@ -31,6 +34,15 @@ export class EmulatorState {
   readonly usage: UsageTracker;
   readonly faults = new FaultRegistry();
   readonly codes = new Map<string, OAuthCode>();
+  /**
+   * The app dashboard's "Valid OAuth Redirect URIs" (Facebook Login settings; Instagram's business
+   * login settings). Strict mode: a dialog's redirect_uri must equal one of them exactly.
+   * login_success.html is Meta's own page for desktop apps and is always accepted.
+   */
+  readonly redirectUris: Record<'facebook' | 'instagram', Set<string>> = {
+    facebook: new Set(['https://www.facebook.com/connect/login_success.html']),
+    instagram: new Set<string>(),
+  };
   stats: Stats = { httpRequests: 0, operations: 0, byTemplate: {} };
   /** Added by POST /__emulator/advance on top of the base clock. */
   private offset = 0;
@@ -87,6 +99,11 @@ export class EmulatorState {
     this.world.tokens.push(spec);
     this.tokenIndex.set(spec.token, spec);
     return spec;
+  }
+
+  /** Adds a redirect URI to the app dashboard's list, as the brand's developer would. */
+  registerRedirectUri(host: 'facebook' | 'instagram', uri: string): void {
+    this.redirectUris[host].add(uri);
   }
 
   /** A one-time code for the OAuth flows. */

@@ -7,6 +7,7 @@ import type { EmulatorState } from '../core/state';
 import { FB_SCOPES, LONG_LIVED_MS } from '../world/tokens';
 import type { TokenSpec } from '../world/types';
 import { consentPage, errorPage, withQuery } from './oauth-html';
+import { readPkce, redirectUriProblem, verifierMatches } from './oauth-rules';
 import type { OpResult } from './router';
 
 const SHORT_LIVED_S = 5_400;
@@ -37,10 +38,13 @@ function userToken(state: EmulatorState, scopes: string[], lifetimeMs: number): 
 export function fbDialog(state: EmulatorState, p: Record<string, string>): OpResult {
   const world = state.world;
   if (p.client_id !== world.app.id) return errorPage(`Invalid App ID: The provided app ID "${p.client_id ?? ''}" does not look like a valid app ID.`);
-  if (!p.redirect_uri) return errorPage('The redirect_uri parameter is required.');
+  const redirectProblem = redirectUriProblem(state, 'facebook', p.redirect_uri);
+  if (redirectProblem || !p.redirect_uri) return errorPage(redirectProblem ?? 'The redirect_uri parameter is required.');
   const scopes = (p.scope ?? '').split(/[,\s]+/).filter(Boolean);
   const granted = scopes.length ? scopes : [...FB_SCOPES];
   const responseType = p.response_type ?? 'code';
+  const pkce = readPkce(p);
+  if (!pkce.ok) return errorPage(pkce.message);
   const state_ = p.state ?? '';
   const fragment: Record<string, string> = {};
   const query: Record<string, string> = {};
@@ -54,7 +58,15 @@ export function fbDialog(state: EmulatorState, p: Record<string, string>): OpRes
     if (responseType.includes('granted_scopes')) fragment.granted_scopes = granted.join(',');
   }
   if (responseType.includes('code')) {
-    const code = state.mintCode({ host: 'facebook', clientId: world.app.id, redirectUri: p.redirect_uri, scopes: granted, subjectId: world.user.id, expiresAt: state.now() + CODE_TTL_MS });
+    const code = state.mintCode({
+      host: 'facebook',
+      clientId: world.app.id,
+      redirectUri: p.redirect_uri,
+      scopes: granted,
+      subjectId: world.user.id,
+      expiresAt: state.now() + CODE_TTL_MS,
+      ...pkce.challenge,
+    });
     (responseType.includes('token') ? fragment : query).code = code;
   }
   const continueHref = Object.keys(fragment).length
@@ -86,7 +98,9 @@ export function fbAccessToken(state: EmulatorState, p: Record<string, string>): 
   }
   if (!p.client_id) return fail(new GraphError(400, 101, 'Missing client_id parameter.'));
   if (p.client_id !== app.id) return fail(new GraphError(400, 101, 'Error validating application. Invalid application ID.'));
-  if (p.client_secret !== app.secret) return fail(new GraphError(400, 1, 'Error validating client secret.'));
+  // Only a code issued with a PKCE challenge may be exchanged without the secret (OIDC code flow).
+  const pkceCode = p.code && !p.grant_type ? state.codes.get(p.code)?.codeChallenge !== undefined : false;
+  if (p.client_secret !== app.secret && !(pkceCode && p.client_secret === undefined)) return fail(new GraphError(400, 1, 'Error validating client secret.'));
   if (p.grant_type === 'fb_exchange_token') {
     let source: TokenSpec;
     try {
@@ -104,6 +118,9 @@ export function fbAccessToken(state: EmulatorState, p: Record<string, string>): 
   if (code.expiresAt <= state.now()) return fail(new GraphError(400, 100, 'This authorization code has expired.', 'OAuthException', { subcode: 36007 }));
   if (p.redirect_uri !== code.redirectUri) {
     return fail(new GraphError(400, 100, 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', 'OAuthException', { subcode: 36008 }));
+  }
+  if ((code.codeChallenge !== undefined || p.code_verifier !== undefined) && !verifierMatches(code, p.code_verifier)) {
+    return fail(new GraphError(400, 100, 'Invalid code_verifier: it does not match the code_challenge of the login dialog.', 'OAuthException', { subcode: 36008 }));
   }
   code.used = true;
   const t = userToken(state, code.scopes, SHORT_LIVED_S * 1000);

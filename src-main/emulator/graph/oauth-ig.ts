@@ -8,6 +8,7 @@ import type { EmulatorState } from '../core/state';
 import { IG_SCOPES, LONG_LIVED_MS } from '../world/tokens';
 import type { TokenSpec } from '../world/types';
 import { consentPage, errorPage, withQuery } from './oauth-html';
+import { redirectUriProblem } from './oauth-rules';
 import type { OpResult } from './router';
 
 const CODE_TTL_MS = 3_600_000;
@@ -46,19 +47,21 @@ function igToken(state: EmulatorState, subjectId: string, scopes: string[], life
 /** `GET /oauth/authorize`: one "Continue as @username" link per IG account, plus Cancel. */
 export function igAuthorize(state: EmulatorState, p: Record<string, string>): OpResult {
   if (!isIgClient(state, p.client_id)) return errorPage('Invalid platform app');
-  if (!p.redirect_uri) return errorPage('The redirect_uri parameter is required.');
+  const redirectProblem = redirectUriProblem(state, 'instagram', p.redirect_uri);
+  const redirectUri = p.redirect_uri;
+  if (redirectProblem || !redirectUri) return errorPage(redirectProblem ?? 'The redirect_uri parameter is required.');
   if (p.response_type && p.response_type !== 'code') return errorPage('Only response_type=code is supported by Instagram Login.');
   const scopes = (p.scope ?? '').split(/[,\s]+/).filter(Boolean);
   const granted = scopes.length ? scopes : [...IG_SCOPES];
   const st = p.state ?? '';
   const choices = state.world.igAccounts.map((a, i) => {
-    const code = state.mintCode({ host: 'instagram', clientId: p.client_id ?? '', redirectUri: p.redirect_uri ?? '', scopes: granted, subjectId: a.id, expiresAt: state.now() + CODE_TTL_MS });
-    return { id: i === 0 ? 'continue' : `continue-${i}`, label: `Continue as @${a.username}`, href: `${withQuery(p.redirect_uri ?? '', { code, state: st })}#_` };
+    const code = state.mintCode({ host: 'instagram', clientId: p.client_id ?? '', redirectUri, scopes: granted, subjectId: a.id, expiresAt: state.now() + CODE_TTL_MS });
+    return { id: i === 0 ? 'continue' : `continue-${i}`, label: `Continue as @${a.username}`, href: `${withQuery(redirectUri, { code, state: st })}#_` };
   });
   choices.push({
     id: 'cancel',
     label: 'Cancel',
-    href: withQuery(p.redirect_uri, { error: 'access_denied', error_reason: 'user_denied', error_description: 'The user denied your request.', state: st }),
+    href: withQuery(redirectUri, { error: 'access_denied', error_reason: 'user_denied', error_description: 'The user denied your request.', state: st }),
   });
   return consentPage('Log in with Instagram', [`${state.world.app.name} is requesting access to: ${granted.join(', ')}.`], choices);
 }

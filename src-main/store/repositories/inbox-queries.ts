@@ -241,6 +241,7 @@ interface MessageRow {
   reply_direction: 'in' | 'out' | null;
   reply_text: string | null;
   edited_at: number | null;
+  edit_count: number;
   reactions: string | null;
   seen: number | null;
 }

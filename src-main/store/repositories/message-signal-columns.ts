@@ -5,8 +5,9 @@
  */
 import type { MessageItem, MessageReaction } from '../../../src-preload/contract';
 
-/** Columns for a `messages m` row: `reactions` (JSON array or NULL) and `seen` (0/1). */
+/** Columns for a `messages m` row: `edit_count`, `reactions` (JSON array or NULL) and `seen` (0/1). */
 export const MESSAGE_SIGNAL_COLUMNS = `
+  m.edit_count,
   (SELECT json_group_array(json_object('emoji', mr.emoji, 'reaction', mr.reaction, 'byBusiness', mr.by_business))
      FROM message_reactions mr WHERE mr.message_id = m.id AND mr.action = 'react') AS reactions,
   (m.direction = 'out' AND m.id = (
@@ -16,12 +17,13 @@ export const MESSAGE_SIGNAL_COLUMNS = `
 
 interface SignalColumns {
   edited_at: number | null;
+  edit_count: number;
   reactions: string | null;
   seen: number | null;
 }
 
-export function messageSignals(r: SignalColumns): Pick<MessageItem, 'reactions' | 'editedAt' | 'seen'> {
+export function messageSignals(r: SignalColumns): Pick<MessageItem, 'reactions' | 'editedAt' | 'editCount' | 'seen'> {
   const raw = r.reactions ? (JSON.parse(r.reactions) as Array<{ emoji: string | null; reaction: string | null; byBusiness: number }>) : [];
   const reactions: MessageReaction[] = raw.map((x) => ({ emoji: x.emoji, reaction: x.reaction, byBusiness: x.byBusiness === 1 }));
-  return { reactions, editedAt: r.edited_at, seen: r.seen === 1 };
+  return { reactions, editedAt: r.edited_at, editCount: r.edited_at === null ? 0 : Math.max(1, r.edit_count), seen: r.seen === 1 };
 }

@@ -45,12 +45,15 @@ export class MessageSignalsRepository {
   }
 
   /**
-   * Replaces a message's text with its edited version. `editNumber` is Meta's `num_edit` (1 for the
-   * first edit); an edit not newer than the stored one is ignored. Returns whether it applied.
+   * Replaces a message's text with its edited version (only the newest text is kept: the person
+   * edited the old one away). `editNumber` is Meta's `num_edit` (1 for the first edit); an edit not
+   * newer than the stored one is ignored. `text` null marks the edit but keeps the stored text (a
+   * sync read the message after the edit, so its text is already the current one). Returns whether
+   * it applied.
    */
-  applyEdit(messageId: number, text: string, editNumber: number, at: number): boolean {
+  applyEdit(messageId: number, text: string | null, editNumber: number, at: number): boolean {
     return prepareCached(this.db,
-      `UPDATE messages SET text = ?, edited_at = ?, edit_count = ?
+      `UPDATE messages SET text = coalesce(?, text), edited_at = ?, edit_count = ?
        WHERE id = ? AND is_deleted = 0 AND (edit_count < ? OR (edit_count = ? AND coalesce(edited_at, 0) < ?))`,
     ).run(text, at, editNumber, messageId, editNumber, editNumber, at).changes > 0;
   }
@@ -72,4 +75,65 @@ export class MessageSignalsRepository {
     ).get(accountId, platform, personExternalId) as { id: number } | undefined;
     return row?.id ?? null;
   }
+
+  /** Keeps a signal whose message is not stored yet; false when the same event is already waiting. */
+  holdPending(p: PendingSignalInput): boolean {
+    return prepareCached(this.db,
+      `INSERT OR IGNORE INTO pending_message_signals
+         (account_id, platform, kind, message_external_id, person_external_id, by_business, happened_at, received_at, event)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(p.accountId, p.platform, p.kind, p.messageExternalId, p.personExternalId, p.byBusiness ? 1 : 0, p.happenedAt, p.receivedAt, p.event).changes > 0;
+  }
+
+  /**
+   * Signals waiting for this message: those naming its `mid`, and the thread-wide ones (a Messenger
+   * watermark) of the person it was exchanged with. Oldest first, so they apply in Meta's order.
+   */
+  pendingFor(accountId: number, platform: 'instagram' | 'messenger', messageExternalId: string, personExternalId: string): PendingSignal[] {
+    return prepareCached(this.db,
+      `SELECT id, kind, event FROM pending_message_signals
+       WHERE account_id = ? AND (message_external_id = ? OR (message_external_id = '' AND platform = ? AND person_external_id = ?))
+       ORDER BY happened_at, id`,
+    ).all(accountId, messageExternalId, platform, personExternalId) as PendingSignal[];
+  }
+
+  dropPending(id: number): void {
+    prepareCached(this.db, 'DELETE FROM pending_message_signals WHERE id = ?').run(id);
+  }
+
+  /** Drops signals for a message that arrived already unsent (nothing left to react to or read). */
+  dropPendingForMessage(accountId: number, messageExternalId: string): number {
+    return prepareCached(this.db, 'DELETE FROM pending_message_signals WHERE account_id = ? AND message_external_id = ?').run(accountId, messageExternalId).changes;
+  }
+
+  /** Drops signals received before `cutoff` whose message never came; returns how many. */
+  dropPendingReceivedBefore(cutoff: number): number {
+    return prepareCached(this.db, 'DELETE FROM pending_message_signals WHERE received_at < ?').run(cutoff).changes;
+  }
+
+  /** Retention: drops waiting signals about what happened before `cutoff`, as it drops messages sent then. */
+  dropPendingHappenedBefore(cutoff: number): number {
+    return prepareCached(this.db, 'DELETE FROM pending_message_signals WHERE happened_at < ?').run(cutoff).changes;
+  }
+}
+
+export interface PendingSignalInput {
+  accountId: number;
+  platform: 'instagram' | 'messenger';
+  kind: 'reaction' | 'read' | 'message-edit';
+  /** Meta's `mid`, or '' when the event names only the person's thread (a Messenger watermark). */
+  messageExternalId: string;
+  /** The other party (IGSID/PSID), by which forget finds the row. */
+  personExternalId: string;
+  byBusiness: boolean;
+  happenedAt: number;
+  receivedAt: number;
+  /** The normalised webhook event as JSON. */
+  event: string;
+}
+
+export interface PendingSignal {
+  id: number;
+  kind: PendingSignalInput['kind'];
+  event: string;
 }

@@ -81,6 +81,9 @@ export function groupGrantedAssets(assets: string[]): Array<{ asset: string; sco
 export function connectedText(accounts: AccountSummary[], method: ConnectMethod | null = 'token'): string {
   if (accounts.length === 0) {
     // A login window closed before the end also answers "no accounts".
+    if (method === 'facebook-browser' || method === 'instagram-browser') {
+      return 'Nothing was connected. If the login was cancelled, or the browser never handed it back to Social Desk, try again and choose “Open Social Desk” when the browser asks.';
+    }
     return method === 'facebook' || method === 'instagram'
       ? 'Nothing was connected. If the login window was closed early, try again; otherwise allow access to your accounts when Meta asks.'
       : 'That worked, but the token can’t see any Instagram account or Page yet.';
@@ -96,6 +99,28 @@ export function connectedText(accounts: AccountSummary[], method: ConnectMethod 
 
 /** What was being done when an error came back; each can word some errors more precisely. */
 export type AccountAction = ConnectMethod | 'health' | 'revoke';
+
+/** The browser login's own failures: no relay or app id yet, the desktop app only, Meta said no. */
+function browserLoginText(network: 'Facebook' | 'Instagram'): Partial<Record<ErrorCode, ErrorText>> {
+  return {
+    CONFLICT: {
+      title: `Logging in with ${network} in your browser can’t start yet.`,
+      next: `It needs your brand’s relay (Settings → Relay) and the ${network === 'Facebook' ? 'Facebook' : 'Instagram'} app id (Settings → Meta app). Until then, use “Log in with ${network}”, which opens the login inside Social Desk.`,
+    },
+    FORBIDDEN: {
+      title: `Logging in with ${network} in your browser works only in the Social Desk desktop app.`,
+      next: 'This window is the web preview. Open the desktop app, or paste a system-user token instead.',
+    },
+    AUTH_EXPIRED: {
+      title: `${network} didn’t finish the login.`,
+      next: `Try again, and allow every permission ${network} asks about.`,
+    },
+    OFFLINE: {
+      title: 'Your relay or Meta couldn’t be reached to finish the login.',
+      next: 'Check the internet connection and the relay (Settings → Relay), then try again.',
+    },
+  };
+}
 
 /** Connecting, checking and revoking say more than the generic texts: what is wrong, and where it works. */
 const ACTION_TEXT: Partial<Record<AccountAction, Partial<Record<ErrorCode, ErrorText>>>> = {
@@ -157,6 +182,8 @@ const ACTION_TEXT: Partial<Record<AccountAction, Partial<Record<ErrorCode, Error
       next: 'Connect to the internet and try again.',
     },
   },
+  'facebook-browser': browserLoginText('Facebook'),
+  'instagram-browser': browserLoginText('Instagram'),
   health: {
     NOT_FOUND: {
       title: 'Social Desk has no access saved for this account.',

@@ -1,8 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { RECONNECT_METHOD, connectedText } from './account-text';
 import { ActionNotice } from './action-notice';
+import { loadRelayStatus, useRelayStore } from '../relay/relay-store';
 import {
+  cancelBrowserLogin,
   closeConnectPanel,
+  connectInBrowser,
   connectWithFacebook,
   connectWithInstagram,
   connectWithToken,
@@ -47,16 +50,42 @@ interface LoginCardProps {
   onLogin: () => void;
 }
 
-/** One "Log in with …" way in: the login window opens in the desktop app. */
+/** One "Log in with …" way in: a login window in the app, or the person's own browser when a relay is paired. */
 function LoginCard({ network, description, suggested, busy, waiting, onLogin }: LoginCardProps) {
+  const provider = network === 'Facebook' ? 'facebook' : 'instagram';
+  const browserMethod: ConnectMethod = `${provider}-browser`;
+  const { error, method: current, status } = useConnectStore();
+  const relayUrl = useRelayStore((state) => state.data?.relayUrl ?? null);
+  const waitingForBrowser = status === 'loading' && current === browserMethod;
   return (
-    <MethodCard method={network === 'Facebook' ? 'facebook' : 'instagram'} title={`Log in with ${network}`} suggested={suggested}>
+    <MethodCard method={provider} title={`Log in with ${network}`} suggested={suggested}>
       <p>{description}</p>
       <div className="actions actions--start">
         <button type="button" className="button button--primary" disabled={busy} onClick={onLogin}>
           {waiting ? `Waiting for ${network}…` : `Log in with ${network}`}
         </button>
+        {relayUrl && !waitingForBrowser && (
+          <button type="button" className="button" disabled={busy} data-browser-login={provider} onClick={() => void connectInBrowser(provider)}>
+            Log in in my browser
+          </button>
+        )}
       </div>
+      {waitingForBrowser ? (
+        <div className="notice" role="status" data-browser-login-waiting={provider}>
+          <p className="notice__title">Finish logging in to {network} in your browser.</p>
+          <p className="notice__next">When the browser asks, choose “Open Social Desk”; this page then shows what was connected.</p>
+          <button type="button" className="button button--small" onClick={() => void cancelBrowserLogin()}>
+            Stop waiting
+          </button>
+        </div>
+      ) : (
+        <p className="muted" data-browser-login-hint={provider}>
+          {relayUrl
+            ? `“Log in in my browser” uses the browser where you are already logged in to ${network}; your relay hands the answer back to Social Desk.`
+            : `To log in in your own browser instead, pair your brand’s relay first (Settings → Relay): Meta only sends a login back to an https page, which the relay serves.`}
+        </p>
+      )}
+      {current === browserMethod && error && <ActionNotice action={browserMethod} error={error} />}
     </MethodCard>
   );
 }
@@ -74,6 +103,11 @@ export function ConnectPanel({ canClose }: { canClose: boolean }) {
     target?.focus();
     target?.scrollIntoView?.({ block: 'nearest' });
   }, [suggested, reconnect]);
+
+  // Whether a relay is paired decides if "Log in in my browser" is offered.
+  useEffect(() => {
+    if (useRelayStore.getState().status === 'idle') void loadRelayStatus();
+  }, []);
 
   // Escape closes the panel, like the Close button (only when there is something to go back to).
   useEffect(() => {

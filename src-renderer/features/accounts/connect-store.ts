@@ -6,7 +6,7 @@ import { idle, type Loadable } from '../../lib/loadable';
 import { navigate } from '../shell/nav-store';
 import { loadAccounts } from './accounts-list';
 
-export type ConnectMethod = 'token' | 'facebook' | 'instagram';
+export type ConnectMethod = 'token' | 'facebook' | 'instagram' | 'facebook-browser' | 'instagram-browser';
 
 interface ConnectStore extends Loadable<AccountSummary[]> {
   /** Whether the connect panel is shown on the Accounts view. */
@@ -56,6 +56,19 @@ export function connectWithFacebook(): Promise<boolean> {
 /** Instagram Login (no Page needed) in its own window: desktop app only, and needs the Meta app settings. */
 export function connectWithInstagram(): Promise<boolean> {
   return connect('instagram', () => getApi().accounts.connectInstagram(undefined));
+}
+
+/**
+ * Facebook or Instagram Login in the system browser; Meta's answer comes back through the relay's
+ * page as a social-desk:// link. Resolves when it came back, or was cancelled here.
+ */
+export function connectInBrowser(provider: 'facebook' | 'instagram'): Promise<boolean> {
+  return connect(`${provider}-browser`, () => getApi().accounts.connectInBrowser({ provider }));
+}
+
+/** Stop waiting for the browser (the person gave up there); the waiting login then answers "nothing connected". */
+export async function cancelBrowserLogin(): Promise<void> {
+  await call(() => getApi().accounts.cancelBrowserLogin(undefined));
 }
 
 /** The logins need the brand's Meta app: go to Settings → Meta app (the panel's state stays for coming back). */

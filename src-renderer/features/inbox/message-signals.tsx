@@ -17,11 +17,29 @@ function ReactionChip({ reaction }: { reaction: MessageReaction }) {
 }
 
 /**
- * What Meta's webhooks reported about a message after it was sent: reactions under the bubble,
- * "Edited" beside the time (the text shown is the edited one), and "Seen" on our newest message
- * the person has read. Renders nothing when there is nothing to say.
+ * "Edited", how often (Meta's `num_edit`) and when last. Only the newest text is kept: the sender
+ * edited the earlier words away, so staff are told that there were earlier versions, never shown them.
+ * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-edits
  */
-export function MessageSignals({ message }: { message: Pick<MessageItem, 'reactions' | 'editedAt' | 'seen'> }) {
+function EditedNote({ editedAt, editCount }: { editedAt: number; editCount: number }) {
+  const times = editCount > 1 ? `${editCount} times` : 'once';
+  return (
+    <span
+      className="message-signals__edited"
+      data-edited={editCount}
+      title={`The sender edited this message ${times}, last ${formatWhen(editedAt)}. Only the newest text is kept.`}
+    >
+      {editCount > 1 ? `Edited ${times}` : 'Edited'} · {formatWhen(editedAt)}
+    </span>
+  );
+}
+
+/**
+ * What Meta's webhooks reported about a message after it was sent: reactions under the bubble,
+ * "Edited" with the count and time (the text shown is the edited one), and "Seen" on our newest
+ * message the person has read. Renders nothing when there is nothing to say.
+ */
+export function MessageSignals({ message }: { message: Pick<MessageItem, 'reactions' | 'editedAt' | 'editCount' | 'seen'> }) {
   if (message.reactions.length === 0 && message.editedAt === null && !message.seen) return null;
   return (
     <div className="message-signals">
@@ -32,11 +50,7 @@ export function MessageSignals({ message }: { message: Pick<MessageItem, 'reacti
           ))}
         </span>
       )}
-      {message.editedAt !== null && (
-        <span className="message-signals__edited" data-edited="true" title={`Edited ${formatWhen(message.editedAt)}`}>
-          Edited
-        </span>
-      )}
+      {message.editedAt !== null && <EditedNote editedAt={message.editedAt} editCount={message.editCount} />}
       {message.seen && (
         <span className="message-signals__seen" data-seen="true">
           Seen

@@ -14,6 +14,10 @@ import { closeConversation, loadOlderMessages, loadThread } from './thread-actio
 const ESTIMATED_MESSAGE_HEIGHT = 72;
 /** Older messages load when the reader scrolls to within this many pixels of the top. */
 const LOAD_OLDER_PX = 400;
+/** Within this many pixels of the end counts as "at the bottom" (sub-pixel scroll positions). */
+const AT_BOTTOM_PX = 2;
+
+const isAtBottom = (box: HTMLElement) => box.scrollHeight - box.scrollTop - box.clientHeight <= AT_BOTTOM_PX;
 
 /**
  * One conversation, newest message at the bottom. Virtualized (a 10,000-message thread renders
@@ -26,7 +30,7 @@ export function ThreadView() {
   const items = useMemo(() => thread.data?.items ?? [], [thread.data]);
   const firstId = items[0]?.id ?? -1;
   const lastId = items.at(-1)?.id ?? -1;
-  const previous = useRef({ firstId: -1, lastId: -1, fromBottom: 0 });
+  const previous = useRef({ firstId: -1, lastId: -1, fromBottom: 0, total: 0, atBottom: true });
   const revealed = useRef<number | null>(null);
   const target = thread.target;
   const targetId = target?.found === 'found' ? target.messageId : null;
@@ -40,14 +44,18 @@ export function ThreadView() {
   });
 
   // New newest message: stick to the bottom. Older page prepended: keep what the reader sees in place.
+  // The thread grew while the reader was at the bottom (a reaction, "Seen" or an edit made the
+  // newest messages taller once measured): stay at the bottom so it shows without scrolling.
   useLayoutEffect(() => {
     const box = scrollRef.current;
     const before = previous.current;
+    const total = virtualizer.getTotalSize();
     if (box && items.length > 0) {
       if (lastId !== before.lastId && targetId === null && target?.found !== 'searching') virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
-      else if (firstId !== before.firstId) box.scrollTop = virtualizer.getTotalSize() - before.fromBottom;
+      else if (firstId !== before.firstId) box.scrollTop = total - before.fromBottom;
+      else if (before.atBottom && total > before.total && targetId === null) box.scrollTop = box.scrollHeight;
     }
-    previous.current = { firstId, lastId, fromBottom: box ? virtualizer.getTotalSize() - box.scrollTop : 0 };
+    previous.current = { firstId, lastId, fromBottom: box ? total - box.scrollTop : 0, total, atBottom: box ? isAtBottom(box) : true };
   });
 
   // A search hit's message, once loaded: centre it and focus it.
@@ -63,7 +71,7 @@ export function ThreadView() {
 
   const onScroll = () => {
     const box = scrollRef.current;
-    if (box) previous.current.fromBottom = virtualizer.getTotalSize() - box.scrollTop;
+    if (box) Object.assign(previous.current, { fromBottom: virtualizer.getTotalSize() - box.scrollTop, atBottom: isAtBottom(box) });
     if (box && box.scrollTop < LOAD_OLDER_PX && thread.data?.hasMore && !thread.loadingOlder && !target) void loadOlderMessages();
   };
 

@@ -8,7 +8,9 @@ const CONNECTION: Record<RelayStatusView['connection'], string> = {
   offline: 'Offline',
 };
 
-export const connectionText = (s: RelayStatusView) => CONNECTION[s.connection];
+/** "Live", or "Live (long polling)" where a proxy on the way blocks the relay's event stream. */
+export const connectionText = (s: RelayStatusView) =>
+  s.connection === 'connected' && s.transport === 'long-poll' ? `${CONNECTION.connected} (long polling)` : CONNECTION[s.connection];
 
 /** "Last event 2 min ago, 180 ms after Meta sent it" or "No events yet". */
 export function lastEventText(s: RelayStatusView, now: number): string {

@@ -13,6 +13,7 @@ import {
   type Problems,
   type SecretField,
 } from './meta-app-fields';
+import { BrowserLoginUris } from './browser-login-uris';
 import { MetaAppInput } from './meta-app-input';
 import { loadMetaApp, saveMetaApp, useMetaAppStore, type MetaAppPatch } from './meta-app-store';
 
@@ -85,6 +86,7 @@ function MetaAppForm({ config }: { config: MetaAppConfig }) {
         {secretInput('instagramAppSecret')}
         {input('instagramRedirectUri', REDIRECT_HINT)}
       </div>
+      <BrowserLoginUris />
       {saveError && !fieldError && <ErrorNotice error={saveError} />}
       <div className="actions actions--start">
         <button type="submit" className="button button--primary" disabled={!dirty || saving}>

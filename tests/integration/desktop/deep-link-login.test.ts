@@ -36,6 +36,7 @@ async function completeByDeepLink(logins: DeepLinkLogins, request: LoginRequest,
 beforeAll(async () => {
   h = await makeServicesHarness('deep-link');
   const { emulator, call } = h;
+  emulator.state.registerRedirectUri('instagram', REDIRECT);
   await call('settings:setMetaApp', {
     facebookAppId: emulator.app.id,
     facebookAppSecret: emulator.app.secret,

@@ -140,6 +140,8 @@ describe('OAuth', () => {
   });
 
   it('runs the Instagram Login flow with its legacy error shape', async () => {
+    // Registered in the dashboard's Instagram business login settings, as Meta requires.
+    await call(`${emu.url}/__emulator/redirect-uris`, { method: 'POST', body: JSON.stringify({ host: 'instagram', uri: 'https://example.test/cb' }) });
     const href = new URL(await linkHref(u(emu.url, '/ig/oauth/authorize', { client_id: emu.app.igAppId, redirect_uri: 'https://example.test/cb', response_type: 'code', scope: 'instagram_business_basic', state: 'z' }), 'continue'));
     const code = href.searchParams.get('code')!;
     const params = { client_id: emu.app.igAppId, client_secret: emu.app.igAppSecret, grant_type: 'authorization_code', redirect_uri: 'https://example.test/cb', code };

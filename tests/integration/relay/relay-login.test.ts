@@ -21,6 +21,7 @@ describe('login through the relay', () => {
     config.set('facebook_app_id', emulator.app.id, 1);
     config.set('instagram_app_id', emulator.app.igAppId, 1);
     config.set('instagram_redirect_uri', 'https://bluemug.example/ig-login', 1);
+    emulator.state.registerRedirectUri('instagram', 'https://bluemug.example/ig-login');
     expect(config.get('facebook_app_secret')).toBeNull();
     expect(config.get('instagram_app_secret')).toBeNull();
     // Without a relay, Instagram Login refuses to start for lack of a secret.

@@ -18,17 +18,22 @@ interface Sent {
   conversationId: string;
 }
 
+/** A relay harness whose device is paired and listening, with the emulator's webhooks subscribed to it. */
+async function pairedAndListening() {
+  const harness = await makeRelayHarness();
+  h = harness;
+  await harness.service.pair(harness.relay.url, await harness.pairCode(), 'test device');
+  await harness.sync.control('webhooks/subscribe', { method: 'POST', body: { url: `${harness.relay.url}/webhooks/meta`, verifyToken: VERIFY_TOKEN, retryBaseMs: 20, maxAttempts: 20 } });
+  const control = (path: string, body: Record<string, unknown>) => harness.sync.control(`webhooks/${path}`, { method: 'POST', body });
+  return { harness, stop: harness.listen(), control };
+}
+
 describe('relay: reactions, edits and seen receipts end to end', () => {
   it('shows the reaction, the edited text and "Seen" in the thread, each once', async () => {
-    h = await makeRelayHarness();
-    const harness = h;
-    await h.service.pair(h.relay.url, await h.pairCode(), 'test device');
-    await h.sync.control('webhooks/subscribe', { method: 'POST', body: { url: `${h.relay.url}/webhooks/meta`, verifyToken: VERIFY_TOKEN, retryBaseMs: 20, maxAttempts: 20 } });
-    const stop = h.listen();
-    const control = (path: string, body: Record<string, unknown>) => harness.sync.control(`webhooks/${path}`, { method: 'POST', body });
+    const { harness, stop, control } = await pairedAndListening();
     const question = (await control('message', { platform: 'messenger', text: 'Is the blue one back?' })) as Sent;
     const answer = (await control('message', { platform: 'messenger', conversationId: question.conversationId, text: 'Yes, since Monday.', fromBusiness: true })) as Sent;
-    const repos = h.sync.core.repos;
+    const repos = harness.sync.core.repos;
     const thread = () => {
       const id = repos.db.prepare('SELECT conversation_id FROM messages WHERE external_id = ?').pluck().get(question.mid) as number | undefined;
       return id === undefined ? [] : threadMessages(repos.db, id, 50, null);
@@ -52,10 +57,32 @@ describe('relay: reactions, edits and seen receipts end to end', () => {
     // The person takes the reaction back; a catch-up sync then reads the edited text from Graph too.
     await control('reaction', { mid: answer.mid, action: 'unreact' });
     await until(() => row(answer.mid)?.reactions.length === 0, 'the unreact');
-    await h.sync.syncAll();
+    await harness.sync.syncAll();
     expect(row(question.mid)?.text).toBe('Is the navy one back?');
     expect(repos.db.prepare('SELECT count(*) FROM messages WHERE external_id IN (?, ?)').pluck().get(question.mid, answer.mid)).toBe(2);
-    expect(h.stored.reduce((n, e) => n + e.signalsStored, 0)).toBe(4);
+    expect(harness.stored.reduce((n, e) => n + e.signalsStored, 0)).toBe(4);
+    await stop();
+  });
+
+  it('a reaction and an edit whose message Meta never sent by webhook wait for it, and the sync that reads it applies them', async () => {
+    const { harness, stop, control } = await pairedAndListening();
+    // Meta drops the message's own webhook (deliver: false); the reaction and the edit still come.
+    const question = (await control('message', { platform: 'messenger', text: 'Is the blue one back?', deliver: false })) as Sent;
+    await control('reaction', { mid: question.mid, emoji: '😮', reaction: 'wow', fromBusiness: true });
+    await control('edit', { mid: question.mid, text: 'Is the navy one back?' });
+    const repos = harness.sync.core.repos;
+    const pending = () => repos.db.prepare('SELECT count(*) FROM pending_message_signals').pluck().get() as number;
+    await until(() => harness.stored.length >= 2 && pending() === 2, 'both signals waiting');
+    // The edit asked for a catch-up sync; whichever sync reads the message applies both.
+    await harness.sync.syncAll();
+    await until(() => pending() === 0, 'the signals applied');
+    const id = repos.db.prepare('SELECT id, conversation_id AS c FROM messages WHERE external_id = ?').get(question.mid) as { id: number; c: number };
+    expect(threadMessages(repos.db, id.c, 50, null).find((m) => m.id === id.id)).toMatchObject({
+      text: 'Is the navy one back?',
+      editCount: 1,
+      reactions: [{ emoji: '😮', reaction: 'wow', byBusiness: true }],
+    });
+    expect(harness.stored.reduce((n, e) => n + e.signalsStored, 0)).toBe(0);
     await stop();
   });
 });

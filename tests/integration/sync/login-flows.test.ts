@@ -21,6 +21,7 @@ async function choose(url: string, id: string): Promise<string> {
 beforeAll(async () => {
   h = await makeServicesHarness('login');
   ({ emulator, core, services, call, clock } = h);
+  emulator.state.registerRedirectUri('instagram', REDIRECT);
 });
 afterAll(() => h.close());
 

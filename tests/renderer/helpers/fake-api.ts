@@ -127,6 +127,7 @@ export function relayStatus(overrides: Partial<RelayStatusView> = {}): RelayStat
     gapsDetected: 0,
     messagesRecoveredBySync: 0,
     lastError: null,
+    transport: null,
     ...overrides,
   };
 }
@@ -194,6 +195,8 @@ const defaults: Handlers = {
   // The web preview's answer: the login windows exist only in the desktop app.
   'accounts:connectFacebook': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
   'accounts:connectInstagram': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
+  'accounts:connectInBrowser': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
+  'accounts:cancelBrowserLogin': () => ok({ cancelled: false }),
   'outbox:forThread': () =>
     ok({ platform: 'instagram', window: { state: 'closed', closesAt: null, lastIncomingAt: null, humanAgentAllowed: false, refusal: 'They have not written to you.' }, items: [] }),
   'outbox:list': () => ok([]),

@@ -36,7 +36,7 @@ export function conversation(id: number, over: Partial<ConversationSummary> = {}
 }
 
 export function message(id: number, conversationId: number, sentAt: number, over: Partial<MessageItem> = {}): MessageItem {
-  return { id, conversationId, direction: 'in', sentAt, text: `Message ${id}`, hasAttachments: false, attachments: [], isDeleted: false, replyTo: null, isOwner: null, reactions: [], editedAt: null, seen: false, ...over };
+  return { id, conversationId, direction: 'in', sentAt, text: `Message ${id}`, hasAttachments: false, attachments: [], isDeleted: false, replyTo: null, isOwner: null, reactions: [], editedAt: null, editCount: 0, seen: false, ...over };
 }
 
 export function hit(messageId: number, c: ConversationSummary, sentAt: number, runs: SearchHit['runs']): SearchHit {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { resolveGraphConfig } from '../../../src-main/meta/config';
 import { GraphApiError } from '../../../src-main/meta/errors';
@@ -6,6 +7,7 @@ import {
   buildFacebookLoginUrl,
   buildInstagramLoginUrl,
   createOAuthState,
+  createPkcePair,
   debugToken,
   exchangeFacebookCode,
   exchangeForLongLivedUserToken,
@@ -35,6 +37,17 @@ describe('Facebook Login URL and redirect', () => {
       response_type: 'token',
       scope: 'pages_show_list,instagram_basic',
     });
+  });
+
+  it('adds a PKCE S256 challenge to the code flow only (OIDC code flow for manual logins)', () => {
+    const { verifier, challenge } = createPkcePair();
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    expect(challenge).toBe(createHash('sha256').update(verifier).digest('base64url'));
+    expect(createPkcePair().verifier).not.toBe(verifier);
+    const url = new URL(buildFacebookLoginUrl({ appId: '42', scopes: ['openid'], state: 'st', responseType: 'code', redirectUri: 'https://relay.example/oauth/return/facebook', codeChallenge: challenge }));
+    expect(url.searchParams.get('code_challenge')).toBe(challenge);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(() => buildFacebookLoginUrl({ appId: '42', scopes: [], state: 'st', responseType: 'token', codeChallenge: challenge })).toThrow(/code flow/);
   });
 
   it('uses the emulator dialog when configured', () => {

@@ -12,13 +12,23 @@ describe('signing plan for npm run dist', () => {
     expect(signingPlan('win32', { CSC_LINK: 'cert.pfx' })).toMatchObject({ signed: true, args: [] });
   });
 
-  it('passes Azure Trusted Signing options only when all three are set', () => {
-    const env = { AZURE_TRUSTED_SIGNING_ENDPOINT: 'https://weu.codesigning.azure.net', AZURE_TRUSTED_SIGNING_ACCOUNT: 'acct', AZURE_TRUSTED_SIGNING_PROFILE: 'prof' };
+  it('passes Azure Trusted Signing options only when all four are set, the publisher name included', () => {
+    const env = {
+      AZURE_TRUSTED_SIGNING_ENDPOINT: 'https://weu.codesigning.azure.net',
+      AZURE_TRUSTED_SIGNING_ACCOUNT: 'acct',
+      AZURE_TRUSTED_SIGNING_PROFILE: 'prof',
+      AZURE_TRUSTED_SIGNING_PUBLISHER: 'Social Desk Ltd',
+    };
     const plan = signingPlan('win32', env);
     expect(plan.signed).toBe(true);
     expect(plan.args).toContain('-c.win.azureSignOptions.endpoint=https://weu.codesigning.azure.net');
     expect(plan.args).toContain('-c.win.azureSignOptions.certificateProfileName=prof');
+    // Required by electron-builder's Azure options, and what the updater checks an update's signature against.
+    expect(plan.args).toContain('-c.win.azureSignOptions.publisherName=Social Desk Ltd');
     expect(signingPlan('win32', { ...env, AZURE_TRUSTED_SIGNING_PROFILE: '' }).signed).toBe(false);
+    const noPublisher = signingPlan('win32', { ...env, AZURE_TRUSTED_SIGNING_PUBLISHER: '' });
+    expect(noPublisher.signed).toBe(false);
+    expect(noPublisher.notes.join(' ')).toMatch(/missing AZURE_TRUSTED_SIGNING_PUBLISHER/);
   });
 
   it('ad-hoc signs and skips notarization on a Mac without an identity', () => {

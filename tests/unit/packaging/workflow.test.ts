@@ -81,11 +81,31 @@ describe('GitHub workflow', () => {
     for (const pattern of ['dist/*.exe', 'dist/*.dmg', 'dist/*.zip', 'dist/*.AppImage', 'dist/*.deb']) expect(artifacts).toContain(pattern);
   });
 
+  it('every runner builds, checks and keeps the installers electron-builder makes for its platform (ubuntu-latest: AppImage and deb)', () => {
+    const builder = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, { target: Array<{ target: string }> }>;
+    const platformOf: Record<string, string> = { 'windows-latest': 'win', 'macos-latest': 'mac', 'ubuntu-latest': 'linux' };
+    const extensionOf: Record<string, string> = { nsis: 'exe', dmg: 'dmg', zip: 'zip', AppImage: 'AppImage', deb: 'deb' };
+    for (const entry of workflow.jobs.build.strategy.matrix.include as Array<{ os: string; artifacts: string }>) {
+      const targets = builder[platformOf[entry.os]!]!.target.map((t) => t.target);
+      expect(targets.length, entry.os).toBeGreaterThan(0);
+      for (const target of targets) expect(entry.artifacts, `${entry.os} ${target}`).toContain(`dist/*.${extensionOf[target]}`);
+    }
+    expect(builder.linux!.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
+    // No platform skips building, checking or uploading.
+    const packaging = steps.filter((step) => step.run?.includes('npm run dist') || step.run?.includes('check-package.mjs') || step.name === 'Keep the installers');
+    expect(packaging).toHaveLength(3);
+    for (const step of packaging) expect(step.if, step.name).toBeUndefined();
+  });
+
   it('takes signing credentials from repository secrets only', () => {
     const env = steps.find((step) => step.run?.includes('npm run dist'))?.env ?? {};
     for (const name of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'AZURE_CLIENT_SECRET']) {
       expect(env[name]).toBe(`\${{ secrets.${name} }}`);
     }
     expect(workflow.permissions).toEqual({ contents: 'read' });
+    // Every variable the signing plan reads reaches the dist step (the Azure publisher name was once left out).
+    const signing = readFileSync('scripts/packaging/signing.mjs', 'utf8');
+    const read = new Set([...signing.matchAll(/'((?:AZURE|APPLE)_[A-Z_]+|CSC_[A-Z_]+)'/g)].map((match) => match[1]!));
+    for (const name of read) if (!['APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER'].includes(name)) expect(Object.keys(env), name).toContain(name);
   });
 });

@@ -71,10 +71,10 @@ describe('webhook signals', () => {
     expect(search('blue')).toBe(0);
   });
 
-  it('an edit of a message the store lacks asks for a sync (which reads the current text); a reaction to one is counted as ignored', () => {
+  it('an edit of a message the store lacks waits and asks for a sync (which reads the current text); a reaction to one waits for its message', () => {
     const { r } = setUp();
-    expect(applyWebhookEvents(r, parseWebhookBody(messenger({ message_edit: { mid: 'm_unknown', text: 'x', num_edit: 1 } })), 9)).toMatchObject({ signalsStored: 0, ignored: 1, needsSync: true });
-    expect(applyWebhookEvents(r, parseWebhookBody(messenger({ reaction: { action: 'react', emoji: '😮', mid: 'm_unknown' } })), 9)).toMatchObject({ signalsStored: 0, ignored: 1, needsSync: false });
+    expect(applyWebhookEvents(r, parseWebhookBody(messenger({ message_edit: { mid: 'm_unknown', text: 'x', num_edit: 1 } })), 9)).toMatchObject({ signalsStored: 0, signalsPending: 1, ignored: 0, needsSync: true });
+    expect(applyWebhookEvents(r, parseWebhookBody(messenger({ reaction: { action: 'react', emoji: '😮', mid: 'm_unknown' } })), 9)).toMatchObject({ signalsStored: 0, signalsPending: 1, ignored: 0, needsSync: false });
   });
 
   it('marks "Seen" on our newest message the person has read: Instagram names the mid (Meta\'s real sample)', () => {

@@ -78,9 +78,9 @@ describe('applyWebhookEvents', () => {
     expect(r.db.prepare('SELECT attachments FROM messages').all()).toEqual([{ attachments: null }]);
   });
 
-  it('counts reads and other events it does not keep as ignored', () => {
+  it('keeps a seen receipt for a message not stored yet (pending-signals.test.ts) rather than dropping it', () => {
     const r = repos();
     r.accounts.upsert({ network: 'instagram', externalId: '17841452691600098', name: 'IG', loginKind: 'system_user' }, 1);
-    expect(applyWebhookEvents(r, parseWebhookBody(fixture('ig-messaging-webhook-seen.json')), 5)).toMatchObject({ messagesStored: 0, ignored: 1, needsSync: false });
+    expect(applyWebhookEvents(r, parseWebhookBody(fixture('ig-messaging-webhook-seen.json')), 5)).toMatchObject({ messagesStored: 0, signalsPending: 1, ignored: 0, needsSync: false });
   });
 });

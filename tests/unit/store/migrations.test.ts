@@ -24,7 +24,7 @@ describe('migrations', () => {
       ['accounts', 'account_daily_insights', 'account_insight_weeks', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials', 'deletion_requests', 'forget_receipts',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'post_latest_metrics', 'post_thumbnails', 'relay_link', 'relay_meta_requests', 'retired_metrics', 'sync_runs', 'sync_state',
         'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks',
-        'outbox', 'account_messaging_settings', 'message_reactions', 'conversation_seen', 'credential_grants'].sort(),
+        'outbox', 'account_messaging_settings', 'message_reactions', 'conversation_seen', 'credential_grants', 'pending_message_signals'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
     expect(() => db.prepare(`INSERT INTO audit_log (at, action) VALUES ('not a number', 'x')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
