@@ -100,16 +100,27 @@ export interface PostRow extends Omit<PostSummary, 'mediaType' | 'productType' |
   hasThumbnail: boolean;
 }
 
+/** What the posts table sorts by: the publish time or one of the figures (posts without it go last). */
+export type PostSortKey = 'publishedAt' | 'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saves' | 'engagementRate';
+
 export interface PostsQuery {
   scope: AnalyticsScope;
   from: string | null;
   to: string | null;
   kind: string | null;
   search: string;
+  /** Default: newest first. */
+  sort?: { key: PostSortKey; descending: boolean };
+  /** A window of the sorted posts (the table asks for the rows in view); without `limit`, all of them. */
+  offset?: number;
+  limit?: number;
 }
 
 export interface PostsPage {
   posts: PostRow[];
+  /** Posts matching the query, of which `posts` is the window from `offset`. */
+  total: number;
+  offset: number;
   timeZone: string;
   dataAsOf: number | null;
 }

@@ -22,6 +22,8 @@ import { Rng } from '../../src-main/emulator/world/prng';
 import { clock, removeDir, timeMany } from './store-bench';
 
 const DAY_MS = 86_400_000;
+/** Rows the posts table asks for at a time (WINDOW_ROWS in src-renderer/features/analytics/use-posts-window.ts). */
+const WINDOW_ROWS = 100;
 const NOW = Date.UTC(2026, 11, 1, 12);
 const KEYCHAIN_SECRET = 'analytics-bench';
 const IG_METRICS = ['reach', 'views', 'accounts_engaged', 'total_interactions', 'likes', 'comments', 'shares', 'saves', 'profile_views', 'profile_links_taps', 'follows_and_unfollows'];
@@ -32,7 +34,7 @@ function day(ms: number): string {
 }
 
 /** 5 brands × 2 years: 10 accounts, ~110k daily values, 5,000 posts with 4 snapshots each. */
-function fill(repos: Repositories): void {
+export function fill(repos: Repositories): void {
   const rng = new Rng(11);
   repos.db.transaction(() => {
     for (let b = 0; b < 5; b++) {
@@ -62,7 +64,7 @@ function fill(repos: Repositories): void {
   })();
 }
 
-function openCore(dataDir: string): AppCore {
+export function openCore(dataDir: string): AppCore {
   return new AppCore({ dataDir, removeDataDirOnWipe: true, appVersion: 'bench', platform: process.platform, osCrypto: createFakeKeychain(KEYCHAIN_SECRET), openStore: openConfStore, now: () => NOW });
 }
 
@@ -131,7 +133,10 @@ export async function measureAnalytics(log: (line: string) => void): Promise<Rec
     ['overview, all, 28 days', () => analyticsOverview(repos, { scope: all, period: { preset: 28 } }, NOW, tz)],
     ['overview, all, a year', () => analyticsOverview(repos, { scope: all, period: { preset: 365 } }, NOW, tz)],
     ['overview, one brand, 90 days', () => analyticsOverview(repos, { scope: { kind: 'brand', accountId: 1 }, period: { preset: 90 } }, NOW, tz)],
-    ['posts, all, two years', () => listPosts(repos, { scope: all, from: null, to: null, kind: null, search: '' }, tz)],
+    // What the posts table asks for: a window of rows in view, sorted and counted by main, from all 5,000 posts.
+    ['posts, all, two years, newest', () => listPosts(repos, { scope: all, from: null, to: null, kind: null, search: '', offset: 0, limit: WINDOW_ROWS }, tz)],
+    ['posts, by engagement, at 4,900', () => listPosts(repos, { scope: all, from: null, to: null, kind: null, search: '', sort: { key: 'engagementRate', descending: true }, offset: 4900, limit: WINDOW_ROWS }, tz)],
+    ['posts, caption search', () => listPosts(repos, { scope: all, from: null, to: null, kind: 'Feed', search: 'post 4', offset: 0, limit: WINDOW_ROWS }, tz)],
     ['best time, all, a year', () => bestTimes(repos, { scope: all, period: { preset: 365 } }, NOW, tz)],
     ['audience, one account', () => audienceReport(repos, 2)],
   ];

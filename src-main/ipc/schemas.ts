@@ -45,7 +45,12 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
   'accounts:list': none,
   'analytics:getOverview': periodQuery,
   'analytics:listPosts': z
-    .object({ scope, from: day.nullable(), to: day.nullable(), kind: z.string().max(20).nullable(), search: z.string().max(200) })
+    .object({
+      scope, from: day.nullable(), to: day.nullable(), kind: z.string().max(20).nullable(), search: z.string().max(200),
+      sort: z.object({ key: z.enum(['publishedAt', 'views', 'reach', 'likes', 'comments', 'shares', 'saves', 'engagementRate']), descending: z.boolean() }).strict().optional(),
+      offset: z.number().int().min(0).max(1_000_000).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
     .strict(),
   'analytics:getPost': z.object({ postId: id }).strict(),
   'analytics:getThumbnails': z.object({ postIds: z.array(id).max(500) }).strict(),

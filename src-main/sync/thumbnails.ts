@@ -1,10 +1,9 @@
 /**
  * Post thumbnails, fetched during sync so the posts table shows pictures with the network off.
  *
- * Which URL: a video or reel's `media_url` is the video file, so it uses `thumbnail_url`; an
- * image or carousel uses `media_url` (a carousel's is its first picture); a Page post its
- * `full_picture` (stored as the post's media URL). https://developers.facebook.com/docs/instagram-platform/reference/instagram-media
- * Meta's CDN URLs expire (a signed `oe` time): a 403/404 is answered by reading the media's URLs
+ * Which URL: see `pictureUrl`. A stored picture is fetched again only when Meta names another file
+ * (`pictureKey`): the URL's signature changes on every read, the picture only when the post's owner
+ * replaces it. Meta's CDN URLs expire (a signed `oe` time): a 403/404 is answered by reading the media's URLs
  * again once; when that fails too, the post records "no thumbnail" with the reason, never a broken image.
  *
  * Downscaled with sharp (libvips through N-API: it runs off the main thread in libuv's pool, loads
@@ -12,16 +11,14 @@
  */
 import sharp from 'sharp';
 import { isMetaApiError } from '../meta/errors';
-import type { ThumbnailDue } from '../store/repositories/thumbnails';
+import { pictureUrl, type ThumbnailDue } from '../store/repositories/thumbnails';
 import type { SyncContext, SyncTarget } from './context';
 
 export const THUMBNAIL_WIDTH = 160;
 const PARALLEL = 4;
 
-function pictureUrl(network: 'instagram' | 'facebook', post: Pick<ThumbnailDue, 'mediaType' | 'mediaUrl' | 'thumbnailUrl'>): string | null {
-  if (network === 'facebook') return post.mediaUrl;
-  return post.mediaType === 'VIDEO' ? post.thumbnailUrl : post.mediaUrl;
-}
+/** A picture that could not be fetched (a CDN error, a file Meta did not serve) is tried again after this long. */
+export const RETRY_FAILED_THUMBNAIL_MS = 3 * 24 * 3_600_000;
 
 /** Reads the post's picture URLs from Meta again (the stored ones expired); null when Meta gives none. */
 async function rereadUrl(ctx: SyncContext, target: SyncTarget, network: 'instagram' | 'facebook', post: ThumbnailDue): Promise<string | null> {
@@ -86,9 +83,13 @@ async function fetchOne(ctx: SyncContext, target: SyncTarget, network: 'instagra
   }
 }
 
-/** Fetches and stores the thumbnails of this account's posts that have none yet, a few at a time. */
+/**
+ * Fetches and stores the thumbnails of this account's posts that have none yet or whose picture
+ * changed (the listing just read gave a URL with a new file path), a few at a time; a picture whose
+ * URL only got a new signature is not downloaded again.
+ */
 export async function syncThumbnails(ctx: SyncContext, target: SyncTarget, network: 'instagram' | 'facebook'): Promise<void> {
-  const due = ctx.repos.thumbnails.due(target.accountId);
+  const due = ctx.repos.thumbnails.due(target.accountId, network, ctx.now(), RETRY_FAILED_THUMBNAIL_MS);
   let next = 0;
   let done = 0;
   const worker = async () => {

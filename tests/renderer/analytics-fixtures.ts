@@ -1,4 +1,4 @@
-import type { AccountOverview, AccountSummary, AnalyticsOverview, Figure, PostRow } from '../../src-preload/contract';
+import type { AccountOverview, AccountSummary, AnalyticsOverview, Figure, PostRow, PostsPage, PostsQuery, Result } from '../../src-preload/contract';
 import { statedPeriod } from './helpers/fake-api';
 
 export const dataAsOf = Date.UTC(2026, 11, 1, 9, 30);
@@ -47,5 +47,23 @@ export function post(id: number, overrides: Partial<PostRow> = {}): PostRow {
     id, accountId: 2, network: 'instagram', kind: 'Reel', caption: `Post number ${id}`, permalink: `https://www.instagram.com/p/${id}/`,
     publishedAt: Date.UTC(2026, 10, 1) + id * 60_000, views: id * 10, reach: id * 5, likes: id, comments: 1, shares: 0, saves: 0,
     engagementRate: (id + 1) / (id * 5), metricsAt: dataAsOf, insightsStatus: null, hasThumbnail: false, ...overrides,
+  };
+}
+
+/**
+ * `analytics:listPosts` as main answers it: sorted (unknown figures last, ties newest first) and
+ * cut to the asked window, with the total.
+ */
+export function pagedPosts(posts: readonly PostRow[], dataAsOfMs: number | null = dataAsOf) {
+  return (q: PostsQuery): Result<PostsPage> => {
+    const { key, descending } = q.sort ?? { key: 'publishedAt', descending: true };
+    const sorted = [...posts].sort((a, b) => b.publishedAt - a.publishedAt).sort((a, b) => {
+      const x = a[key];
+      const y = b[key];
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+      return descending ? y - x : x - y;
+    });
+    const offset = q.offset ?? 0;
+    return { ok: true, data: { posts: sorted.slice(offset, q.limit === undefined ? undefined : offset + q.limit), total: sorted.length, offset, timeZone: 'UTC', dataAsOf: dataAsOfMs } };
   };
 }

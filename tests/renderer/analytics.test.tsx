@@ -5,7 +5,7 @@ import { axisTicks } from '../../src-renderer/features/analytics/axis-ticks';
 import { chartPoints } from '../../src-renderer/features/analytics/figure-chart';
 import { appState, emptyOverview, ok } from './helpers/fake-api';
 import { renderApp, teardownApp } from './helpers/render-app';
-import { dataAsOf, instagram, overview, post, summaries } from './analytics-fixtures';
+import { dataAsOf, instagram, overview, pagedPosts, post, summaries } from './analytics-fixtures';
 import { formatDateTime } from '../../src-renderer/lib/format';
 
 afterEach(teardownApp);
@@ -111,10 +111,10 @@ describe('posts table', () => {
     const restore = [size('clientHeight', 512), size('clientWidth', 1000)];
     onTestFinished(() => restore.forEach((r) => r()));
     const posts = Array.from({ length: 5000 }, (_, i) => post(i + 1, i === 4999 ? { insightsStatus: 'before_business_conversion', views: null, reach: null, engagementRate: null } : {}));
-    renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'analytics:listPosts': () => ok({ posts, timeZone: 'UTC', dataAsOf }) });
+    const fake = renderApp({ 'app:getState': ready, 'analytics:getOverview': () => ok(overview()), 'analytics:listPosts': pagedPosts(posts) });
     await waitFor(() => expect(card(2, 'reach')).toBeTruthy(), LAZY);
     fireEvent.click(screen.getByRole('tab', { name: 'Posts' }));
-    await waitFor(() => expect(document.querySelector('[data-rows="5000"]')).toBeTruthy());
+    await waitFor(() => expect(document.querySelector('[data-rows="5000"] [data-post-id]')).toBeTruthy());
     const rendered = document.querySelectorAll('[data-post-id]').length;
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(100);
@@ -122,6 +122,16 @@ describe('posts table', () => {
     expect(document.querySelector('[data-post-id="5000"] [data-insights-status]')?.textContent).toContain('posted before the account became a professional account');
     fireEvent.click(document.querySelector('[data-sort="views"]')!);
     await waitFor(() => expect(document.querySelector('[data-post-id]')?.getAttribute('data-post-id')).toBe('4999'));
+    // Main sorts and pages: the renderer only ever asks for windows of rows, never all 5,000.
+    expect(fake.callsTo('analytics:listPosts').at(-1)).toMatchObject({ sort: { key: 'views', descending: true }, offset: 0, limit: 100 });
+    // Scrolled to the end, the last window is asked for and drawn.
+    const scroller = document.querySelector('[data-testid="posts-scroll"]') as HTMLElement;
+    scroller.scrollTop = 4990 * 56;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(document.querySelector('[data-post-id="1"]')).toBeTruthy());
+    const asked = fake.callsTo('analytics:listPosts');
+    expect(asked.every((q) => q.limit !== undefined && q.limit <= 100)).toBe(true);
+    expect(asked.some((q) => q.offset === 4900)).toBe(true);
     expect(screen.getByText(/Engagement rate = \(likes \+ comments \+ shares \+ saves\) ÷ reach/)).toBeTruthy();
   });
 });
@@ -138,7 +148,7 @@ describe('post thumbnails', () => {
     const fake = renderApp({
       'app:getState': ready,
       'analytics:getOverview': () => ok(overview()),
-      'analytics:listPosts': () => ok({ posts, timeZone: 'UTC', dataAsOf }),
+      'analytics:listPosts': pagedPosts(posts),
       'analytics:getThumbnails': () => ok({ 1: PIXEL }),
       'analytics:getPost': () => ok({ post: posts[1]!, history: [], comments: [], thumbnail: null, thumbnailMissingReason: "Meta's image server answered 404, also after asking Meta for the address again." }),
     });

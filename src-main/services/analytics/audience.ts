@@ -3,8 +3,8 @@ import { AppError } from '../../core/app-error';
 import { PERSON_IS_OWN_ACCOUNT_SQL } from '../../store/repositories/own-accounts';
 import { PostAnalyticsQueries } from '../../store/repositories/posts';
 import type { Repositories } from '../../store/repositories';
-import { addDays, startOfDayInZone, zonedParts } from './calendar';
-import { engagementRate, HEATMAP_MIN_POSTS, heatmapBuckets } from './figures';
+import { addDays, startOfDayInZone, weekdayHours } from './calendar';
+import { HEATMAP_MIN_POSTS, heatmapBuckets } from './figures';
 import { accountRef, scopeAccounts, statePeriod } from './scope';
 
 const BREAKDOWNS = ['age', 'gender', 'city', 'country'] as const;
@@ -68,8 +68,8 @@ export function audienceReport(repos: Repositories, accountId: number): Audience
 export function bestTimes(repos: Repositories, query: PeriodQuery, now: number, timeZone: string): HeatmapReport {
   const period = statePeriod(query.period, now, timeZone);
   const ids = scopeAccounts(repos, query.scope).map((a) => a.id);
-  const posts = new PostAnalyticsQueries(repos.db).inRange(ids, startOfDayInZone(period.from, timeZone), startOfDayInZone(addDays(period.to, 1), timeZone));
-  const placed = posts.map((p) => ({ ...zonedParts(p.publishedAt, timeZone), rate: engagementRate(p) }));
+  const posts = new PostAnalyticsQueries(repos.db).ratesInRange(ids, startOfDayInZone(period.from, timeZone), startOfDayInZone(addDays(period.to, 1), timeZone));
+  const placed = weekdayHours(posts.map((p) => p.publishedAt), timeZone).map((at, i) => ({ weekday: at.weekday, hour: at.hour, rate: posts[i]!.rate }));
   return { period, minPosts: HEATMAP_MIN_POSTS, cells: heatmapBuckets(placed), posts: posts.length };
 }
 

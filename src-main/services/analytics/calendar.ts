@@ -71,6 +71,26 @@ function steadyOffset(ms: number, timeZone: string): number | null {
   return offset === offsetAtUtcDay(utcDay + 1, timeZone) ? offset : null;
 }
 
+/**
+ * Weekday (0 = Sunday) and hour of many instants in one zone, for best-time's thousands of posts:
+ * the offset is looked up once per UTC day, and no date string is built.
+ */
+export function weekdayHours(instants: readonly number[], timeZone: string): Array<{ weekday: number; hour: number }> {
+  const offsets = new Map<number, number | null>();
+  return instants.map((ms) => {
+    const utcDay = Math.floor(ms / DAY_MS);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) offsets.set(utcDay, (offset = steadyOffset(ms, timeZone)));
+    if (offset === null) {
+      const { weekday, hour } = zonedParts(ms, timeZone);
+      return { weekday, hour };
+    }
+    const local = ms + offset;
+    // 1970-01-01 was a Thursday (4).
+    return { weekday: (((Math.floor(local / DAY_MS) + 4) % 7) + 7) % 7, hour: Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000) };
+  });
+}
+
 export function dayInZone(ms: number, timeZone: string): string {
   return zonedParts(ms, timeZone).day;
 }
@@ -82,8 +102,24 @@ function offsetAt(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** The instant a day starts in a zone (its first existing minute, across DST changes too). */
+const dayStarts = new Map<string, number>();
+
+/**
+ * The instant a day starts in a zone (its first existing minute, across DST changes too),
+ * remembered: every card and table bounds its days with it, and each answer costs two Intl calls.
+ */
 export function startOfDayInZone(day: string, timeZone: string): number {
+  const key = `${timeZone}|${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size > 50_000) dayStarts.clear();
+    start = computeStartOfDay(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function computeStartOfDay(day: string, timeZone: string): number {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
   let guess = utcMidnight - offsetAt(utcMidnight, timeZone);
   // A second pass settles days where the offset changes between the guess and local midnight.

@@ -1,6 +1,7 @@
 import type { AccountOverview, AnalyticsOverview, Figure, FigureBasis, PeriodQuery, StatedPeriod } from '../../../src-preload/contract';
 import type { AccountRecord } from '../../store/repositories/accounts';
 import type { Repositories } from '../../store/repositories';
+import type { WindowSeries } from '../../store/repositories/insights';
 import { PostAnalyticsQueries } from '../../store/repositories/posts';
 import { retiredMetricInfo } from '../../meta/metric-catalogue';
 import { addDays, startOfDayInZone } from './calendar';
@@ -50,7 +51,7 @@ function missingReason(repos: Repositories, a: AccountRecord, metric: string, ne
 }
 
 /** Days per point of the series: daily up to four months, weekly sums beyond (a year is 53 points, not 365). */
-export function bucketDaysFor(days: number): number {
+export function bucketDaysFor(days: number): 1 | 7 {
   return days > 120 ? 7 : 1;
 }
 
@@ -61,28 +62,61 @@ interface Series {
   known: number;
 }
 
+type PeriodSeries = Map<number, Map<string, Series>>;
+
+function toSeries(read: { values: Array<number | null>; known: number } | undefined, points: number, partial: { sum: number; days: number } | undefined): Series {
+  const values = read ? [...read.values] : [];
+  while (values.length < points) values.push(null);
+  if (partial) values[points - 1] = partial.sum;
+  const known = (read?.known ?? 0) + (partial?.days ?? 0);
+  let sum: number | null = null;
+  for (const v of values) if (v !== null) sum = (sum ?? 0) + v;
+  return { values, sum, known };
+}
+
+/** One period's chart points per account: whole buckets read as windows, a year's short last week as a total. */
+interface PeriodRead {
+  whole: WindowSeries;
+  partial: Map<number, Map<string, { sum: number; days: number }>> | null;
+}
+
+function readDays(repos: Repositories, ids: number[], metrics: readonly string[], p: StatedPeriod): Record<'current' | 'previous', PeriodRead> {
+  // The two periods are adjacent: one range read, split in two.
+  const both = repos.insights.windowSeries(ids, metrics, p.previousFrom, 2 * p.days, 1);
+  const half = (start: number): WindowSeries => new Map([...both].map(([id, byMetric]) => [id, new Map([...byMetric].map(([metric, s]) => {
+    const values = s.values.slice(start, start + p.days);
+    return [metric, { values, known: values.filter((v) => v !== null).length }];
+  }))]));
+  return { previous: { whole: half(0), partial: null }, current: { whole: half(p.days), partial: null } };
+}
+
+function readWeeks(repos: Repositories, ids: number[], metrics: readonly string[], from: string, days: number): PeriodRead {
+  const whole = Math.floor(days / 7);
+  return {
+    whole: whole > 0 ? repos.insights.windowSeries(ids, metrics, addDays(from, 6), whole, 7) : new Map(),
+    partial: whole * 7 < days ? repos.insights.rangeTotals(ids, metrics, addDays(from, whole * 7), addDays(from, days - 1)) : null,
+  };
+}
+
 /**
- * Several metrics' series over a period in one read, one value per bucket of `bucketDays` days from
- * `from` (the last bucket ends at `to`), null where Meta gave nothing.
+ * Every account's series of `metrics` for the period and the one before it, one value per bucket
+ * from the period's first day, null where Meta gave nothing, in two to four reads whatever the
+ * number of accounts: days in one range; whole weeks from the weekly roll-up, a year's short last
+ * week from its days.
  */
-function readSeries(repos: Repositories, accountId: number, metrics: readonly string[], from: string, to: string, bucketDays: number, points: number): Map<string, Series> {
-  const out = new Map<string, Series>();
-  const read = repos.insights.dailySeries(accountId, metrics, from, to);
-  for (const metric of metrics) {
-    const values = new Array<number | null>(points).fill(null);
-    const days = read.get(metric) ?? [];
-    for (const [offset, value] of days) {
-      const i = Math.floor(offset / bucketDays);
-      values[i] = (values[i] ?? 0) + value;
-    }
-    out.set(metric, { values, sum: days.length > 0 ? days.reduce((a, [, v]) => a + v, 0) : null, known: days.length });
-  }
-  return out;
+function readSeries(repos: Repositories, ids: number[], metrics: readonly string[], p: StatedPeriod, bucketDays: 1 | 7): Record<'current' | 'previous', PeriodSeries> {
+  const points = Math.ceil(p.days / bucketDays);
+  const reads = bucketDays === 1
+    ? readDays(repos, ids, metrics, p)
+    : { current: readWeeks(repos, ids, metrics, p.from, p.days), previous: readWeeks(repos, ids, metrics, p.previousFrom, p.days) };
+  const series = (read: PeriodRead): PeriodSeries =>
+    new Map(ids.map((id) => [id, new Map(metrics.map((m) => [m, toSeries(read.whole.get(id)?.get(m), points, read.partial?.get(id)?.get(m))]))]));
+  return { current: series(reads.current), previous: series(reads.previous) };
 }
 
 const EMPTY: Series = { values: [], sum: null, known: 0 };
 
-function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, read: { current: Map<string, Series>; previous: Map<string, Series>; parts: Map<string, { sum: number }> }): Figure {
+function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: StatedPeriod, read: SeriesRead): Figure {
   const current = read.current.get(spec.metric) ?? EMPTY;
   const before = read.previous.get(spec.metric) ?? EMPTY;
   let basis: FigureBasis = 'daily-sum';
@@ -115,7 +149,7 @@ function dailyFigure(repos: Repositories, a: AccountRecord, spec: DailySpec, p: 
     change: periodChange(value, prevValue),
     missingReason: value === null ? missingReason(repos, a, spec.metric, a.lastSyncedAt === null) : null,
     note,
-    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: read.parts.get(x.metric)?.sum ?? null })) } : {}),
+    ...(spec.parts ? { parts: spec.parts.map((x) => ({ label: x.label, value: read.parts.get(x.metric) ?? null })) } : {}),
     series: { current: current.values, previous: before.values },
   };
 }
@@ -167,22 +201,29 @@ function postsFigure(repos: Repositories, a: AccountRecord, p: StatedPeriod): Fi
   };
 }
 
-export function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod): AccountOverview {
-  const bucketDays = bucketDaysFor(p.days);
-  const points = Math.ceil(p.days / bucketDays);
-  const days = Array.from({ length: points }, (_, i) => addDays(p.from, i * bucketDays));
-  const specs = a.network === 'facebook' ? FACEBOOK : INSTAGRAM;
-  const metrics = specs.map((s) => s.metric);
-  const partMetrics = specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []);
-  const read = {
-    current: readSeries(repos, a.id, metrics, p.from, p.to, bucketDays, points),
-    previous: readSeries(repos, a.id, metrics, p.previousFrom, p.previousTo, bucketDays, points),
-    parts: repos.insights.dailyTotals(a.id, partMetrics, p.from, p.to),
-  };
+interface SeriesRead {
+  current: Map<string, Series>;
+  previous: Map<string, Series>;
+  /** Totals of the interaction types over the period. */
+  parts: Map<string, number>;
+}
+
+function specsOf(network: string): DailySpec[] {
+  return network === 'facebook' ? FACEBOOK : INSTAGRAM;
+}
+
+/** The first day of each chart point, the same for every account of the overview. */
+function bucketStarts(p: StatedPeriod): string[] {
+  const step = bucketDaysFor(p.days);
+  return Array.from({ length: Math.ceil(p.days / step) }, (_, i) => addDays(p.from, i * step));
+}
+
+function accountOverview(repos: Repositories, a: AccountRecord, p: StatedPeriod, days: string[], read: SeriesRead): AccountOverview {
+  const specs = specsOf(a.network);
   return {
     account: accountRef(repos, a),
-    days,
-    bucketDays,
+    days: [...days],
+    bucketDays: bucketDaysFor(p.days),
     dataAsOf: a.lastSyncedAt,
     figures: [...followerFigures(repos, a, p), ...specs.map((s) => dailyFigure(repos, a, s, p, read)), postsFigure(repos, a, p)],
   };
@@ -191,7 +232,19 @@ export function accountOverview(repos: Repositories, a: AccountRecord, p: Stated
 /** The overview Analytics shows: read only from the local store, per account, never summed across networks. */
 export function analyticsOverview(repos: Repositories, query: PeriodQuery, now: number, timeZone: string): AnalyticsOverview {
   const period = statePeriod(query.period, now, timeZone);
-  const accounts = scopeAccounts(repos, query.scope).map((a) => accountOverview(repos, a, period));
+  const chosen = scopeAccounts(repos, query.scope);
+  // One read for every account of the scope (the series of Instagram and Page metrics never mix:
+  // each account keeps its own metric names).
+  const ids = chosen.map((a) => a.id);
+  const specs = [...new Set(chosen.map((a) => a.network))].flatMap(specsOf);
+  const read = readSeries(repos, ids, specs.map((s) => s.metric), period, bucketDaysFor(period.days));
+  const parts = repos.insights.rangeTotals(ids, specs.flatMap((s) => s.parts?.map((x) => x.metric) ?? []), period.from, period.to);
+  const days = bucketStarts(period);
+  const accounts = chosen.map((a) => accountOverview(repos, a, period, days, {
+    current: read.current.get(a.id)!,
+    previous: read.previous.get(a.id)!,
+    parts: new Map([...(parts.get(a.id) ?? [])].map(([metric, t]) => [metric, t.sum])),
+  }));
   const synced = accounts.map((a) => a.dataAsOf).filter((t): t is number => t !== null);
   return { period, accounts, dataAsOf: synced.length > 0 ? Math.max(...synced) : null };
 }

@@ -1,30 +1,13 @@
 import type { InsightsStatus, PostDetail, PostRow, PostsPage, PostsQuery } from '../../../src-preload/contract';
 import { AppError } from '../../core/app-error';
 import { PostAnalyticsQueries, type PostMetricsRow } from '../../store/repositories/posts';
+import { postKind, postsWindow } from '../../store/repositories/post-windows';
 import type { Repositories } from '../../store/repositories';
 import { addDays, startOfDayInZone } from './calendar';
 import { engagementRate } from './figures';
 import { scopeAccounts } from './scope';
 
-/** Meta's raw type strings in words: Page posts by status_type, Instagram by product and media type. */
-const PAGE_KINDS: Record<string, string> = {
-  added_photos: 'Photo',
-  added_video: 'Video',
-  mobile_status_update: 'Status',
-  wall_post: 'Status',
-  shared_story: 'Link',
-  created_note: 'Note',
-  created_event: 'Event',
-  published_story: 'Status',
-};
-
-export function postKind(network: string, mediaType: string | null, productType: string | null): string {
-  if (network === 'facebook') return PAGE_KINDS[mediaType ?? ''] ?? 'Post';
-  if (productType === 'REELS') return 'Reel';
-  if (productType === 'STORY') return 'Story';
-  if (mediaType === 'CAROUSEL_ALBUM') return 'Carousel';
-  return 'Feed';
-}
+export { postKind } from '../../store/repositories/post-windows';
 
 const STATUSES: readonly string[] = ['before_business_conversion', 'unsupported_product_type', 'no_permission', 'not_enough_viewers'];
 
@@ -50,18 +33,25 @@ export function toPostRow(r: PostMetricsRow): PostRow {
   };
 }
 
-/** Every post of the scope matching the filters, newest first; sorting happens in the table. */
+/**
+ * The posts of the scope matching the filters, sorted (default newest first); with `limit`, the
+ * window of them the table has in view, and always how many match.
+ */
 export function listPosts(repos: Repositories, q: PostsQuery, timeZone: string): PostsPage {
   const accounts = scopeAccounts(repos, q.scope);
-  const since = q.from ? startOfDayInZone(q.from, timeZone) : 0;
-  const until = q.to ? startOfDayInZone(addDays(q.to, 1), timeZone) : Number.MAX_SAFE_INTEGER;
-  const needle = q.search.trim().toLocaleLowerCase();
-  const posts = new PostAnalyticsQueries(repos.db)
-    .inRange(accounts.map((a) => a.id), since, until)
-    .map(toPostRow)
-    .filter((p) => (q.kind === null || p.kind === q.kind) && (needle === '' || p.caption.toLocaleLowerCase().includes(needle)));
+  const offset = q.offset ?? 0;
+  const { rows, total } = postsWindow(repos.db, {
+    accountIds: accounts.map((a) => a.id),
+    since: q.from ? startOfDayInZone(q.from, timeZone) : 0,
+    until: q.to ? startOfDayInZone(addDays(q.to, 1), timeZone) : Number.MAX_SAFE_INTEGER,
+    kind: q.kind,
+    needle: q.search.trim().toLocaleLowerCase(),
+    sort: q.sort ?? { key: 'publishedAt', descending: true },
+    offset,
+    limit: q.limit ?? null,
+  });
   const synced = accounts.map((a) => a.lastSyncedAt).filter((t): t is number => t !== null);
-  return { posts, timeZone, dataAsOf: synced.length ? Math.max(...synced) : null };
+  return { posts: rows.map(toPostRow), total, offset, timeZone, dataAsOf: synced.length ? Math.max(...synced) : null };
 }
 
 /** Stored thumbnails as data URLs, for the renderer to draw without any network. */

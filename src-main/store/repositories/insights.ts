@@ -1,9 +1,21 @@
 import { prepareCached, type Db } from '../database';
+import { DAY_MS, utcDay } from '../../core/time';
 
 export interface DailyValue {
   day: string;
   metric: string;
   value: number;
+}
+
+/** Per account and metric: consecutive windows' sums (null where Meta reported none of their days) and the days reported. */
+export type WindowSeries = Map<number, Map<string, { values: Array<number | null>; known: number }>>;
+
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const addDays = (day: string, n: number): string => utcDay((dayNumber(day) + n) * DAY_MS);
+
+/** Days since 1970-01-01 modulo 7, as migration 013 files each 7-day window under its last day. */
+export function weekPhase(day: string): number {
+  return dayNumber(day) % 7;
 }
 
 export interface DemographicBucket {
@@ -81,30 +93,85 @@ export class InsightsRepository {
   }
 
   /**
-   * Daily values of several metrics of one account over [firstDay, lastDay], in one read: metric →
-   * [days since firstDay, value] pairs. SQLite packs each metric's days into one string,
-   * so a year of ten metrics crosses into JavaScript as ten values, not 3,650 rows (the per-value
-   * crossing, not the index scan, is what a dashboard read costs).
+   * Consecutive windows of `step` days (1: single days; 7: the weekly roll-up kept by migration
+   * 013's triggers), the first ending on `firstLastDay`, `count` of them, for several accounts and
+   * metrics in one index range each: account → metric → the windows' sums (null: Meta reported
+   * none of its days) and how many days Meta reported in all. SQLite hands each series over as one
+   * string of sums in order; only a series with missing windows is read again with its days.
    */
-  dailySeries(accountId: number, metrics: readonly string[], firstDay: string, lastDay: string): Map<string, Array<[number, number]>> {
+  windowSeries(accountIds: readonly number[], metrics: readonly string[], firstLastDay: string, count: number, step: 1 | 7): WindowSeries {
+    const lastDay = addDays(firstLastDay, (count - 1) * step);
+    const table = step === 7
+      ? { from: 'account_insight_weeks', day: 'last_day', total: 'total', days: 'days', phase: `AND phase = ${weekPhase(firstLastDay)}` }
+      : { from: 'account_daily_insights', day: 'day', total: 'value', days: '1', phase: '' };
+    const where = `WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?))
+      ${table.phase} AND ${table.day} BETWEEN ? AND ? GROUP BY account_id, metric`;
+    const args = [JSON.stringify(accountIds), JSON.stringify(metrics), firstLastDay, lastDay] as const;
     const rows = prepareCached(this.db,
-      `SELECT metric, group_concat(CAST(julianday(day) - @firstJulianDay AS INTEGER) || '=' || value)
-       FROM account_daily_insights
-       WHERE account_id = @accountId AND metric IN (SELECT value FROM json_each(@metrics)) AND day BETWEEN @firstDay AND @lastDay GROUP BY metric`,
-    ).raw(true).all({ accountId, metrics: JSON.stringify(metrics), firstDay, lastDay, firstJulianDay: Date.parse(`${firstDay}T00:00:00Z`) / 86_400_000 + 2_440_587.5 }) as Array<[string, string]>;
-    return new Map(rows.map(([metric, packed]) => [metric, packed.split(',').map((pair) => {
-      const at = pair.indexOf('=');
-      return [Number(pair.slice(0, at)), Number(pair.slice(at + 1))] as [number, number];
-    })]));
+      `SELECT account_id, metric, count(*), sum(${table.days}), min(${table.day}), max(${table.day}), group_concat(${table.total}, ' ' ORDER BY ${table.day})
+       FROM ${table.from} ${where}`,
+    ).raw(true).all(...args) as Array<[number, string, number, number, string, string, string]>;
+    const out: WindowSeries = new Map();
+    const set = (accountId: number, metric: string, series: { values: Array<number | null>; known: number }) => {
+      let byMetric = out.get(accountId);
+      if (!byMetric) out.set(accountId, (byMetric = new Map()));
+      byMetric.set(metric, series);
+    };
+    const first = dayNumber(firstLastDay);
+    let gaps = false;
+    for (const [accountId, metric, windows, known, firstDay, lastDayRead, packed] of rows) {
+      // Windows in one unbroken run (Meta's newest days missing, or history starting later) sit in order from the first.
+      const start = (dayNumber(firstDay) - first) / step;
+      if ((dayNumber(lastDayRead) - dayNumber(firstDay)) / step + 1 !== windows) {
+        gaps = true;
+        continue;
+      }
+      const values = new Array<number | null>(count).fill(null);
+      packed.split(' ').forEach((v, i) => (values[start + i] = Number(v)));
+      set(accountId, metric, { values, known });
+    }
+    if (!gaps) return out;
+    const withDays = prepareCached(this.db,
+      `SELECT account_id, metric, count(*), sum(${table.days}), group_concat(${table.day} || ' ' || ${table.total}, ' ') FROM ${table.from} ${where}`,
+    ).raw(true).all(...args) as Array<[number, string, number, number, string]>;
+    for (const [accountId, metric, , known, packed] of withDays) {
+      if (out.get(accountId)?.has(metric)) continue;
+      const values = new Array<number | null>(count).fill(null);
+      const parts = packed.split(' ');
+      for (let i = 0; i < parts.length; i += 2) values[(dayNumber(parts[i]!) - first) / step] = Number(parts[i + 1]);
+      set(accountId, metric, { values, known });
+    }
+    return out;
   }
 
-  /** Sums of several metrics of one account over [firstDay, lastDay], with how many days had a value. */
-  dailyTotals(accountId: number, metrics: readonly string[], firstDay: string, lastDay: string): Map<string, { sum: number; days: number }> {
-    const rows = prepareCached(this.db,
-      `SELECT metric, sum(value), count(value) FROM account_daily_insights
-       WHERE account_id = ? AND metric IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ? GROUP BY metric`,
-    ).raw(true).all(accountId, JSON.stringify(metrics), firstDay, lastDay) as Array<[string, number, number]>;
-    return new Map(rows.map(([metric, sum, days]) => [metric, { sum, days }]));
+  /**
+   * Sums of several metrics of several accounts over [firstDay, lastDay] with the days Meta reported:
+   * whole weeks from the weekly roll-up, the remaining days from the daily values.
+   */
+  rangeTotals(accountIds: readonly number[], metrics: readonly string[], firstDay: string, lastDay: string): Map<number, Map<string, { sum: number; days: number }>> {
+    const days = dayNumber(lastDay) - dayNumber(firstDay) + 1;
+    const weeks = Math.floor(days / 7);
+    const ranges: Array<[string, string, string]> = [];
+    if (weeks > 0) ranges.push(['weeks', addDays(firstDay, 6), addDays(firstDay, weeks * 7 - 1)]);
+    if (weeks * 7 < days) ranges.push(['days', addDays(firstDay, weeks * 7), lastDay]);
+    const out = new Map<number, Map<string, { sum: number; days: number }>>();
+    for (const [kind, from, to] of ranges) {
+      const sql = kind === 'weeks'
+        ? `SELECT account_id, metric, sum(total), sum(days) FROM account_insight_weeks
+           WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?)) AND phase = ${weekPhase(from)} AND last_day BETWEEN ? AND ?
+           GROUP BY account_id, metric`
+        : `SELECT account_id, metric, sum(value), count(*) FROM account_daily_insights
+           WHERE account_id IN (SELECT value FROM json_each(?)) AND metric IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ?
+           GROUP BY account_id, metric`;
+      const rows = prepareCached(this.db, sql).raw(true).all(JSON.stringify(accountIds), JSON.stringify(metrics), from, to) as Array<[number, string, number, number]>;
+      for (const [accountId, metric, sum, days] of rows) {
+        const byMetric = out.get(accountId) ?? new Map<string, { sum: number; days: number }>();
+        out.set(accountId, byMetric);
+        const before = byMetric.get(metric);
+        byMetric.set(metric, { sum: (before?.sum ?? 0) + sum, days: (before?.days ?? 0) + days });
+      }
+    }
+    return out;
   }
 
   /** The newest demographics of an account (Meta gives only the current picture), with their date. */

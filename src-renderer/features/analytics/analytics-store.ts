@@ -65,6 +65,8 @@ export function setAnalyticsTab(tab: AnalyticsTab): void {
 
 export function initAnalytics(): () => void {
   const refetch = () => {
+    // A sync may have stored a new picture for a post: the rows in view read theirs again (the old one stays until then).
+    thumbnailsAsked.clear();
     useAnalyticsStore.setState((s) => ({ revision: s.revision + 1 }));
     if (useAnalyticsStore.getState().status !== 'idle') void loadAnalytics();
   };

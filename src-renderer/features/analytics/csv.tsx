@@ -1,4 +1,5 @@
 /** CSV export from a view: what the view shows, one row per item, downloaded as a file. */
+import { useState } from 'react';
 
 export { csvCell, toCsv } from '../../../src-preload/analytics-csv';
 
@@ -15,10 +16,27 @@ export function downloadCsv(fileName: string, csv: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function CsvButton({ fileName, build, label = 'Export CSV' }: { fileName: string; build: () => string; label?: string }) {
+/** A view's export button; `build` may read from the local store first (the posts table holds only the rows in view). */
+export function CsvButton({ fileName, build, label = 'Export CSV' }: { fileName: string; build: () => string | Promise<string>; label?: string }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      downloadCsv(fileName, await build());
+    } catch (error) {
+      setProblem(`The CSV could not be made: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <button type="button" className="button button--small" data-export-csv={fileName} onClick={() => downloadCsv(fileName, build())}>
-      {label}
-    </button>
+    <>
+      <button type="button" className="button button--small" data-export-csv={fileName} disabled={busy} onClick={() => void run()}>
+        {label}
+      </button>
+      {problem && <span role="alert" className="small error-text">{problem}</span>}
+    </>
   );
 }

@@ -5,9 +5,11 @@ import { loadThumbnails, useAnalyticsStore } from './analytics-store';
 /** Reads the thumbnails of the rows in view from the local store (never the network). */
 export function useVisibleThumbnails(posts: ReadonlyArray<Pick<PostRow, 'id' | 'hasThumbnail'>>): void {
   const ids = posts.filter((p) => p.hasThumbnail).map((p) => p.id).join(',');
+  // After a sync (a new revision) the rows in view read their pictures again: one may have changed.
+  const revision = useAnalyticsStore((s) => s.revision);
   useEffect(() => {
     if (ids) void loadThumbnails(ids.split(',').map(Number));
-  }, [ids]);
+  }, [ids, revision]);
 }
 
 /** A post's stored picture, or a plain tile saying there is none (never a broken image). */

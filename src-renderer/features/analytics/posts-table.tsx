@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
-import type { PostRow } from '../../../src-preload/contract';
+import { useEffect, useRef } from 'react';
+import type { PostRow, PostSortKey } from '../../../src-preload/contract';
 import { formatFullNumber, formatNumber } from '../../lib/format';
 import { formatRate } from './figure-text';
 import { insightsStatusText } from './post-status';
@@ -15,48 +15,59 @@ export const POST_COLUMNS = [
   { key: 'saves', label: 'Saves' },
   { key: 'engagementRate', label: 'Engagement rate' },
 ] as const;
-export type SortKey = 'publishedAt' | (typeof POST_COLUMNS)[number]['key'];
+export type SortKey = PostSortKey;
+export interface PostsSort {
+  key: SortKey;
+  descending: boolean;
+}
 
 const ROW_HEIGHT = 56;
 
-/** Sorted copy; posts without the figure always go last, whichever the direction. */
-export function sortPosts(posts: readonly PostRow[], key: SortKey, descending: boolean): PostRow[] {
-  return [...posts].sort((a, b) => {
-    const x = a[key];
-    const y = b[key];
-    if (x === null && y === null) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return descending ? y - x : x - y;
-  });
-}
-
 interface PostsTableProps {
-  posts: readonly PostRow[];
+  /** Posts matching the query; `rowAt` has those read so far (main sorts, filters and pages). */
+  total: number;
+  rowAt: (index: number) => PostRow | undefined;
+  /** Asks for the rows from `first` to `last` of the sorted list. */
+  ensure: (first: number, last: number) => void;
+  sort: PostsSort;
+  onSort: (sort: PostsSort) => void;
+  /** Changes with the filters: a new list starts at its top. */
+  listKey: string;
   formatDate: (ms: number) => string;
   onOpen: (post: PostRow) => void;
 }
 
-/** Every post, virtualized: only the rows in view (plus a few) are in the DOM, so 5,000 posts scroll smoothly. */
-export function PostsTable({ posts, formatDate, onOpen }: PostsTableProps) {
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'publishedAt', descending: true });
-  const sorted = useMemo(() => sortPosts(posts, sort.key, sort.descending), [posts, sort]);
+/**
+ * Every post, virtualized: only the rows in view (plus a few) are in the DOM and in memory, read
+ * from main a window at a time, so 5,000 posts scroll smoothly.
+ */
+export function PostsTable({ total, rowAt, ensure, sort, onSort, listKey, formatDate, onOpen }: PostsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns a mutable instance, which the React Compiler cannot memoise; it still re-renders on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library -- see the line above
-  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height: 600 } });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height: 600 } });
   const items = virtualizer.getVirtualItems();
-  useVisibleThumbnails(items.map((item) => sorted[item.index]!).filter(Boolean));
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const loaded = items.map((item) => rowAt(item.index)).filter((p): p is PostRow => p !== undefined);
+  useEffect(() => {
+    if (total > 0) ensure(first, last);
+  }, [first, last, total, ensure, rowAt]);
+  // A new sort or filter starts at the top.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [listKey]);
+  useVisibleThumbnails(loaded);
   const header = (key: SortKey, label: string, numeric: boolean) => (
     <div key={key} role="columnheader" className={`posts-grid__cell${numeric ? ' num' : ''}`} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort-button" data-sort={key} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : true }))}>
+      <button type="button" className="sort-button" data-sort={key} onClick={() => onSort({ key, descending: sort.key === key ? !sort.descending : true })}>
         {label}
         {sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
       </button>
     </div>
   );
   return (
-    <div className="posts-grid" role="table" aria-label="Posts" aria-rowcount={sorted.length + 1} data-rows={sorted.length}>
+    <div className="posts-grid" role="table" aria-label="Posts" aria-rowcount={total + 1} data-rows={total}>
       <div role="rowgroup" className="posts-grid__head">
         <div role="row" className="posts-grid__row">
           <div role="columnheader" className="posts-grid__cell">Post</div>
@@ -67,11 +78,18 @@ export function PostsTable({ posts, formatDate, onOpen }: PostsTableProps) {
       <div ref={scrollRef} className="posts-grid__body" role="rowgroup" data-testid="posts-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const post = sorted[item.index]!;
+            const post = rowAt(item.index);
+            const place = { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` } as const;
+            if (!post) {
+              return (
+                <div role="row" key={`loading-${item.index}`} className="posts-grid__row posts-grid__row--body posts-grid__row--loading" aria-rowindex={item.index + 2} style={place}>
+                  <div role="cell" className="posts-grid__cell muted">Reading…</div>
+                </div>
+              );
+            }
             const status = insightsStatusText(post.insightsStatus);
             return (
-              <div role="row" key={post.id} className="posts-grid__row posts-grid__row--body" data-post-id={post.id} aria-rowindex={item.index + 2}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+              <div role="row" key={post.id} className="posts-grid__row posts-grid__row--body" data-post-id={post.id} aria-rowindex={item.index + 2} style={place}>
                 <div role="cell" className="posts-grid__cell posts-grid__post">
                   <PostThumbnail post={post} />
                   <span className="badge">{post.kind}</span>

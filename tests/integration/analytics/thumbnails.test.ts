@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { resolveGraphConfig } from '../../../src-main/meta/config';
 import { GraphClient } from '../../../src-main/meta/graph-client';
-import { syncThumbnails, THUMBNAIL_WIDTH } from '../../../src-main/sync/thumbnails';
+import { RETRY_FAILED_THUMBNAIL_MS, syncThumbnails, THUMBNAIL_WIDTH } from '../../../src-main/sync/thumbnails';
 import type { SyncContext, SyncTarget } from '../../../src-main/sync/context';
 import { makeSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
@@ -104,5 +104,47 @@ describe('thumbnails during sync', () => {
     expect(cdnCalls).toHaveLength(2);
     expect(graphCalls).toBe(1);
     expect(h.core.repos.thumbnails.get([victim.id]).size).toBe(0);
+  });
+
+  it('downloads a picture again only when Meta names a new file, not when its signed URL rotates', async () => {
+    // Each download stores a row with the time it was fetched: a changed time is a download again
+    // (posts published in between are fetched for the first time, as they should be).
+    const fetched = () => new Map((h.core.repos.db.prepare('SELECT post_id, fetched_at FROM post_thumbnails').raw(true).all() as Array<[number, number]>));
+    const downloadedSince = (before: Map<number, number>) => [...fetched()].filter(([id, at]) => before.has(id) && before.get(id) !== at).map(([id]) => id).sort((x, y) => x - y);
+    // A sync two days on lists the posts again: every URL carries a new signature and expiry.
+    h.clock.now += 2 * 24 * 3_600_000;
+    const image = rows(igId).find((r) => r.media_type === 'IMAGE' && r.status === 'stored')!;
+    let before = fetched();
+    expect((await h.syncAll()).every((r) => r.status === 'ok')).toBe(true);
+    expect(rows(igId).find((r) => r.id === image.id)!.media_url).not.toBe(image.media_url);
+    expect(downloadedSince(before)).toEqual([]);
+
+    // The owner replaces two pictures on Meta: the newest reel gets a new cover, the newest Page photo post is edited.
+    const world = h.emulator.world;
+    const reel = Object.values(world.media).filter((m) => m.mediaType === 'VIDEO' && m.thumbnailUrl).sort((x, y) => y.timestamp - x.timestamp)[0]!;
+    reel.thumbnailUrl = reel.thumbnailUrl!.replace(/_thumb_n\.jpg$/, '_cover2_n.jpg');
+    const photo = Object.values(world.posts).filter((p) => p.fullPicture).sort((x, y) => y.createdTime - x.createdTime)[0]!;
+    photo.fullPicture = photo.fullPicture!.replace(/_n\.jpg$/, '_edit_n.jpg');
+    h.clock.now += 3_600_000;
+    before = fetched();
+    expect((await h.syncAll()).every((r) => r.status === 'ok')).toBe(true);
+    const reelRow = rows(igId).find((r) => r.external_id === reel.id)!;
+    const photoRow = rows(pageId).find((r) => r.external_id === photo.id)!;
+    expect(downloadedSince(before)).toEqual([reelRow.id, photoRow.id].sort((x, y) => x - y));
+    expect([reelRow.status, reelRow.source_url]).toEqual(['stored', expect.stringMatching(/_cover2_n\.jpg$/)]);
+    expect([photoRow.status, photoRow.source_url]).toEqual(['stored', expect.stringMatching(/_edit_n\.jpg$/)]);
+  });
+
+  it('tries a failed picture again after a few days, and only then', async () => {
+    const victim = rows(igId).find((r) => r.media_type === 'IMAGE' && r.status === 'stored')!;
+    const repos = h.core.repos;
+    repos.thumbnails.markUnavailable(victim.id, "Meta's image server answered 503", victim.media_url, h.clock.now);
+    const due = (days: number) => repos.thumbnails.due(igId, 'instagram', h.clock.now + days * 24 * 3_600_000, RETRY_FAILED_THUMBNAIL_MS).map((d) => d.postId);
+    expect(due(0)).not.toContain(victim.id);
+    expect(due(2.9)).not.toContain(victim.id);
+    expect(due(3)).toContain(victim.id);
+    // A post Meta gives no picture for is not asked about again and again.
+    const bare = rows(pageId).find((r) => r.status === 'unavailable' && r.media_url === null);
+    if (bare) expect(repos.thumbnails.due(pageId, 'facebook', h.clock.now + 30 * 24 * 3_600_000, RETRY_FAILED_THUMBNAIL_MS).map((d) => d.postId)).not.toContain(bare.id);
   });
 });

@@ -8,8 +8,10 @@ import type { Repositories } from '../../../src-main/store/repositories';
 import { analyticsOverview } from '../../../src-main/services/analytics/overview';
 import { listPosts } from '../../../src-main/services/analytics/posts';
 import { bestTimes } from '../../../src-main/services/analytics/audience';
-import { zonedParts } from '../../../src-main/services/analytics/calendar';
+import { weekdayHours, zonedParts } from '../../../src-main/services/analytics/calendar';
 import { useTempStore } from '../../support/temp-store';
+import { engagementRate } from '../../../src-main/services/analytics/figures';
+import { PostAnalyticsQueries, type MetricSnapshot } from '../../../src-main/store/repositories/posts';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const store = useTempStore(5);
@@ -58,6 +60,55 @@ describe('overview series', () => {
   });
 });
 
+describe('overview reads', () => {
+  it('takes a year\'s whole weeks from the weekly roll-up and the short last week from its days', () => {
+    const id = instagram();
+    const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2025, 11, 1 + i)).toISOString().slice(0, 10));
+    repos.insights.upsertDaily(id, days.map((day) => ({ day, metric: 'views', value: 1 })), NOW);
+    const read = () => analyticsOverview(repos, { scope: { kind: 'all' }, period: { preset: 365 } }, NOW, 'UTC').accounts[0]!.figures.find((f) => f.id === 'views')!;
+    expect(read().series!.current.slice(0, 2)).toEqual([7, 7]);
+    expect(read().series!.current[52]).toBe(1);
+    expect(read().value).toBe(365);
+    // Were the days read one by one, a change to the roll-up alone would show nowhere.
+    repos.db.prepare(`UPDATE account_insight_weeks SET total = total + 1000 WHERE account_id = ? AND metric = 'views' AND last_day IN ('2025-12-07', '2026-11-30')`).run(id);
+    expect(read().series!.current.slice(0, 2)).toEqual([1007, 7]);
+    expect(read().series!.current[52]).toBe(1);
+    expect(read().value).toBe(1365);
+  });
+
+  it('places each day or week of a series where it belongs, with days missing at the start, the end or in between', () => {
+    const id = instagram();
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + n)).toISOString().slice(0, 10);
+    // reach: days 2–5 (a run, Meta's first and newest days missing); views: days 0, 1, 4 (a hole).
+    repos.insights.upsertDaily(id, [2, 3, 4, 5].map((n) => ({ day: day(n), metric: 'reach', value: n * 10 })), NOW);
+    repos.insights.upsertDaily(id, [0, 1, 4].map((n) => ({ day: day(n), metric: 'views', value: n + 1 })), NOW);
+    const days = repos.insights.windowSeries([id], ['reach', 'views', 'saves'], day(0), 7, 1).get(id)!;
+    expect(days.get('reach')).toEqual({ values: [null, null, 20, 30, 40, 50, null], known: 4 });
+    expect(days.get('views')).toEqual({ values: [1, 2, null, null, 5, null, null], known: 3 });
+    expect(days.has('saves')).toBe(false);
+    // Weeks ending on day 6 and day 13: the first holds everything, the second nothing.
+    const weeks = repos.insights.windowSeries([id], ['reach', 'views'], day(6), 2, 7).get(id)!;
+    expect(weeks.get('reach')).toEqual({ values: [140, null], known: 4 });
+    expect(weeks.get('views')).toEqual({ values: [8, null], known: 3 });
+    // Weeks ending on days 2, 9: both hold some days.
+    expect(repos.insights.windowSeries([id], ['reach'], day(2), 2, 7).get(id)!.get('reach')).toEqual({ values: [20, 120], known: 4 });
+    expect(repos.insights.rangeTotals([id], ['reach', 'views'], day(1), day(9)).get(id)).toEqual(new Map([['reach', { sum: 140, days: 4 }], ['views', { sum: 7, days: 2 }]]));
+  });
+
+  it('gives each account of the scope its own series from the one read', () => {
+    const ig = instagram();
+    const page = repos.accounts.upsert({ network: 'facebook', externalId: 'p', name: 'Shop', loginKind: 'demo' }, NOW);
+    repos.insights.upsertDaily(ig, [{ day: '2026-11-29', metric: 'views', value: 5 }], NOW);
+    repos.insights.upsertDaily(page, [{ day: '2026-11-29', metric: 'page_media_view', value: 9 }, { day: '2026-11-30', metric: 'views', value: 999 }], NOW);
+    const accounts = analyticsOverview(repos, { scope: { kind: 'all' }, period: { preset: 7 } }, NOW, 'UTC').accounts;
+    const views = (accountId: number) => accounts.find((a) => a.account.id === accountId)!.figures.find((f) => f.id === 'views')!;
+    expect(views(ig).value).toBe(5);
+    expect(views(ig).series!.current).toEqual([null, null, null, null, null, 5, null]);
+    // The Page's views are page_media_view; an Instagram metric name stored under it is not read as the Page's.
+    expect(views(page).value).toBe(9);
+  });
+});
+
 describe('posts list', () => {
   it('shows each post with its newest metrics, whatever order the snapshots were stored in', () => {
     const id = instagram();
@@ -83,6 +134,35 @@ describe('best time placement', () => {
     expect(zonedParts(Date.UTC(2026, 9, 24, 22, 30), 'Europe/Berlin')).toEqual({ day: '2026-10-25', weekday: 0, hour: 0 });
     expect(zonedParts(Date.UTC(2026, 2, 8, 7, 30), 'America/New_York')).toEqual({ day: '2026-03-08', weekday: 0, hour: 3 });
     expect(zonedParts(Date.UTC(2026, 2, 8, 6, 30), 'America/New_York')).toEqual({ day: '2026-03-08', weekday: 0, hour: 1 });
+  });
+
+  it('reads each post\'s engagement rate in SQL exactly as figures.ts defines it, unknown where it is', () => {
+    const id = instagram();
+    const cases: MetricSnapshot[] = [
+      { reach: 400, likes: 30, comments: 5, shares: 3, saves: 2 },
+      { reach: 3, likes: 1 }, // a missing part counts as nothing
+      { reach: 0, likes: 4 }, // no reach: no rate
+      { reach: 250 }, // no interaction figure at all: no rate
+      { likes: 9 }, // reach unknown
+      { reach: 7, likes: 0, comments: 0 }, // a real 0 %
+    ];
+    cases.forEach((m, i) => repos.posts.addSnapshot(repos.posts.upsert(id, { externalId: `r${i}`, publishedAt: NOW - (i + 1) * 60_000 }, NOW), NOW, m));
+    repos.posts.upsert(id, { externalId: 'never-read', publishedAt: NOW - 3_600_000 }, NOW);
+    const rates = new PostAnalyticsQueries(repos.db).ratesInRange([id], 0, NOW).sort((a, b) => b.publishedAt - a.publishedAt);
+    const expected = cases.map((m) => engagementRate({ likes: null, comments: null, shares: null, saves: null, reach: null, ...m }));
+    expect(rates.map((r) => r.rate)).toEqual([...expected, null]);
+    expect(expected.filter((r) => r === null)).toHaveLength(3);
+  });
+
+  it('places many instants at once exactly as one by one, across clock changes and before 1970', () => {
+    const instants = Array.from({ length: 2000 }, (_, i) => Date.UTC(2026, 0, 1) + i * 4_391_117 * 1.37); // ~ every 100 min over a year
+    instants.push(Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 9, 25, 1, 30), Date.UTC(2026, 2, 29, 0, 59), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(1969, 11, 31, 23, 30));
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC']) {
+      expect(weekdayHours(instants, zone)).toEqual(instants.map((ms) => {
+        const { weekday, hour } = zonedParts(ms, zone);
+        return { weekday, hour };
+      }));
+    }
   });
 
   it('counts every post of the period in its local weekday and hour cell', () => {

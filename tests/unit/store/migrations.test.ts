@@ -21,7 +21,7 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%'`).all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['accounts', 'account_daily_insights', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials', 'deletion_requests', 'forget_receipts',
+      ['accounts', 'account_daily_insights', 'account_insight_weeks', 'account_period_insights', 'app_config', 'audience_demographics', 'audit_log', 'comments', 'conversations', 'credentials', 'deletion_requests', 'forget_receipts',
         'messages', 'people', 'post_metric_snapshots', 'posts', 'post_latest_metrics', 'post_thumbnails', 'relay_link', 'relay_meta_requests', 'retired_metrics', 'sync_runs', 'sync_state',
         'conversation_triage', 'conversation_labels', 'saved_replies', 'inbox_marks',
         'outbox', 'account_messaging_settings', 'message_reactions', 'conversation_seen', 'credential_grants', 'pending_message_signals'].sort(),
