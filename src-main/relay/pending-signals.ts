@@ -2,7 +2,7 @@
  * Reactions, seen receipts and edits that arrive before the message they name. Meta gives no
  * ordering between webhooks (each is retried on its own, and Messenger removed the per-event
  * `seq`), and the sync that reads a thread may run after its webhooks, so such a signal is kept
- * (migration 015, in the encrypted store) and applied when the message is stored, by its own
+ * (migration 014, in the encrypted store) and applied when the message is stored, by its own
  * webhook or by a sync. Applying goes through the same order-safe writes as a live signal, so a
  * redelivery before or after changes nothing. Unapplied signals leave after PENDING_SIGNAL_WINDOW_MS.
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started

@@ -12,8 +12,8 @@ import { migration010 } from './010-receipt-files';
 import { migration011 } from './011-analytics-rollups';
 import { migration012 } from './012-message-signals';
 import { migration013 } from './013-insight-weeks';
-import { migration015 } from './015-pending-signals';
-import { migration016 } from './016-search-index-layout';
+import { migration014 } from './014-pending-signals';
+import { migration015 } from './015-search-index-layout';
 
 export interface Migration {
   version: number;
@@ -22,7 +22,7 @@ export interface Migration {
 }
 
 /** Every migration in order; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration015, migration016];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

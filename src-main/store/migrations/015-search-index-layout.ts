@@ -24,8 +24,8 @@ import type { Migration } from './index';
  */
 export const MESSAGE_INDEX_LAYOUT = { automerge: 2, crisismerge: 4, pgsz: 3900 } as const;
 
-export const migration016: Migration = {
-  version: 16,
+export const migration015: Migration = {
+  version: 15,
   name: 'message search index in fewer segments of page-sized leaves, so a secure delete rewrites less',
   up(db) {
     // FTS5 takes these values as SQL integer literals (a bound JavaScript number arrives as a REAL and is refused).

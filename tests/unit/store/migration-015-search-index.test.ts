@@ -29,10 +29,10 @@ function commitPage(db: Db, messages = 25): void {
 const overflowPages = (db: Db) => db.prepare(`SELECT count(*) FROM dbstat WHERE name = 'messages_fts_data' AND pagetype = 'overflow'`).pluck().get() as number;
 const segments = (db: Db) => db.prepare('SELECT count(DISTINCT segid) FROM messages_fts_idx').pluck().get() as number;
 
-describe('migration 016 (message search index in fewer segments)', () => {
+describe('migration 015 (message search index in fewer segments)', () => {
   it('rewrites an existing index as one segment of page-sized leaves; later writes stay in far fewer segments than FTS5 defaults leave, none spilling into overflow pages', () => {
-    // The same 200 commits under FTS5's defaults (the version-15 schema) leave this many segments.
-    const before = open(15);
+    // The same 200 commits under FTS5's defaults (the version-14 schema) leave this many segments.
+    const before = open(14);
     for (let page = 0; page < 200; page++) commitPage(before);
     const withDefaults = segments(before);
     // FTS5's 4,050-byte leaves do not fit the 4,016 bytes SQLCipher leaves usable in a page.
@@ -48,7 +48,7 @@ describe('migration 016 (message search index in fewer segments)', () => {
     ]);
     before.close();
 
-    const after = open(16);
+    const after = open(15);
     for (let page = 0; page < 200; page++) commitPage(after);
     const withMerging = segments(after);
     expect(overflowPages(after)).toBe(0);

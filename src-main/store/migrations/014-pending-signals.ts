@@ -14,8 +14,8 @@ import type { Migration } from './index';
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started (retries, batching)
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-deliveries (`seq` removed)
  */
-export const migration015: Migration = {
-  version: 15,
+export const migration014: Migration = {
+  version: 14,
   name: 'webhook reactions, seen receipts and edits waiting for their message',
   up(db) {
     db.exec(`

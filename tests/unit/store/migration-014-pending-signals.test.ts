@@ -7,7 +7,7 @@ import { makeTempDir } from '../../support/temp-dir';
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-describe('migration 015 (signals waiting for their message)', () => {
+describe('migration 014 (signals waiting for their message)', () => {
   it('adds a STRICT table to a version-12 database that refuses what webhooks never send and leaves with the account', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
