@@ -50,10 +50,10 @@ export function postsCsv(page: PostsPage): string {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** Best time: one row per weekday × hour bucket in the user's time zone. */
+/** Best time: one row per network and weekday × hour bucket in the user's time zone. */
 export function bestTimeCsv(r: HeatmapReport): string {
-  return toCsv(['weekday', 'hour', 'posts', 'median_engagement_rate', 'coloured', 'time_zone', 'from', 'to'],
-    r.cells.map((c) => [WEEKDAYS[c.weekday], c.hour, c.posts, c.medianRate, c.posts >= r.minPosts ? 'yes' : 'no', r.period.timeZone, r.period.from, r.period.to]));
+  return toCsv(['network', 'weekday', 'hour', 'posts', 'median_engagement_rate', 'coloured', 'time_zone', 'from', 'to'],
+    r.networks.flatMap((n) => n.cells.map((c) => [n.network, WEEKDAYS[c.weekday], c.hour, c.posts, c.medianRate, c.posts >= r.minPosts ? 'yes' : 'no', r.period.timeZone, r.period.from, r.period.to])));
 }
 
 /** Engaged people: one row per person. */

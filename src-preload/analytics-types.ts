@@ -155,11 +155,18 @@ export interface AudienceReport {
   audiences?: Array<{ audience: AudienceBreakdown['audience']; timeframe: string | null; missingReason: string | null }>;
 }
 
+/**
+ * Best time to post, one map per network in the scope: Instagram and Facebook define a post's reach
+ * (the engagement rate's denominator) differently, so their rates are never pooled in one median.
+ */
 export interface HeatmapReport {
   period: StatedPeriod;
   minPosts: number;
-  cells: Array<{ weekday: number; hour: number; posts: number; medianRate: number | null }>;
-  posts: number;
+  networks: Array<{
+    network: 'instagram' | 'facebook';
+    cells: Array<{ weekday: number; hour: number; posts: number; medianRate: number | null }>;
+    posts: number;
+  }>;
 }
 
 export interface EngagedPerson {

@@ -64,13 +64,24 @@ export function audienceReport(repos: Repositories, accountId: number): Audience
   return { ...base, asOf: latest.capturedOn, breakdowns, missingReason: null, audiences };
 }
 
-/** Best time to post: each post of the period placed by weekday and hour in the user's time zone. */
+/**
+ * Best time to post: each post of the period placed by weekday and hour in the user's time zone, one
+ * map per network of the scope (never one median over Instagram's and Facebook's different rates).
+ */
 export function bestTimes(repos: Repositories, query: PeriodQuery, now: number, timeZone: string): HeatmapReport {
   const period = statePeriod(query.period, now, timeZone);
-  const ids = scopeAccounts(repos, query.scope).map((a) => a.id);
-  const posts = new PostAnalyticsQueries(repos.db).ratesInRange(ids, startOfDayInZone(period.from, timeZone), startOfDayInZone(addDays(period.to, 1), timeZone));
-  const placed = weekdayHours(posts.map((p) => p.publishedAt), timeZone).map((at, i) => ({ weekday: at.weekday, hour: at.hour, rate: posts[i]!.rate }));
-  return { period, minPosts: HEATMAP_MIN_POSTS, cells: heatmapBuckets(placed), posts: posts.length };
+  const accounts = scopeAccounts(repos, query.scope);
+  const queries = new PostAnalyticsQueries(repos.db);
+  const [from, to] = [startOfDayInZone(period.from, timeZone), startOfDayInZone(addDays(period.to, 1), timeZone)];
+  const networks = (['instagram', 'facebook'] as const)
+    .map((network) => ({ network, ids: accounts.filter((a) => a.network === network).map((a) => a.id) }))
+    .filter(({ ids }) => ids.length > 0)
+    .map(({ network, ids }) => {
+      const posts = queries.ratesInRange(ids, from, to);
+      const placed = weekdayHours(posts.map((p) => p.publishedAt), timeZone).map((at, i) => ({ weekday: at.weekday, hour: at.hour, rate: posts[i]!.rate }));
+      return { network, cells: heatmapBuckets(placed), posts: posts.length };
+    });
+  return { period, minPosts: HEATMAP_MIN_POSTS, networks };
 }
 
 /** People who commented or messaged, most active first. */

@@ -42,7 +42,10 @@ describe('report --format csv --view: one row per item of each view, agreeing wi
     expect(posts.length).toBe(published);
     expect(new Set(posts.map((p) => p.post_id)).size).toBe(posts.length);
     const cells = csv('best-time');
-    expect(cells).toHaveLength(7 * 24);
+    // One map per network of the scope, never one median over both networks' rates.
+    const networks = [...new Set(cells.map((c) => c.network))].sort();
+    expect(networks).toEqual(['facebook', 'instagram']);
+    expect(cells).toHaveLength(networks.length * 7 * 24);
     expect(cells.reduce((s, c) => s + Number(c.posts), 0)).toBe(published);
   });
 

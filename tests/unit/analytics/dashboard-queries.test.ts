@@ -174,8 +174,27 @@ describe('best time placement', () => {
     });
     const report = bestTimes(repos, { scope: { kind: 'all' }, period: { preset: 28 } }, NOW, 'America/Los_Angeles');
     // Mondays 16:xx UTC are Mondays 08:xx in Los Angeles (PST, UTC−8); Tue 08:00 UTC is Tue 00:00.
-    expect(report.posts).toBe(4);
-    expect(report.cells.find((c) => c.weekday === 1 && c.hour === 8)).toEqual({ weekday: 1, hour: 8, posts: 3, medianRate: 0.2 });
-    expect(report.cells.find((c) => c.weekday === 2 && c.hour === 0)).toMatchObject({ posts: 1, medianRate: null });
+    expect(report.networks.map((n) => [n.network, n.posts])).toEqual([['instagram', 4]]);
+    const cells = report.networks[0]!.cells;
+    expect(cells.find((c) => c.weekday === 1 && c.hour === 8)).toEqual({ weekday: 1, hour: 8, posts: 3, medianRate: 0.2 });
+    expect(cells.find((c) => c.weekday === 2 && c.hour === 0)).toMatchObject({ posts: 1, medianRate: null });
+  });
+
+  it('keeps Instagram and Facebook posts of the same hour in separate maps: their rates are never one median', () => {
+    const ig = instagram();
+    const page = repos.accounts.upsert({ network: 'facebook', externalId: 'page', handle: null, name: 'Shop Page', loginKind: 'demo' }, NOW);
+    repos.accounts.markSynced(page, NOW);
+    const mondays = [Date.UTC(2026, 10, 9, 16), Date.UTC(2026, 10, 16, 16), Date.UTC(2026, 10, 23, 16)];
+    mondays.forEach((t, i) => {
+      repos.posts.addSnapshot(repos.posts.upsert(ig, { externalId: `ig${i}`, publishedAt: t }, NOW), NOW, { reach: 100, likes: 10 });
+      repos.posts.addSnapshot(repos.posts.upsert(page, { externalId: `fb${i}`, publishedAt: t }, NOW), NOW, { reach: 100, likes: 50 });
+    });
+    const report = bestTimes(repos, { scope: { kind: 'all' }, period: { preset: 28 } }, NOW, 'UTC');
+    const monday16 = (network: string) => report.networks.find((n) => n.network === network)?.cells.find((c) => c.weekday === 1 && c.hour === 16);
+    expect(report.networks.map((n) => n.network)).toEqual(['instagram', 'facebook']);
+    expect(monday16('instagram')).toEqual({ weekday: 1, hour: 16, posts: 3, medianRate: 0.1 });
+    expect(monday16('facebook')).toEqual({ weekday: 1, hour: 16, posts: 3, medianRate: 0.5 });
+    // One account's view has that account's network only.
+    expect(bestTimes(repos, { scope: { kind: 'account', accountId: page }, period: { preset: 28 } }, NOW, 'UTC').networks.map((n) => n.network)).toEqual(['facebook']);
   });
 });
