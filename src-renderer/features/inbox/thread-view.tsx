@@ -30,7 +30,12 @@ export function ThreadView() {
   const items = useMemo(() => thread.data?.items ?? [], [thread.data]);
   const firstId = items[0]?.id ?? -1;
   const lastId = items.at(-1)?.id ?? -1;
-  const previous = useRef({ firstId: -1, lastId: -1, fromBottom: 0, total: 0, atBottom: true });
+  const previous = useRef({ firstId: -1, lastId: -1, fromBottom: 0, total: 0 });
+  // Whether the view follows the newest message: set when the thread opens or a newest message
+  // arrives, kept by scrolls that end at the bottom, dropped when the reader scrolls up. An intent,
+  // not a measurement: rows measured taller after the jump to the end (a reaction, "Seen", an edit,
+  // wrapped text on a busy machine) would otherwise leave the view short of the end for good.
+  const followNewest = useRef(true);
   const revealed = useRef<number | null>(null);
   const target = thread.target;
   const targetId = target?.found === 'found' ? target.messageId : null;
@@ -51,12 +56,30 @@ export function ThreadView() {
     const before = previous.current;
     const total = virtualizer.getTotalSize();
     if (box && items.length > 0) {
-      if (lastId !== before.lastId && targetId === null && target?.found !== 'searching') virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
-      else if (firstId !== before.firstId) box.scrollTop = total - before.fromBottom;
-      else if (before.atBottom && total > before.total && targetId === null) box.scrollTop = box.scrollHeight;
+      if (lastId !== before.lastId && targetId === null && target?.found !== 'searching') {
+        followNewest.current = true;
+        virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+      } else if (firstId !== before.firstId) box.scrollTop = total - before.fromBottom;
+      else if (followNewest.current && total !== before.total && targetId === null) box.scrollTop = box.scrollHeight;
     }
-    previous.current = { firstId, lastId, fromBottom: box ? total - box.scrollTop : 0, total, atBottom: box ? isAtBottom(box) : true };
+    previous.current = { firstId, lastId, fromBottom: box ? total - box.scrollTop : 0, total };
   });
+
+  // The box itself got shorter (the reply composer below it grew once the reply window was read, a
+  // notice above it appeared): no scroll event says so, so follow the newest message here too.
+  const selectedId = selected?.id ?? null;
+  // Opened from a search hit: the hit is what the reader came for, not the newest message.
+  const showingTarget = useRef(false);
+  showingTarget.current = target !== null && target !== undefined;
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (followNewest.current && !showingTarget.current && !isAtBottom(box)) box.scrollTop = box.scrollHeight;
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [selectedId]);
 
   // A search hit's message, once loaded: centre it and focus it.
   useEffect(() => {
@@ -64,6 +87,7 @@ export function ThreadView() {
     if (targetId === null || revealed.current === targetId) return;
     const index = items.findIndex((message) => message.id === targetId);
     if (index < 0) return;
+    followNewest.current = false;
     virtualizer.scrollToIndex(index, { align: 'center' });
     revealed.current = targetId;
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-message-id="${targetId}"]`)?.focus({ preventScroll: true }));
@@ -71,7 +95,10 @@ export function ThreadView() {
 
   const onScroll = () => {
     const box = scrollRef.current;
-    if (box) Object.assign(previous.current, { fromBottom: virtualizer.getTotalSize() - box.scrollTop, atBottom: isAtBottom(box) });
+    if (box) {
+      previous.current.fromBottom = virtualizer.getTotalSize() - box.scrollTop;
+      followNewest.current = isAtBottom(box);
+    }
     if (box && box.scrollTop < LOAD_OLDER_PX && thread.data?.hasMore && !thread.loadingOlder && !target) void loadOlderMessages();
   };
 
