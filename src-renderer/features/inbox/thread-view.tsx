@@ -68,14 +68,13 @@ export function ThreadView() {
   // The box itself got shorter (the reply composer below it grew once the reply window was read, a
   // notice above it appeared): no scroll event says so, so follow the newest message here too.
   const selectedId = selected?.id ?? null;
-  // Opened from a search hit: the hit is what the reader came for, not the newest message.
-  const showingTarget = useRef(false);
-  showingTarget.current = target !== null && target !== undefined;
   useEffect(() => {
     const box = scrollRef.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
-      if (followNewest.current && !showingTarget.current && !isAtBottom(box)) box.scrollTop = box.scrollHeight;
+      // Opened from a search hit: the hit is what the reader came for, not the newest message.
+      const showingTarget = useInboxStore.getState().thread.target !== null;
+      if (followNewest.current && !showingTarget && !isAtBottom(box)) box.scrollTop = box.scrollHeight;
     });
     observer.observe(box);
     return () => observer.disconnect();
