@@ -356,6 +356,20 @@ describe('badge, comments and saved replies', () => {
     act(() => fake.emit('inbox:open-conversation', { conversationId: 3 }));
     expect(await screen.findByRole('list', { name: 'Messages with Omar Haddad' })).toBeTruthy();
   });
+
+  it('opens the Comments view, every account newest first, when a notice about comments only was clicked', async () => {
+    const { conversations, messages } = sample();
+    const fake = renderApp({
+      'app:getState': () => ok(appState({ phase: 'ready' })),
+      ...inboxHandlers(conversations, messages),
+      'comments:listThreads': ({ offset }) => ok({ offset, total: 0, threads: [] }),
+    });
+    await screen.findByRole('button', { name: /^Inbox/ });
+    act(() => fake.emit('inbox:open-comments', {}));
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ accountId: null, postId: null, unansweredOnly: false, offset: 0 }));
+    await waitFor(() => expect(fake.callsTo('comments:markSeen').length).toBeGreaterThan(0));
+  });
 });
 
 describe('reply window words', () => {
