@@ -23,10 +23,24 @@ test('inbox: list, keyboard, thread header, search in context, filters, triage a
   await expect(listbox.locator('[data-window]').first()).toBeVisible();
   await captureScreen(page, testInfo, 'inbox-list');
 
-  // Keyboard: one tab stop, j j Enter opens the third conversation, Escape returns to the list.
+  // Keyboard: one tab stop (Tab leaves the list, Shift+Tab comes back to it, no row is a stop of
+  // its own), j/k and the arrows move, Enter opens the third conversation, Escape returns.
   await listbox.focus();
+  await page.keyboard.press('Tab');
+  await expect(listbox).not.toBeFocused();
+  await expect(listbox.locator(':focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(listbox).toBeFocused();
   await page.keyboard.press('j');
   await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(listbox).toHaveAttribute('aria-activedescendant', 'conversation-row-3');
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(listbox).toHaveAttribute('aria-activedescendant', 'conversation-row-1');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
   await expect(listbox).toHaveAttribute('aria-activedescendant', 'conversation-row-2');
   const third = listbox.locator('#conversation-row-2');
   const thirdId = await third.getAttribute('data-conversation-id');
@@ -78,12 +92,46 @@ test('inbox: list, keyboard, thread header, search in context, filters, triage a
   await expect(page.locator('[data-search-status="ready"]')).toBeVisible();
   const hitsTotal = Number(await page.locator('[data-search-total]').getAttribute('data-search-total'));
   expect(hitsTotal).toBeGreaterThan(0);
+
+  // Search filters: by channel, by account, by date. Each picks what the newest hit is not, so the
+  // total must drop, and every hit left says it is of the channel or account chosen.
+  const searchFilters = page.getByRole('group', { name: 'Filter search results' });
+  const searchTotal = page.locator('[data-search-status="ready"] [data-search-total]');
+  const hits = page.locator('[data-search-hit]');
+  const narrowTo = async (label: 'Channel' | 'Account', badges: string) => {
+    const newest = (await hits.first().locator(badges).innerText()).trim();
+    const select = searchFilters.getByLabel(label, { exact: true });
+    const options = await select.locator('option:not([value=""])').evaluateAll((all) => all.map((o) => [(o as unknown as { value: string }).value, (o as unknown as { textContent: string }).textContent.trim()]));
+    const [value, name] = options.find(([, text]) => text !== newest) as [string, string];
+    await select.selectOption(value);
+    await expect(searchTotal).not.toHaveAttribute('data-search-total', String(hitsTotal));
+    const narrowed = Number(await searchTotal.getAttribute('data-search-total'));
+    expect(narrowed, `${label} ${name}`).toBeLessThan(hitsTotal);
+    if (narrowed > 0) expect(new Set(await hits.locator(badges).allInnerTexts())).toEqual(new Set([name]));
+    await select.selectOption('');
+    await expect(searchTotal).toHaveAttribute('data-search-total', String(hitsTotal));
+  };
+  await narrowTo('Channel', '.badge--instagram, .badge--messenger');
+  await narrowTo('Account', '.badge--account');
+  // From tomorrow: nothing can match yet, and the screen says so with the word searched for.
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+  await searchFilters.getByLabel('From').fill(day);
+  await expect(searchTotal).toHaveAttribute('data-search-total', '0');
+  await expect(searchTotal).toContainText(`No messages match “${word as string}”`);
+  await searchFilters.getByLabel('From').fill('');
+  await expect(searchTotal).toHaveAttribute('data-search-total', String(hitsTotal));
   const hit = page.locator('[data-search-hit]').first();
   await expect(hit.locator('mark').first()).toHaveText(new RegExp(`^${word}`, 'i'));
   await hit.click();
   await expect(page.locator('[data-highlighted="true"]')).toBeVisible();
   await expect(page.locator('.thread__header [data-reply-window]')).toBeVisible();
   await expect(page.locator('.thread__header .badge--account')).toBeVisible();
+  await expect(page.locator('.thread__header').getByRole('link', { name: /Open on (Instagram|Facebook)/ })).toBeVisible();
+  // The composer is there too, saying whether a reply can go out now.
+  const composer = page.getByRole('region', { name: 'Reply' });
+  await expect(composer.locator('[data-reply-window]')).toBeVisible();
+  await expect(composer.locator('textarea')).toBeVisible();
   await captureScreen(page, testInfo, 'inbox-search');
 
   // Comments: threads newest first with replies, and an unanswered filter.

@@ -72,6 +72,16 @@ describe('conversation list', () => {
     expect(screen.getByText('2 conversations')).toBeTruthy();
   });
 
+  it('names what a last message without text carries ("Photo", "You: Shared a post"), not just "attachment"', async () => {
+    await openInbox(inboxHandlers([
+      conversation(1, { lastMessageText: null, lastMessageAttachments: ['image'] }),
+      conversation(2, { lastMessageText: null, lastMessageAttachments: ['shared_post'], lastMessageFromUs: true }),
+      conversation(3, { lastMessageText: null, lastMessageAttachments: [] }),
+    ]));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows().map((row) => row.querySelector('.item__text')?.textContent)).toEqual(['Photo', 'You: Shared a post', 'Attachment or no text']);
+  });
+
   it('renders under 100 rows of 100,000 and fetches only the pages in view', async () => {
     const many = Array.from({ length: 100_000 }, (_, i) => conversation(i + 1, {}, now));
     const fake = await openInbox(inboxHandlers(many));
