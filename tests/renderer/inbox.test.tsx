@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, MessageItem, OutboxItem } from '../../src-preload/contract';
 import { useInboxStore } from '../../src-renderer/features/inbox/inbox-store';
+import { ATTACHMENT_ICON } from '../../src-renderer/features/inbox/message-row';
 import { replyWindowText } from '../../src-renderer/features/inbox/reply-window';
 import { splitBidi, TEXT_PREVIEW_CHARS } from '../../src-renderer/features/inbox/safe-text';
 import { appState, ok, type Handlers } from './helpers/fake-api';
@@ -182,6 +183,10 @@ describe('thread', () => {
     expect(fake.callsTo('shell:openExternal')).toEqual([{ url: 'https://www.instagram.com/direct/inbox/' }]);
     // Opening marks it read.
     expect(fake.callsTo('inbox:markRead')).toEqual([{ conversationId: 7, read: true }]);
+  });
+
+  it('draws attachment icons only with emoji or characters system fonts carry (no fullwidth forms, which showed as a box)', () => {
+    for (const [kind, icon] of Object.entries(ATTACHMENT_ICON)) expect(/^(\p{Extended_Pictographic}\uFE0F?|[\u0020-\u007E\u2190-\u21FF\u25A0-\u25FF])$/u.test(icon), `${kind}: ${icon}`).toBe(true);
   });
 
   it('virtualizes a 10,000-message thread and loads older pages when scrolled to the top', async () => {

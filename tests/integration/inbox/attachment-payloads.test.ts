@@ -2,7 +2,7 @@
  * Every attachment type the thread names (image, video, audio, file, story mention, story reply,
  * shared post, reel) from Meta's own payloads, through the whole path: webhook body → parser →
  * store → the thread as the Inbox reads it (the row's words per kind: tests/renderer/inbox.test.tsx;
- * the whole path in Chromium: tests/e2e/inbox-attachments.spec.ts). Image and "cannot show" come from the real
+ * the whole path in Chromium: tests/e2e/inbox-meta-payloads.spec.ts). Image and "cannot show" come from the real
  * samples in tests/fixtures/meta; the Instagram kinds no real sample holds come in the shapes of
  * Meta's documentation (tests/fixtures/meta-docs/SOURCES.md).
  */
