@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadConfig } from '../../relay/src/config';
-import { hashSecret, newPairCode } from '../../relay/src/crypto';
 import { silentLogger } from '../../relay/src/log';
 import { startRelay } from '../../relay/src/server';
 import type { RunningEmulator } from '../../src-main/emulator/server';
 import { expect, test } from './fixtures';
-import { firstRunToConnect, openView } from './support/flows';
+import { connectWithToken, openView } from './support/flows';
+import { openRelaySettings } from './support/relay-settings';
 import { captureScreen } from './support/screens';
 
 test.use({ useEmulator: true });
@@ -51,16 +51,8 @@ async function withRelay(page: Page, emulator: RunningEmulator, use: (send: Send
   const relayDir = mkdtempSync(join(tmpdir(), 'relay-e2e-'));
   const relay = await startRelay(loadConfig({ META_APP_SECRET: emulator.app.secret, META_VERIFY_TOKEN: 'e2e-verify' }, { port: 0, dataDir: relayDir }), { log: silentLogger });
   try {
-    await firstRunToConnect(page);
-    const tokenCard = page.locator('[data-connect-method="token"]');
-    await tokenCard.locator('[data-token-input]').fill(emulator.tokens.systemUser);
-    await tokenCard.getByRole('button', { name: 'Connect' }).click();
-    await expect(page.locator('[data-sync-state="idle"]')).toBeVisible({ timeout: 45_000 });
-    const code = newPairCode();
-    await relay.storage.createPairCode(hashSecret(code), Date.now() + 60_000);
-    await openView(page, 'settings');
-    const section = page.locator('fieldset.relay');
-    await section.getByLabel('Relay address').fill(relay.url);
+    await connectWithToken(page, emulator.tokens.systemUser);
+    const { section, code } = await openRelaySettings(page, relay);
     await section.getByLabel('Pairing code').fill(code);
     await section.getByRole('button', { name: 'Pair with relay' }).click();
     await expect(section).toHaveAttribute('data-relay-connection', 'connected');
@@ -172,5 +164,43 @@ test('hostile text from a webhook renders inert: bidi shown, a huge message capp
     await captureScreen(page, testInfo, 'inbox-hostile-huge');
     await showAll.click();
     await expect(hugeRow).toContainText('END');
+  });
+});
+
+/**
+ * A long thread through the real UI: 300 messages in Meta's real text payload (one webhook, as Meta
+ * batches them), opened at the newest with only a window of rows in the page, and older pages
+ * loaded as staff scroll up until the first message.
+ */
+test('a long thread shows a window of rows and loads older pages when scrolled up', async ({ app, metaEmulator }, testInfo) => {
+  const page = app.page;
+  const emulator = metaEmulator!;
+  await withRelay(page, emulator, async (send) => {
+    const body = JSON.parse(fixture('meta', 'fb-messenger-webhook-message-text.json')) as { entry: Array<{ messaging: Array<{ message: Record<string, unknown> }> }> };
+    const [event] = body.entry[0]!.messaging;
+    body.entry[0]!.messaging = Array.from({ length: 300 }, (_, i) => ({ ...event!, message: { ...event!.message, mid: `mid.long-${i + 1}`, text: `Long thread message ${i + 1}` } }));
+    await send(JSON.stringify(body), emulator.world.pages[0]!.id);
+
+    const thread = await openThreadOf(page, '987654321432');
+    const messages = thread.getByRole('list', { name: /^Messages with/ });
+    await expect(thread.getByText('Long thread message 300', { exact: true })).toBeVisible();
+    const rendered = async () => Number(await messages.getAttribute('data-rendered-messages'));
+    expect(await rendered()).toBeLessThan(100);
+    await expect(thread.getByText('Long thread message 1', { exact: true })).toHaveCount(0);
+    // Scrolled to the top again and again, as a reader would, until the first message is there.
+    const scroller = thread.locator('.thread__scroll');
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((el) => {
+            (el as unknown as { scrollTop: number }).scrollTop = 0;
+          });
+          return thread.getByText('Long thread message 1', { exact: true }).count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+    expect(await rendered()).toBeLessThan(100);
+    await captureScreen(page, testInfo, 'inbox-long-thread-top');
   });
 });

@@ -76,9 +76,37 @@ test('inbox: list, keyboard, thread header, search in context, filters, triage a
   await open.getByRole('textbox', { name: 'Add a label' }).fill('Wholesale');
   await open.getByRole('textbox', { name: 'Add a label' }).press('Enter');
   await expect(open.getByRole('button', { name: 'Remove label Wholesale' })).toBeVisible();
+
+  // Read / unread and the Inbox badge, whose label says what it counts: opening the thread read it;
+  // "Mark unread" brings back its dot and one more on the badge; "Mark read" takes both away.
+  const navBadge = page.locator('[data-nav="inbox"] [data-inbox-badge]');
+  await expect(navBadge).toHaveAttribute('title', /^[\d,]+ unread conversations?, [\d,]+ new comments?$/);
+  const badgeBefore = Number(await navBadge.getAttribute('data-inbox-badge'));
+  const openRow = listbox.locator(`[data-conversation-id="${await open.getAttribute('data-thread')}"]`);
+  await open.getByRole('button', { name: 'Mark unread' }).click();
+  await expect(navBadge).toHaveAttribute('data-inbox-badge', String(badgeBefore + 1));
+  await expect(openRow.getByRole('img', { name: 'Unread' })).toBeVisible();
+  await open.getByRole('button', { name: 'Mark read' }).click();
+  await expect(navBadge).toHaveAttribute('data-inbox-badge', String(badgeBefore));
+  await expect(openRow.getByRole('img', { name: 'Unread' })).toHaveCount(0);
+
+  // An internal note, kept on this computer: saved, and there again when the thread is opened anew.
+  const noteText = 'Wholesale: 40 mugs, call back Tuesday';
+  await open.getByRole('button', { name: 'Add internal note' }).click();
+  await open.getByLabel(/^Internal note/).fill(noteText);
+  await open.getByRole('button', { name: 'Save note' }).click();
+  await expect(open.getByRole('button', { name: 'Internal note', exact: true })).toBeVisible();
+
   await needsReply.click();
   await page.getByLabel('Label', { exact: true }).selectOption('Wholesale');
   await expect(page.locator('[data-list-total]')).toHaveAttribute('data-list-total', '1');
+  await listbox.focus();
+  await page.keyboard.press('Escape');
+  await expect(open).toHaveCount(0);
+  await listbox.locator('[data-index="0"]').click();
+  // A thread with a note opens with it shown.
+  await expect(open.getByRole('button', { name: 'Internal note', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(open.getByLabel(/^Internal note/)).toHaveValue(noteText);
   await page.getByLabel('Label', { exact: true }).selectOption('');
 
   // Search: every hit counted, paged, and a hit opens in its thread with the window state.
@@ -145,6 +173,30 @@ test('inbox: list, keyboard, thread header, search in context, filters, triage a
   expect(await page.locator('.comment-thread[data-unanswered="false"]').count()).toBe(0);
   await page.locator('[data-filter="unanswered"]').click();
   await captureScreen(page, testInfo, 'inbox-comments');
+
+  // Saved replies, managed in Settings: added, changed, offered in the composer, deleted after asking.
+  await openView(page, 'settings');
+  const savedSection = page.locator('[data-section="saved-replies"]');
+  await savedSection.getByLabel('Title').fill('Shipping times');
+  await savedSection.getByLabel(/^Shortcut/).fill('ship');
+  await savedSection.getByLabel('Reply text').fill('We ship within 2 working days.');
+  await savedSection.getByRole('button', { name: 'Add saved reply' }).click();
+  const savedList = savedSection.getByRole('list', { name: 'Saved replies' });
+  await expect(savedList).toContainText('We ship within 2 working days.');
+  await savedList.getByRole('button', { name: 'Edit saved reply Shipping times' }).click();
+  await savedSection.getByLabel('Reply text').fill('We ship within 1 working day.');
+  await savedSection.getByRole('button', { name: 'Save changes' }).click();
+  await expect(savedList).toContainText('We ship within 1 working day.');
+  await openView(page, 'inbox');
+  await page.getByRole('tab', { name: 'Messages' }).click();
+  await listbox.locator('[data-index="0"]').click();
+  await expect(page.getByRole('combobox', { name: 'Insert a saved reply' }).locator('option', { hasText: 'Shipping times (/ship)' })).toHaveCount(1);
+  await openView(page, 'settings');
+  await savedList.getByRole('button', { name: 'Delete saved reply Shipping times' }).click();
+  const confirmDelete = page.getByRole('alertdialog', { name: 'Delete the saved reply “Shipping times”?' });
+  await confirmDelete.getByRole('button', { name: 'Delete saved reply' }).click();
+  await expect(savedSection.getByRole('list', { name: 'Saved replies' })).toHaveCount(0);
+  await captureScreen(page, testInfo, 'settings-saved-replies');
 
   // The count agrees with Privacy's.
   await openView(page, 'privacy');
