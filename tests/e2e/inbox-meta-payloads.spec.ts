@@ -40,14 +40,19 @@ function addressedTo(raw: string, accountId: string, now: number, text?: string)
   return JSON.stringify(body);
 }
 
-type Send = (raw: string, accountId: string, text?: string) => Promise<void>;
+interface Senders {
+  /** One of Meta's message payloads, addressed and dated by `addressedTo`, signed and posted to the relay. */
+  send: (raw: string, accountId: string, text?: string) => Promise<void>;
+  /** A body as it is, signed and posted to the relay. */
+  post: (body: string) => Promise<void>;
+}
 
 /**
  * The emulator's accounts connected with the system-user token, and the app paired with a relay
  * on loopback in Settings, so a payload posted to the relay as Meta posts it (signed with the app
  * secret) reaches the store the way a real webhook does. Runs `use` with a sender, then closes the relay.
  */
-async function withRelay(page: Page, emulator: RunningEmulator, use: (send: Send) => Promise<void>): Promise<void> {
+async function withRelay(page: Page, emulator: RunningEmulator, use: (senders: Senders) => Promise<void>): Promise<void> {
   const relayDir = mkdtempSync(join(tmpdir(), 'relay-e2e-'));
   const relay = await startRelay(loadConfig({ META_APP_SECRET: emulator.app.secret, META_VERIFY_TOKEN: 'e2e-verify' }, { port: 0, dataDir: relayDir }), { log: silentLogger });
   try {
@@ -57,12 +62,12 @@ async function withRelay(page: Page, emulator: RunningEmulator, use: (send: Send
     await section.getByRole('button', { name: 'Pair with relay' }).click();
     await expect(section).toHaveAttribute('data-relay-connection', 'connected');
     await openView(page, 'inbox');
-    await use(async (raw, accountId, text) => {
-      const body = addressedTo(raw, accountId, Date.now(), text);
+    const post = async (body: string) => {
       const signature = `sha256=${createHmac('sha256', emulator.app.secret).update(body).digest('hex')}`;
       const answer = await fetch(`${relay.url}/webhooks/meta`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
       expect(answer.status, 'the relay took the signed webhook').toBe(200);
-    });
+    };
+    await use({ post, send: (raw, accountId, text) => post(addressedTo(raw, accountId, Date.now(), text)) });
   } finally {
     await relay.close();
     rmSync(relayDir, { recursive: true, force: true });
@@ -91,7 +96,7 @@ const rowText = (page: Page, sender: string) =>
 test('attachments from Meta payloads show as typed placeholders in the thread', async ({ app, metaEmulator }, testInfo) => {
   const page = app.page;
   const emulator = metaEmulator!;
-  await withRelay(page, emulator, async (send) => {
+  await withRelay(page, emulator, async ({ send }) => {
     const instagram = emulator.world.igAccounts[0]!.id;
     await send(fixture('meta', 'fb-messenger-webhook-message-image-attachment.json'), emulator.world.pages[0]!.id);
     await send(fixture('meta', 'ig-messaging-webhook-attachment-unsupported.json'), instagram);
@@ -134,7 +139,7 @@ test('attachments from Meta payloads show as typed placeholders in the thread', 
 test('hostile text from a webhook renders inert: bidi shown, a huge message capped, brackets never a match', async ({ app, metaEmulator }, testInfo) => {
   const page = app.page;
   const emulator = metaEmulator!;
-  await withRelay(page, emulator, async (send) => {
+  await withRelay(page, emulator, async ({ send }) => {
     const pageId = emulator.world.pages[0]!.id;
     const textSample = fixture('meta', 'fb-messenger-webhook-message-text.json');
     await send(textSample, pageId, 'Invoice \u202Efdp.exe [zorbaflux] quuxattached');
@@ -175,7 +180,7 @@ test('hostile text from a webhook renders inert: bidi shown, a huge message capp
 test('a long thread shows a window of rows and loads older pages when scrolled up', async ({ app, metaEmulator }, testInfo) => {
   const page = app.page;
   const emulator = metaEmulator!;
-  await withRelay(page, emulator, async (send) => {
+  await withRelay(page, emulator, async ({ send }) => {
     const body = JSON.parse(fixture('meta', 'fb-messenger-webhook-message-text.json')) as { entry: Array<{ messaging: Array<{ message: Record<string, unknown> }> }> };
     const [event] = body.entry[0]!.messaging;
     body.entry[0]!.messaging = Array.from({ length: 300 }, (_, i) => ({ ...event!, message: { ...event!.message, mid: `mid.long-${i + 1}`, text: `Long thread message ${i + 1}` } }));
@@ -202,5 +207,48 @@ test('a long thread shows a window of rows and loads older pages when scrolled u
       .toBe(1);
     expect(await rendered()).toBeLessThan(100);
     await captureScreen(page, testInfo, 'inbox-long-thread-top');
+  });
+});
+
+/**
+ * The unread badge counts new comments (issue §3) until the Comments view has been looked at:
+ * Meta's real Instagram comment webhook, on a post this run synced, raises the Inbox badge by one
+ * comment (its label says so); opening Comments clears that part.
+ */
+test('a new comment counts on the Inbox badge until the Comments view is looked at', async ({ app, metaEmulator }, testInfo) => {
+  const page = app.page;
+  const emulator = metaEmulator!;
+  await withRelay(page, emulator, async ({ post }) => {
+    const account = emulator.world.igAccounts[0]!;
+    const newestPost = Object.values(emulator.world.media)
+      // Posted by then: the world also holds posts of its future, which Meta does not list yet.
+      .filter((m) => m.ownerId === account.id && m.timestamp <= emulator.world.now)
+      .sort((a, b) => b.timestamp - a.timestamp)[0]!;
+    const body = JSON.parse(fixture('meta', 'ig-webhook-comments-facebook-login-shape.json')) as {
+      entry: Array<{ id: string; time: number; changes: Array<{ value: { media: { id: string }; parent_id?: string } }> }>;
+    };
+    const entry = body.entry[0]!;
+    entry.id = account.id;
+    entry.time = Math.floor(Date.now() / 1000);
+    entry.changes[0]!.value.media.id = newestPost.id;
+    // A comment of its own: the sample answers a comment this run does not have.
+    delete entry.changes[0]!.value.parent_id;
+
+    const navBadge = page.locator('[data-nav="inbox"] [data-inbox-badge]');
+    const newComments = async () => {
+      if ((await navBadge.count()) === 0) return 0;
+      return Number(/, ([\d,]+) new comments?$/.exec((await navBadge.getAttribute('title')) ?? '')?.[1]?.replace(/,/g, '') ?? Number.NaN);
+    };
+    await expect(page.getByRole('listbox', { name: 'Conversations' }).locator('[data-conversation-id]').first()).toBeVisible();
+    await expect.poll(newComments).toBe(0);
+    await post(JSON.stringify(body));
+    await expect(navBadge).toHaveAttribute('title', /, 1 new comment$/);
+    await expect(page.getByRole('tab', { name: 'Comments' })).toContainText('1 new');
+    await captureScreen(page, testInfo, 'inbox-badge-new-comment');
+
+    await page.getByRole('tab', { name: 'Comments' }).click();
+    await expect(page.locator('[data-comments-status="ready"]')).toContainText('This is an example.');
+    await expect.poll(newComments).toBe(0);
+    await expect(page.locator('[data-new-comments]')).toHaveCount(0);
   });
 });

@@ -314,6 +314,13 @@ describe('badge, comments and saved replies', () => {
     expect(nav.textContent).toContain('3 unread conversations, 2 new comments');
   });
 
+  it('shows on the Comments tab how many comments are new, described for screen readers, keeping the tab\'s name', async () => {
+    await openInbox({ ...inboxHandlers(sample().conversations), 'inbox:getBadge': () => ok({ unreadConversations: 3, newComments: 2 }) });
+    const tab = await screen.findByRole('tab', { name: 'Comments' });
+    await waitFor(() => expect(tab.querySelector('[data-new-comments="2"]')?.textContent).toBe('2 new'));
+    expect(tab.getAttribute('aria-describedby') && document.getElementById(tab.getAttribute('aria-describedby') as string)?.textContent).toBe('2 new comments since you last looked');
+  });
+
   it('lists comment threads newest first with replies, filters unanswered, and marks comments seen', async () => {
     const base = { accountId: 1, postId: 4, likeCount: 2, hidden: false, privateReplied: false };
     const fake = await openInbox({
