@@ -120,6 +120,28 @@ export interface Message {
   isUnsupported?: boolean;
 }
 
+/**
+ * Instagram gives a story reply or mention and a shared post as fields of their own (`story`,
+ * `shares`), not as attachments; they are kept as attachments of the webhook's types, so a
+ * message read by the sync shows what one brought by a webhook shows.
+ * https://developers.facebook.com/docs/graph-api/reference/message
+ */
+function storyAndShares(m: Record<string, unknown>): Array<Record<string, unknown>> {
+  const story = asRecord(m.story);
+  const out: Array<Record<string, unknown>> = [];
+  for (const [key, type] of [['reply_to', 'story_reply'], ['mention', 'story_mention']] as const) {
+    const item = asRecord(story?.[key]);
+    if (!item) continue;
+    const url = asString(item.link) ?? asString(item.url);
+    out.push({ type, payload: { ...(url ? { url } : {}), ...(asString(item.id) ? { id: asString(item.id) } : {}) } });
+  }
+  for (const share of asArray(asRecord(m.shares)?.data)) {
+    const url = asString(asRecord(share)?.link);
+    out.push({ type: 'share', payload: url ? { url } : {} });
+  }
+  return out;
+}
+
 /** Normalises a message node. */
 export function parseMessage(json: unknown): Message {
   const m = asRecord(json);
@@ -128,7 +150,7 @@ export function parseMessage(json: unknown): Message {
   const replyTo = asRecord(m.reply_to);
   return {
     id,
-    attachments: asArray(asRecord(m.attachments)?.data),
+    attachments: [...asArray(asRecord(m.attachments)?.data), ...storyAndShares(m)],
     ...definedFields({
       createdTimeMs: toEpochMs(m.created_time),
       fromId: asString(asRecord(m.from)?.id),

@@ -12,7 +12,9 @@ import { settlePendingSignals } from '../relay/pending-signals';
  * to their full history.
  */
 export const NEWEST_MESSAGES = 20;
-const MESSAGE_FIELDS = 'id,created_time,from,to,message,attachments,reply_to,is_owner';
+const MESSAGE_FIELDS = 'id,created_time,from,to,message,attachments,reply_to,is_owner,shares';
+/** Instagram's story replies and mentions (`story`); Messenger messages have no stories. */
+const messageFields = (platform: ConversationSource['platform']) => (platform === 'instagram' ? `${MESSAGE_FIELDS},story` : MESSAGE_FIELDS);
 const OLDER_MESSAGES_PAGE = 100;
 
 export interface ConversationSource {
@@ -60,7 +62,7 @@ export async function syncConversations(ctx: SyncContext, source: ConversationSo
     token: source.token,
     params: {
       platform: source.platform,
-      fields: `id,updated_time,participants,messages.limit(${NEWEST_MESSAGES}){${MESSAGE_FIELDS}}`,
+      fields: `id,updated_time,participants,messages.limit(${NEWEST_MESSAGES}){${messageFields(source.platform)}}`,
       limit: 100,
     },
     businessId: source.ownerId === 'me' ? source.businessId : source.ownerId,

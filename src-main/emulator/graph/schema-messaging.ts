@@ -11,6 +11,7 @@ import type { FieldSpec } from '../core/fields';
 import { newestFirst, paginate } from '../core/paging';
 import { unitHash } from '../world/prng';
 import { formatGraphTime, HOUR_MS } from '../world/time';
+import { messageExtra, type MessageExtra } from '../world/message-extras';
 import type { Attachment, Conversation, Message, Page, World } from '../world/types';
 import { conversationWith, type Node } from './nodes';
 import { registerSchemas, renderNode, type EdgeRequest, type GraphCtx } from './render';
@@ -77,6 +78,16 @@ function customerParty(conv: Conversation, withUserId = false): Record<string, s
   const p = conv.participant;
   if (conv.platform === 'instagram') return withUserId ? { username: p.username ?? '', id: p.id, user_id: p.userId ?? '' } : { username: p.username ?? '', id: p.id };
   return { name: p.name, email: p.email ?? `${p.id}@facebook.com`, id: p.id };
+}
+
+function storyJson(extra: MessageExtra | null): Record<string, unknown> | undefined {
+  if (extra?.kind === 'story_reply') return { reply_to: { link: extra.link, id: extra.storyId } };
+  if (extra?.kind === 'story_mention') return { mention: { link: extra.link, id: extra.storyId } };
+  return undefined;
+}
+
+function sharesJson(extra: MessageExtra | null): Record<string, unknown> | undefined {
+  return extra?.kind === 'share' ? { data: [{ link: extra.link }] } : undefined;
 }
 
 function attachmentJson(a: Attachment): Record<string, unknown> {
@@ -171,6 +182,9 @@ registerSchemas({
       attachments: (_ctx, n) => (n.message.attachments.length ? { data: n.message.attachments.map(attachmentJson) } : undefined),
       is_unsupported: () => false,
       reply_to: (ctx, n) => replyTo(ctx.world, n.conv, n.message),
+      // A story reply or mention, and a shared post, are fields of their own here (world/message-extras.ts).
+      story: (_ctx, n) => storyJson(messageExtra(n.conv, n.message)),
+      shares: (_ctx, n) => sharesJson(messageExtra(n.conv, n.message)),
       // Sent by the business that owns the thread.
       is_owner: (_ctx, n) => n.message.fromBusiness,
     },

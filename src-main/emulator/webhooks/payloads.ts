@@ -5,6 +5,7 @@
  * professional account) or `object: page` (entry.id = the Page).
  * https://developers.facebook.com/docs/messenger-platform/webhooks/webhook-events/messages
  */
+import { messageExtra } from '../world/message-extras';
 import type { Conversation, Message } from '../world/types';
 
 /**
@@ -25,6 +26,15 @@ export function messagePayload(conversation: Conversation, message: Message, del
   if (message.text) body.text = message.text;
   if (message.fromBusiness) body.is_echo = true;
   if (message.attachments.length > 0) body.attachments = message.attachments.map((a) => ({ type: a.kind, payload: { url: a.url } }));
+  // https://developers.facebook.com/docs/instagram-platform/webhooks/examples (story reply, story mention);
+  // …/webhooks/new: since 2025-11-03 a shared post comes as `share` and `ig_post` with one media id.
+  const extra = messageExtra(conversation, message);
+  if (extra?.kind === 'story_reply') body.reply_to = { story: { url: extra.link, id: extra.storyId } };
+  if (extra?.kind === 'story_mention') body.attachments = [{ type: 'story_mention', payload: { url: extra.link } }];
+  if (extra?.kind === 'share') {
+    const mediaId = new URL(extra.link).searchParams.get('asset_id') ?? '';
+    body.attachments = ['share', 'ig_post'].map((type) => ({ type, payload: { ig_post_media_id: mediaId, url: extra.link } }));
+  }
   return {
     object: conversation.platform === 'instagram' ? 'instagram' : 'page',
     entry: [

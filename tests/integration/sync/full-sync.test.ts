@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagePayload } from '../../../src-main/emulator/webhooks/payloads';
+import { messageExtra } from '../../../src-main/emulator/world/message-extras';
+import { attachmentKinds } from '../../../src-main/store/repositories/inbox-text';
 import { dumpSynced, makeSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 interface TruthAccount {
@@ -37,6 +40,31 @@ describe('full sync against the emulator', () => {
     const conversations = truth.accounts.flatMap((a) => a.conversations);
     expect(ids('SELECT external_id AS id FROM conversations')).toEqual(conversations.map((c) => c.id).sort());
     expect(ids('SELECT external_id AS id FROM messages')).toEqual(conversations.flatMap((c) => c.retrievableMessageIds).sort());
+  });
+
+  it("keeps an Instagram story reply, story mention and shared post (Meta's `story` and `shares` fields) as the webhook would", () => {
+    const rows = h.core.repos.db
+      .prepare(`SELECT m.external_id AS id, m.attachments FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.platform = 'instagram'`)
+      .all() as Array<{ id: string; attachments: string | null }>;
+    const kindsById = new Map(rows.map((r) => [r.id, attachmentKinds(r.attachments)]));
+    const expected = { story_reply: 'story_reply', story_mention: 'story_mention', share: 'shared_post' } as const;
+    const { world } = h.emulator;
+    let seen = 0;
+    for (const conversation of Object.values(world.conversations)) {
+      for (const id of conversation.messageIds) {
+        const message = world.messages[id]!;
+        const extra = messageExtra(conversation, message);
+        if (!extra || !kindsById.has(id)) continue;
+        seen += 1;
+        expect(kindsById.get(id)).toEqual([expected[extra.kind]]);
+        // The same message by webhook names the same one thing (a shared post comes as share + ig_post).
+        const event = (messagePayload(conversation, message, 0) as { entry: Array<{ messaging: Array<{ message: { attachments?: unknown[]; reply_to?: unknown } }> }> }).entry[0]!.messaging[0]!.message;
+        const fromWebhook = extra.kind === 'story_reply' ? ['story_reply'] : attachmentKinds(JSON.stringify(event.attachments));
+        expect(fromWebhook).toEqual([expected[extra.kind]]);
+      }
+    }
+    // The small world at T0 holds two such messages among the newest 20 of its threads (the demo, 73).
+    expect(seen).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps a metric snapshot per post, daily account insights and demographics', () => {

@@ -3,6 +3,7 @@ import { parseGraphError } from '../../../src-main/meta/error-parse';
 import { MalformedResponseError } from '../../../src-main/meta/errors';
 import { parseIgMedia, parsePagePost } from '../../../src-main/meta/media-parsers';
 import { parseComment, parseConversation, parseMessage } from '../../../src-main/meta/resource-parsers';
+import { attachmentKinds } from '../../../src-main/store/repositories/inbox-text';
 import { insightsGapReason } from '../../../src-main/sync/insights-gaps';
 import { fixture } from './helpers';
 
@@ -63,6 +64,19 @@ describe('conversations and messages (the parsers sync/conversations.ts stores w
     // Beyond an Instagram thread's newest 20, Meta gives only id and created_time: nothing is invented.
     expect(c.messages[1]).toEqual({ id: 'm_1', createdTimeMs: Date.parse('2026-11-10T08:00:00Z'), attachments: [] });
     expect(c.messagesNext).toContain('after=c');
+  });
+
+  it("Instagram's `story` (reply or mention) and `shares` fields become the webhook's attachment kinds", () => {
+    // Shapes of the Message reference (https://developers.facebook.com/docs/graph-api/reference/message).
+    const reply = parseMessage({ id: 'r', message: 'Love this!', story: { reply_to: { link: 'https://lookaside.fbsbx.com/s?asset_id=1', id: '179001' } } });
+    const mention = parseMessage({ id: 'm', story: { mention: { link: 'https://lookaside.fbsbx.com/s?asset_id=2', id: '179002' } } });
+    const share = parseMessage({ id: 's', shares: { data: [{ link: 'https://lookaside.fbsbx.com/s?asset_id=3' }] }, attachments: { data: [] } });
+    expect(attachmentKinds(JSON.stringify(reply.attachments))).toEqual(['story_reply']);
+    expect(reply.text).toBe('Love this!');
+    expect(attachmentKinds(JSON.stringify(mention.attachments))).toEqual(['story_mention']);
+    expect(attachmentKinds(JSON.stringify(share.attachments))).toEqual(['shared_post']);
+    expect(mention.attachments[0]).toEqual({ type: 'story_mention', payload: { url: 'https://lookaside.fbsbx.com/s?asset_id=2', id: '179002' } });
+    expect(parseMessage({ id: 'plain', message: 'hi' }).attachments).toEqual([]);
   });
 
   it('a message quoting a story reply keeps whatever id Meta gives', () => {
