@@ -16,6 +16,7 @@ export type OutboxReasonCode =
   | 'person-unavailable'
   | 'rate-limited'
   | 'token-expired'
+  | 'permission-missing'
   | 'offline'
   | 'meta-unavailable'
   | 'not-found'

@@ -252,7 +252,7 @@ export class OutboxService {
 
   private fail(item: OutboxRecord, error: unknown): void {
     const now = this.options.now();
-    const failure = classifySendError(error);
+    const failure = classifySendError(error, item.kind);
     const attempts = (this.repos.outbox.get(item.id)?.attempts ?? item.attempts) || 1;
     if (failure.retry === 'backoff') {
       this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, now + Math.max(backoffMs(attempts), failure.retryAfterMs ?? 0), now);

@@ -3,10 +3,12 @@
  * next: try again later (offline, rate limited, Meta down), wait for a reconnect (token expired),
  * or stop (window closed, person unavailable, rejected). Codes from Meta's Messenger Platform
  * error-codes page (https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes)
- * and the Graph API error-handling guide: 10/2534022 (and 10/2018278) outside the window,
- * 551/1545041 person unavailable, 613/4/17/32/8000x rate limits, 190 token problems.
+ * and the Graph API error-handling guide: 10/2018278 (Messenger) and 10/2534022 (Instagram) outside
+ * the window, 551/1545041 person unavailable, 613/4/17/32/8000x rate limits, 190 token problems,
+ * 10 and 200-299 a permission the account did not grant (pages_messaging,
+ * instagram_manage_messages…): only a reconnect that grants it helps.
  */
-import type { OutboxReasonCode } from '../../../src-preload/outbox-types';
+import type { OutboxKind, OutboxReasonCode } from '../../../src-preload/outbox-types';
 import { GraphApiError, isMetaApiError } from '../../meta/errors';
 
 export type RetryPolicy = 'backoff' | 'reconnect' | 'never';
@@ -24,8 +26,19 @@ export function backoffMs(attempts: number): number {
   return Math.min(15 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** Classifies whatever a send threw. */
-export function classifySendError(error: unknown): SendFailure {
+/** A closed window said for what was sent: a DM waits for them to write; a private reply is bound to its comment. */
+function windowClosedFailure(kind: OutboxKind | undefined, message: string): SendFailure {
+  if (/already/i.test(message)) {
+    return { code: 'rejected', reason: 'Meta refused it: this comment already has its private reply (Meta allows one per comment).', retry: 'never' };
+  }
+  if (kind === 'private_reply') {
+    return { code: 'window-closed', reason: 'Meta refused it: a private reply is allowed only within 7 days of the comment.', retry: 'never' };
+  }
+  return { code: 'window-closed', reason: 'Meta refused it: the reply window has closed. Wait for them to write again.', retry: 'never' };
+}
+
+/** Classifies whatever a send (of `kind`, when known) threw. */
+export function classifySendError(error: unknown, kind?: OutboxKind): SendFailure {
   if (error instanceof GraphApiError && (error.code === 551 || error.subcode === 1545041)) {
     return { code: 'person-unavailable', reason: 'This person isn’t available right now: they may have turned off messages from businesses or blocked the account. Meta does not say which.', retry: 'never' };
   }
@@ -35,12 +48,17 @@ export function classifySendError(error: unknown): SendFailure {
   const retryAfter = error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {};
   switch (error.kind) {
     case 'outside-window':
-      return { code: 'window-closed', reason: 'Meta refused it: the reply window has closed. Wait for them to write again.', retry: 'never' };
+      return windowClosedFailure(kind, error.message);
     case 'rate-limited':
       return { code: 'rate-limited', reason: 'Meta is limiting how fast this account may send; it goes out automatically once Meta allows it.', retry: 'backoff', ...retryAfter };
+    case 'permission':
+      return {
+        code: 'permission-missing',
+        reason: `Meta says Social Desk may not do this for the account: a permission is missing (${error.message}). Reconnect the account and allow managing messages and comments; this is sent once it is reconnected.`,
+        retry: 'reconnect',
+      };
     case 'auth-expired':
     case 'auth-invalid':
-    case 'permission':
       return { code: 'token-expired', reason: 'The account’s access to Meta expired or was withdrawn. Reconnect the account; this is sent as soon as it is reconnected.', retry: 'reconnect' };
     case 'offline':
     case 'timeout':
