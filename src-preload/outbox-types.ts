@@ -103,3 +103,25 @@ export function replyWindowAt(lastIncomingAt: number | null, humanAgentAllowed: 
   }
   return { ...base, state: 'closed', closesAt: null, refusal: 'The reply window has closed (more than 7 days since their last message): wait for them to write again.' };
 }
+
+/** How long a reply is against Meta's cap for its channel. */
+export interface ReplyLength {
+  used: number;
+  max: number;
+  unit: 'bytes' | 'characters';
+  over: boolean;
+}
+
+/**
+ * Meta's text caps: Instagram messages at most 1,000 bytes of UTF-8 (Instagram messaging API),
+ * Messenger messages 2,000 characters (Send API reference, `message.text`). Characters are code
+ * points, so an emoji counts once on Messenger and four bytes on Instagram.
+ */
+export function replyLength(platform: ThreadOutbox['platform'], text: string): ReplyLength {
+  if (platform === 'instagram') {
+    const used = new TextEncoder().encode(text).length;
+    return { used, max: 1000, unit: 'bytes', over: used > 1000 };
+  }
+  const used = [...text].length;
+  return { used, max: 2000, unit: 'characters', over: used > 2000 };
+}

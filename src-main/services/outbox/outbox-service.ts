@@ -8,7 +8,7 @@
  * so a kill between send and record sends once.
  */
 import type { CommentAction, OutboxItem, ThreadOutbox } from '../../../src-preload/outbox-types';
-import { HUMAN_AGENT_WINDOW_MS, replyWindowAt } from '../../../src-preload/outbox-types';
+import { HUMAN_AGENT_WINDOW_MS, replyLength, replyWindowAt } from '../../../src-preload/outbox-types';
 import { AppError } from '../../core/app-error';
 import type { GraphClient } from '../../meta/graph-client';
 import type { Repositories } from '../../store/repositories';
@@ -42,12 +42,26 @@ export interface OutboxServiceOptions {
   afterMetaAccepted?: (item: OutboxRecord) => Promise<void> | void;
 }
 
-/** Instagram counts UTF-8 bytes (1,000), Messenger characters (2,000). */
-function checkReplyText(text: string, platform: string): string {
+/** Instagram counts UTF-8 bytes (1,000), Messenger characters (2,000): refused before it is stored. */
+function checkReplyText(text: string, platform: ThreadOutbox['platform']): string {
   const trimmed = text.replace(/\s+$/u, '');
   if (!trimmed.trim()) throw new AppError('INVALID_ARGUMENT', 'Write something to send.');
-  if (platform === 'instagram' && Buffer.byteLength(trimmed, 'utf8') > 1000) throw new AppError('INVALID_ARGUMENT', 'Instagram messages can be at most 1,000 bytes (about 1,000 letters, fewer with emoji). Shorten it or split it in two.');
-  if ([...trimmed].length > 2000) throw new AppError('INVALID_ARGUMENT', 'Messenger messages can be at most 2,000 characters. Shorten it or split it in two.');
+  if (replyLength(platform, trimmed).over) {
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      platform === 'instagram'
+        ? 'Instagram messages can be at most 1,000 bytes (about 1,000 letters, fewer with emoji). Shorten it or split it in two.'
+        : 'Messenger messages can be at most 2,000 characters. Shorten it or split it in two.',
+    );
+  }
+  return trimmed;
+}
+
+/** A public comment reply: Instagram caps captions at 2,200 characters; Meta's comment reference states no cap, so the caption's applies. */
+function checkCommentText(text: string): string {
+  const trimmed = text.replace(/\s+$/u, '');
+  if (!trimmed.trim()) throw new AppError('INVALID_ARGUMENT', 'Write something to send.');
+  if ([...trimmed].length > 2200) throw new AppError('INVALID_ARGUMENT', 'A comment can be at most 2,200 characters. Shorten it.');
   return trimmed;
 }
 
@@ -109,7 +123,7 @@ export class OutboxService {
     switch (request.action) {
       case 'reply':
         if (comment.hidden) throw new AppError('FORBIDDEN', 'Meta does not accept replies to a hidden comment. Unhide it first.');
-        text = checkReplyText(request.text, 'messenger');
+        text = checkCommentText(request.text);
         kind = 'comment_reply';
         break;
       case 'private-reply':
