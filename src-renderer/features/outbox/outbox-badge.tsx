@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { formatNumber } from '../../lib/format';
+import { loadOutboxList, needsAttention, useOutboxStore } from './outbox-store';
+import './outbox-view.css';
+
+/** The Outbox nav item's count: replies and comment actions that failed or wait with a reason. */
+export function OutboxNavBadge() {
+  const items = useOutboxStore((s) => s.all.data);
+  useEffect(() => {
+    if (useOutboxStore.getState().all.status === 'idle') void loadOutboxList();
+  }, []);
+  const count = items ? needsAttention(items) : 0;
+  if (count === 0) return null;
+  const label = `${count} not sent: failed or waiting`;
+  return (
+    <span className="nav-badge nav-badge--warning" data-outbox-badge={count} title={label}>
+      <span aria-hidden="true">{formatNumber(count)}</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
