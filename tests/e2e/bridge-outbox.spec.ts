@@ -71,6 +71,8 @@ test('Meta refusals in plain words: rate limited waits, a missing permission ask
     await expect(limited).toHaveAttribute('data-outbox-reason', 'rate-limited');
     await expect(limited).toContainText('Meta is limiting how fast this account may send');
     await expect(limited).toContainText(/trying again in \d/);
+    // The Outbox nav item counts it from anywhere in the app.
+    await expect(page.locator('[data-outbox-badge]')).toHaveAttribute('data-outbox-badge', '1');
 
     // Another brand, and Meta now says the permission is missing (#10): a reconnect is the way out.
     await fault(emulator, null);

@@ -54,7 +54,7 @@ export function classifySendError(error: unknown, kind?: OutboxKind): SendFailur
     case 'permission':
       return {
         code: 'permission-missing',
-        reason: `Meta says Social Desk may not do this for the account: a permission is missing (${error.message}). Reconnect the account and allow managing messages and comments; this is sent once it is reconnected.`,
+        reason: `Meta refused it: a permission is missing for this account (Meta said “${error.message}”). Reconnect the account and allow managing messages and comments; this is sent once it is reconnected.`,
         retry: 'reconnect',
       };
     case 'auth-expired':

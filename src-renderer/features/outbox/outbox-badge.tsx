@@ -6,9 +6,11 @@ import './outbox-view.css';
 /** The Outbox nav item's count: replies and comment actions that failed or wait with a reason. */
 export function OutboxNavBadge() {
   const items = useOutboxStore((s) => s.all.data);
+  const status = useOutboxStore((s) => s.all.status);
+  // Loads when nothing is loaded (at start, and after a lock or a wipe reset the store).
   useEffect(() => {
-    if (useOutboxStore.getState().all.status === 'idle') void loadOutboxList();
-  }, []);
+    if (status === 'idle') void loadOutboxList();
+  }, [status]);
   const count = items ? needsAttention(items) : 0;
   if (count === 0) return null;
   const label = `${count} not sent: failed or waiting`;
