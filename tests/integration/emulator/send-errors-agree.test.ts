@@ -145,4 +145,26 @@ describe('the person, the pace and the token', () => {
     expect(denied.failure.reason).toMatch(/permission is missing/);
     expect(denied.failure.reason).not.toMatch(/expired/);
   });
+
+  it('a Page whose pages_messaging was withdrawn: (#230), told as a missing permission', async () => {
+    const small = await start('small');
+    try {
+      const page = small.world.pages[0]!;
+      const conv = Object.values(small.world.conversations).find((c) => c.accountId === page.id && c.platform === 'messenger' && !personUnavailable(c.participant.id))!;
+      const id = 'inject-open';
+      small.world.messages[id] = { id, conversationId: conv.id, createdTime: NOW - HOUR, fromBusiness: false, text: 'hi', attachments: [], unsent: false };
+      conv.messageIds.push(id);
+      small.world.revision++;
+      const body = { recipient: { id: conv.participant.id }, message: { text: 'hi' }, messaging_type: 'RESPONSE' };
+      const before = await call(`${small.url}/v25.0/${page.id}/messages`, jsonPost(body, small.tokens.pages[page.id]!));
+      expect(before.status).toBe(200);
+      const revoked = await call(`${small.url}/v25.0/${small.world.user.id}/permissions/pages_messaging?access_token=${small.tokens.user}`, { method: 'DELETE' });
+      expect(revoked.status).toBe(200);
+      const after = await call(`${small.url}/v25.0/${page.id}/messages`, jsonPost(body, small.tokens.pages[page.id]!));
+      expect(errorOf(after.body)).toMatchObject({ code: 230 });
+      expect(classifySendError(parseGraphError(after.status, after.body))).toMatchObject({ code: 'permission-missing', retry: 'reconnect' });
+    } finally {
+      await small.stop();
+    }
+  });
 });
