@@ -8,7 +8,7 @@ import { CommentActions, type CommentForActions } from '../../src-renderer/featu
 import { useSavedRepliesStore } from '../../src-renderer/features/inbox/saved-replies';
 import { idle } from '../../src-renderer/lib/loadable';
 import { ReplyComposer } from '../../src-renderer/features/inbox/reply-composer';
-import { resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
+import { initOutbox, resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
 import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
 
 const HOUR = 3_600_000;
@@ -41,7 +41,7 @@ function item(overrides: Partial<OutboxItem>): OutboxItem {
 }
 
 function thread(lastIncomingAt: number | null, items: OutboxItem[] = [], humanAgentAllowed = false, platform: ThreadOutbox['platform'] = 'instagram'): ThreadOutbox {
-  return { platform, window: { state: 'open', closesAt: null, lastIncomingAt, humanAgentAllowed, refusal: null }, items };
+  return { accountId: 1, platform, window: { state: 'open', closesAt: null, lastIncomingAt, humanAgentAllowed, refusal: null }, items };
 }
 
 function mount(handlers: Handlers, ui = <ReplyComposer conversationId={7} />) {
@@ -124,6 +124,36 @@ describe('reply composer', () => {
     resetOutboxStore();
     mount({ 'outbox:forThread': () => ok(thread(now - 30 * HOUR, [], true)) });
     expect(await screen.findByText(/Human Agent reply: 5 d 17 h left/)).toBeTruthy();
+  });
+
+  it('turns Human Agent replies on for the account only after saying what Meta requires, then offers the 7-day reply', async () => {
+    let allowed = false;
+    const fake = mount({
+      'outbox:forThread': () => ok(thread(now - 30 * HOUR, [], allowed)),
+      'outbox:setHumanAgent': (args) => {
+        allowed = args.allowed;
+        return ok(null);
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Meta approved Human Agent for this account…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/Only if Meta approved the Human Agent feature/)).toBeTruthy();
+    expect(fake.callsTo('outbox:setHumanAgent')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Turn on' }));
+    await waitFor(() => expect(fake.callsTo('outbox:setHumanAgent')).toEqual([{ accountId: 1, allowed: true }]));
+    // Main reports the change; the composer re-reads the window.
+    const stop = initOutbox();
+    fake.emit('store:changed', { what: ['outbox', 'accounts'] });
+    expect(await screen.findByText(/Human Agent reply: 5 d 17 h left/)).toBeTruthy();
+    stop();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off Human Agent replies for this account' }));
+    await waitFor(() => expect(fake.callsTo('outbox:setHumanAgent').at(-1)).toEqual({ accountId: 1, allowed: false }));
+    cleanup();
+    resetOutboxStore();
+    // Inside the 24 hours, or past 7 days, the tag changes nothing: no setting shown.
+    mount({ 'outbox:forThread': () => ok(thread(now - HOUR)) });
+    await screen.findByText(/You can reply for another/);
+    expect(screen.queryByRole('button', { name: /Human Agent/ })).toBeNull();
   });
 
   it('shows a waiting reply with its reason; a failed one can be retried or discarded after confirmation', async () => {

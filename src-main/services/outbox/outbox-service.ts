@@ -30,7 +30,7 @@ function rateWaitMs(client: GraphClient, route: SendRoute, kind: OutboxRecord['k
   return Math.max(0, client.governor.throttleDelayMs(keys), ...paused);
 }
 
-export type OutboxChange = 'outbox' | 'messages' | 'comments';
+export type OutboxChange = 'outbox' | 'messages' | 'comments' | 'accounts';
 
 export interface OutboxServiceOptions {
   repos: Repositories;
@@ -82,7 +82,7 @@ export class OutboxService {
     const conv = this.repos.replyTargets.conversation(conversationId);
     if (!conv) throw new AppError('NOT_FOUND', 'That conversation is no longer stored.');
     const window = replyWindowAt(conv.lastIncomingAt, this.repos.outbox.humanAgentAllowed(conv.accountId), this.options.now());
-    return { platform: conv.platform, window, items: this.repos.outbox.forConversation(conversationId).map(publicItem) };
+    return { accountId: conv.accountId, platform: conv.platform, window, items: this.repos.outbox.forConversation(conversationId).map(publicItem) };
   }
 
   list(limit: number): OutboxItem[] {
@@ -93,7 +93,8 @@ export class OutboxService {
     if (!this.repos.accounts.get(accountId)) throw new AppError('NOT_FOUND', 'That account is not connected.');
     this.repos.outbox.setHumanAgentAllowed(accountId, allowed, this.options.now());
     this.repos.audit.record(this.options.now(), 'messaging.human_agent', String(accountId), allowed ? 'on' : 'off');
-    this.options.onChange?.(['outbox']);
+    // The account's windows change: the inbox list and thread header re-read them with the composer.
+    this.options.onChange?.(['outbox', 'accounts']);
   }
 
   /** Writes a reply to the outbox (refused up front when Meta's window forbids it) and tries it once. */

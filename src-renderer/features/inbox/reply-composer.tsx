@@ -6,6 +6,7 @@ import { useNow } from '../../lib/use-now';
 import { itemStatus, windowHeadline } from '../outbox/outbox-text';
 import { clearSendError, discardOutboxItem, loadThreadOutbox, retryOutboxItem, sendReply, useOutboxStore, visibleItems } from '../outbox/outbox-store';
 import { EmojiPicker } from '../outbox/emoji-picker';
+import { HumanAgentSetting } from '../outbox/human-agent-setting';
 import { expandShortcut, useSavedReplies } from './saved-replies';
 import '../outbox/outbox.css';
 
@@ -126,6 +127,7 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
           {window.refusal}
         </p>
       )}
+      {window && data && <HumanAgentSetting accountId={data.accountId} window={window} now={now} />}
       {sendError && (
         <p className="notice notice--error composer__error" role="alert" data-send-error={sendError.code}>
           {sendError.message}

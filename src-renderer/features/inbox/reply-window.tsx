@@ -43,7 +43,7 @@ export function WindowBadge({ conversation, now }: { conversation: WindowInfo; n
 function windowTitle(state: 'open' | 'human-agent' | 'closed', humanAgentNotApproved: boolean): string {
   if (state === 'open') return 'Meta allows replies for 24 hours after their last message.';
   if (state === 'human-agent') return 'Past 24 hours: Meta allows a reply with the Human Agent tag, up to 7 days after their last message (approved for this account).';
-  if (humanAgentNotApproved) return 'Past 24 hours: a reply would need the Human Agent tag, which Meta has not approved for this account (see its messaging setting).';
+  if (humanAgentNotApproved) return 'Past 24 hours: a reply would need the Human Agent tag, which Meta has not approved for this account (once approved, turn it on under the reply box).';
   return 'Meta allows no reply until they write again.';
 }
 
