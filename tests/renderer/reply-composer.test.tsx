@@ -8,6 +8,7 @@ import { CommentActions, type CommentForActions } from '../../src-renderer/featu
 import { useSavedRepliesStore } from '../../src-renderer/features/inbox/saved-replies';
 import { idle } from '../../src-renderer/lib/loadable';
 import { ReplyComposer } from '../../src-renderer/features/inbox/reply-composer';
+import { ReplyWindow } from '../../src-renderer/features/inbox/reply-window';
 import { initOutbox, resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
 import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
 
@@ -154,6 +155,11 @@ describe('reply composer', () => {
     mount({ 'outbox:forThread': () => ok(thread(now - HOUR)) });
     await screen.findByText(/You can reply for another/);
     expect(screen.queryByRole('button', { name: /Human Agent/ })).toBeNull();
+  });
+
+  it('the thread header counts the Human Agent time in days and hours, as the reply box does', () => {
+    render(<ReplyWindow conversation={{ lastIncomingAt: now - 30 * HOUR, replyWindowEndsAt: null, humanAgentAllowed: true }} />);
+    expect(screen.getByText(/a human agent may still answer for another 5 d 1[78] h/)).toBeTruthy();
   });
 
   it('shows a waiting reply with its reason; a failed one can be retried or discarded after confirmation', async () => {
