@@ -270,7 +270,8 @@ export class OutboxService {
     const failure = classifySendError(error, item.kind);
     const attempts = (this.repos.outbox.get(item.id)?.attempts ?? item.attempts) || 1;
     if (failure.retry === 'backoff') {
-      this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, now + Math.max(backoffMs(attempts), failure.retryAfterMs ?? 0), now);
+      const wait = Math.min(backoffMs(attempts), failure.maxBackoffMs ?? Infinity);
+      this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, now + Math.max(wait, failure.retryAfterMs ?? 0), now);
     } else if (failure.retry === 'reconnect') {
       this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, null, now);
       this.repos.accounts.setStatus(item.accountId, 'needs_reconnect', failure.reason, now);

@@ -19,7 +19,15 @@ export interface SendFailure {
   retry: RetryPolicy;
   /** Meta's own estimate of when to try again, when it gave one. */
   retryAfterMs?: number;
+  /** The longest wait between tries; only for failures that never reached Meta. */
+  maxBackoffMs?: number;
 }
+
+/**
+ * No connection at all costs Meta nothing, so the outbox keeps looking at most once a minute:
+ * when the network is back the reply goes within a minute, not after a 15-minute back-off.
+ */
+export const OFFLINE_MAX_BACKOFF_MS = 60_000;
 
 /** Back-off for retryable failures: 30 s, 1, 2, 4 … minutes, at most 15 minutes. */
 export function backoffMs(attempts: number): number {
@@ -61,7 +69,9 @@ export function classifySendError(error: unknown, kind?: OutboxKind): SendFailur
     case 'auth-invalid':
       return { code: 'token-expired', reason: 'The account’s access to Meta expired or was withdrawn. Reconnect the account; this is sent as soon as it is reconnected.', retry: 'reconnect' };
     case 'offline':
+      return { code: 'offline', reason: 'No connection to Meta. It is kept here and sent when the connection is back.', retry: 'backoff', maxBackoffMs: OFFLINE_MAX_BACKOFF_MS };
     case 'timeout':
+      // A timed-out call may have reached Meta: back off as for Meta's own trouble.
       return { code: 'offline', reason: 'No connection to Meta. It is kept here and sent when the connection is back.', retry: 'backoff' };
     case 'transient':
     case 'malformed':

@@ -96,13 +96,26 @@ export function visibleItems(items: readonly OutboxItem[]): OutboxItem[] {
   return items.filter((i) => i.state !== 'sent');
 }
 
-/** Refetch the open thread's outbox when the main process reports a change. */
+/** When the computer is back online, what waits only for the connection goes now, not at its next try. */
+export async function sendWaitingForNetwork(): Promise<void> {
+  await loadOutboxList();
+  const waiting = (useOutboxStore.getState().all.data ?? []).filter((i) => i.state === 'queued' && i.reasonCode === 'offline');
+  for (const item of waiting) await call(() => getApi().outbox.retry({ id: item.id }));
+}
+
+/** Refetch the open thread's outbox when the main process reports a change; send on reconnection. */
 export function initOutbox(): () => void {
-  return onStoreChanged(['outbox', 'messages'], () => {
+  const stopChanged = onStoreChanged(['outbox', 'messages'], () => {
     const { conversationId, all } = useOutboxStore.getState();
     if (conversationId !== null) void loadThreadOutbox(conversationId);
     if (all.status !== 'idle') void loadOutboxList();
   });
+  const online = () => void sendWaitingForNetwork();
+  window.addEventListener('online', online);
+  return () => {
+    stopChanged();
+    window.removeEventListener('online', online);
+  };
 }
 
 export function resetOutboxStore(): void {
