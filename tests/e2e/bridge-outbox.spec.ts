@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningEmulator } from '../../src-main/emulator/server';
 import { expect, test } from './fixtures';
 import { startBridgeChild, type BridgeChild } from './support/bridge-child';
-import { startDemoWorldHost } from './support/demo-world-host';
+import { openBridgeDemoSession } from './support/bridge-demo-session';
 import { exploreDemo, openView } from './support/flows';
 import { composer, replyInOpenThread } from './support/replies';
 import { captureScreen } from './support/screens';
@@ -45,14 +42,8 @@ async function send(page: Page, text: string): Promise<void> {
  * lists both across threads, and discards only after a confirmation.
  */
 test('Meta refusals in plain words: rate limited waits, a missing permission asks for a reconnect; the Outbox screen lists them and discards after asking', async ({ lazyBrowser }, testInfo) => {
-  const root = mkdtempSync(join(tmpdir(), 'social-desk-outbox-'));
-  const dataDir = join(root, 'data');
-  mkdirSync(dataDir);
-  const host = await startDemoWorldHost();
-  const context = await (await lazyBrowser()).newContext({ viewport: { width: 1280, height: 820 }, colorScheme: 'light', locale: 'en-US' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const session = await openBridgeDemoSession(await lazyBrowser(), 'outbox');
+  const { dataDir, host, page, pageErrors } = session;
   let bridge: BridgeChild | null = null;
   try {
     bridge = await startBridgeChild({ dataDir, keychain: { kind: 'fake', secret: 'keychain-secret-outbox' }, demoWorldHost: host.url });
@@ -117,10 +108,8 @@ test('Meta refusals in plain words: rate limited waits, a missing permission ask
     await expect(page.locator('[data-view="accounts"]')).toBeVisible();
     await fault(emulator, null);
   } finally {
-    await context.close();
     await bridge?.stop();
-    await host.stop();
-    rmSync(root, { recursive: true, force: true });
+    await session.close();
   }
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });

@@ -10,6 +10,7 @@ import { resetOutboxStore } from '../../src-renderer/features/outbox/outbox-stor
 import { OutboxView } from '../../src-renderer/features/outbox/outbox-view';
 import { useNavStore } from '../../src-renderer/features/shell/nav-store';
 import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
+import { outboxItem } from './helpers/outbox-fixtures';
 
 const now = Date.now();
 
@@ -20,25 +21,7 @@ afterEach(() => {
   setApiForTests(null);
 });
 
-function item(overrides: Partial<OutboxItem>): OutboxItem {
-  return {
-    id: 1,
-    accountId: 1,
-    kind: 'message',
-    conversationId: 7,
-    commentId: null,
-    text: 'Hello',
-    tag: null,
-    state: 'sent',
-    attempts: 1,
-    nextAttemptAt: null,
-    reasonCode: null,
-    reason: null,
-    createdAt: now - 60_000,
-    sentAt: now - 60_000,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<OutboxItem>): OutboxItem => outboxItem(now, overrides);
 
 const account: AccountSummary = {
   id: 1,

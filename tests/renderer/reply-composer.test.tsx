@@ -11,6 +11,7 @@ import { ReplyComposer } from '../../src-renderer/features/inbox/reply-composer'
 import { ReplyWindow } from '../../src-renderer/features/inbox/reply-window';
 import { initOutbox, resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
 import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
+import { outboxItem } from './helpers/outbox-fixtures';
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -21,25 +22,7 @@ afterEach(() => {
   setApiForTests(null);
 });
 
-function item(overrides: Partial<OutboxItem>): OutboxItem {
-  return {
-    id: 1,
-    accountId: 1,
-    kind: 'message',
-    conversationId: 7,
-    commentId: null,
-    text: 'Hello',
-    tag: null,
-    state: 'sent',
-    attempts: 1,
-    nextAttemptAt: null,
-    reasonCode: null,
-    reason: null,
-    createdAt: now - 60_000,
-    sentAt: now - 60_000,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<OutboxItem>): OutboxItem => outboxItem(now, overrides);
 
 function thread(lastIncomingAt: number | null, items: OutboxItem[] = [], humanAgentAllowed = false, platform: ThreadOutbox['platform'] = 'instagram'): ThreadOutbox {
   return { accountId: 1, platform, window: { state: 'open', closesAt: null, lastIncomingAt, humanAgentAllowed, refusal: null }, items };

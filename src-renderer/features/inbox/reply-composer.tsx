@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { OutboxItem } from '../../../src-preload/contract';
 import { replyLength, replyWindowAt } from '../../../src-preload/outbox-types';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useNow } from '../../lib/use-now';
 import { itemStatus, windowHeadline } from '../outbox/outbox-text';
 import { clearSendError, discardOutboxItem, loadThreadOutbox, retryOutboxItem, sendReply, useOutboxStore, visibleItems } from '../outbox/outbox-store';
+import { DiscardDialog } from '../outbox/discard-dialog';
 import { EmojiPicker } from '../outbox/emoji-picker';
 import { HumanAgentSetting } from '../outbox/human-agent-setting';
 import { expandShortcut, useSavedReplies } from './saved-replies';
@@ -183,20 +183,17 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
         </p>
       )}
       {discarding && (
-        <ConfirmDialog
+        <DiscardDialog
+          item={discarding}
           title="Discard this reply?"
-          confirmLabel="Discard"
-          danger
           onCancel={() => setDiscarding(null)}
-          onConfirm={() => {
-            const id = discarding.id;
+          onDiscard={(id) => {
             setDiscarding(null);
             void discardOutboxItem(id);
           }}
         >
-          <p>It has not been sent and will be removed from the outbox on this computer:</p>
-          <blockquote className="composer__quote">{discarding.text}</blockquote>
-        </ConfirmDialog>
+          It has not been sent and will be removed from the outbox on this computer:
+        </DiscardDialog>
       )}
     </section>
   );

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { OutboxItem, OutboxKind } from '../../../src-preload/contract';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
@@ -8,6 +7,7 @@ import { loadAccounts, useAccountsStore } from '../accounts/accounts-store';
 import { setTab } from '../inbox/inbox-store';
 import { openConversation } from '../inbox/thread-actions';
 import { navigate } from '../shell/nav-store';
+import { DiscardDialog } from './discard-dialog';
 import { itemStatus } from './outbox-text';
 import { actOnOutbox, loadOutboxList, needsAttention, useOutboxStore } from './outbox-store';
 import './outbox.css';
@@ -137,23 +137,17 @@ export function OutboxView() {
         </>
       )}
       {discarding && (
-        <ConfirmDialog
+        <DiscardDialog
+          item={discarding}
           title="Discard this from the outbox?"
-          confirmLabel="Discard"
-          danger
           onCancel={() => setDiscarding(null)}
-          onConfirm={() => {
-            const id = discarding.id;
+          onDiscard={(id) => {
             setDiscarding(null);
             void actOnOutbox('discard', id);
           }}
         >
-          <p>
-            {KIND_LABELS[discarding.kind]} for {accountName(discarding.accountId)}. It has not reached Meta and will be removed from this computer; nothing is
-            sent.
-          </p>
-          {discarding.text !== null && <blockquote className="composer__quote">{discarding.text}</blockquote>}
-        </ConfirmDialog>
+          {KIND_LABELS[discarding.kind]} for {accountName(discarding.accountId)}. It has not reached Meta and will be removed from this computer; nothing is sent.
+        </DiscardDialog>
       )}
     </section>
   );
