@@ -35,7 +35,7 @@ test('a crash between send and record sends once: killed after Meta accepted, re
     await openView(page, 'inbox');
 
     const text = 'Sent once, whatever happens';
-    const id = await replyInOpenThread(page, text);
+    const id = await replyInOpenThread(page, text, { heldWhileSending: true });
     await bridge.metaAccepted;
     const emulator = host.emulator();
     if (!emulator) throw new Error('The app never reached the demo world');

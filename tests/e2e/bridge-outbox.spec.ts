@@ -65,10 +65,12 @@ test('Meta refusals in plain words: rate limited waits, a missing permission ask
     // The Outbox nav item counts it from anywhere in the app.
     await expect(page.locator('[data-outbox-badge]')).toHaveAttribute('data-outbox-badge', '1');
 
-    // Another brand, and Meta now says the permission is missing (#10): a reconnect is the way out.
-    await fault(emulator, null);
-    await fault(emulator, { kind: 'permission', match: '/messages', count: 100 });
+    // Another brand, and Meta says the permission is missing (#10) to the next send: a reconnect is
+    // the way out. The first reply keeps meeting the rate limit if the outbox tries it meanwhile.
     const otherBrand = await openThreadOfOtherBrand(page, brand);
+    await fault(emulator, null);
+    await fault(emulator, { kind: 'permission', match: '/messages', count: 1 });
+    await fault(emulator, { kind: 'rate-limit', code: 613, match: '/messages', count: 100 });
     await send(page, 'Sent without the permission');
     const denied = page.locator('[data-outbox-state="queued"]').filter({ hasText: 'Sent without the permission' });
     await expect(denied).toHaveAttribute('data-outbox-reason', 'permission-missing');
