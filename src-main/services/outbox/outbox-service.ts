@@ -8,13 +8,14 @@
  * so a kill between send and record sends once.
  */
 import type { CommentAction, OutboxItem, ThreadOutbox } from '../../../src-preload/outbox-types';
-import { HUMAN_AGENT_WINDOW_MS, replyLength, replyWindowAt } from '../../../src-preload/outbox-types';
+import { HUMAN_AGENT_WINDOW_MS, replyWindowAt } from '../../../src-preload/outbox-types';
 import { AppError } from '../../core/app-error';
 import type { GraphClient } from '../../meta/graph-client';
 import type { Repositories } from '../../store/repositories';
 import { publicItem, type OutboxRecord } from '../../store/repositories/outbox';
 import { callMeta, findSent, type MetaResult } from './meta-calls';
 import { recordEffect } from './record-effect';
+import { checkCommentText, checkReplyText } from './reply-text';
 import { backoffMs, classifySendError } from './send-errors';
 import { sendRouteFor, type SendRoute } from './send-route';
 import { usageKeysFor } from '../../meta/rate-governor';
@@ -40,29 +41,6 @@ export interface OutboxServiceOptions {
   onChange?: (what: OutboxChange[]) => void;
   /** Test seam: runs after Meta accepted an item and before it is recorded (a crash happens here). */
   afterMetaAccepted?: (item: OutboxRecord) => Promise<void> | void;
-}
-
-/** Instagram counts UTF-8 bytes (1,000), Messenger characters (2,000): refused before it is stored. */
-function checkReplyText(text: string, platform: ThreadOutbox['platform']): string {
-  const trimmed = text.replace(/\s+$/u, '');
-  if (!trimmed.trim()) throw new AppError('INVALID_ARGUMENT', 'Write something to send.');
-  if (replyLength(platform, trimmed).over) {
-    throw new AppError(
-      'INVALID_ARGUMENT',
-      platform === 'instagram'
-        ? 'Instagram messages can be at most 1,000 bytes (about 1,000 letters, fewer with emoji). Shorten it or split it in two.'
-        : 'Messenger messages can be at most 2,000 characters. Shorten it or split it in two.',
-    );
-  }
-  return trimmed;
-}
-
-/** A public comment reply: Instagram caps captions at 2,200 characters; Meta's comment reference states no cap, so the caption's applies. */
-function checkCommentText(text: string): string {
-  const trimmed = text.replace(/\s+$/u, '');
-  if (!trimmed.trim()) throw new AppError('INVALID_ARGUMENT', 'Write something to send.');
-  if ([...trimmed].length > 2200) throw new AppError('INVALID_ARGUMENT', 'A comment can be at most 2,200 characters. Shorten it.');
-  return trimmed;
 }
 
 export class OutboxService {
