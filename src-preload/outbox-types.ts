@@ -16,6 +16,7 @@ export type OutboxReasonCode =
   | 'person-unavailable'
   | 'rate-limited'
   | 'token-expired'
+  | 'permission-missing'
   | 'offline'
   | 'meta-unavailable'
   | 'not-found'
@@ -59,6 +60,8 @@ export interface ComposerWindow {
 
 /** What the composer shows for one thread: the window and the thread's outbox items. */
 export interface ThreadOutbox {
+  /** The brand account the thread belongs to (whose Human Agent setting applies). */
+  accountId: number;
   /** The thread's channel: Instagram caps a message at 1,000 bytes, Messenger at 2,000 characters. */
   platform: 'instagram' | 'messenger' | 'whatsapp';
   window: ComposerWindow;
@@ -97,8 +100,30 @@ export function replyWindowAt(lastIncomingAt: number | null, humanAgentAllowed: 
       state: 'closed',
       closesAt: null,
       refusal:
-        'The 24-hour reply window has closed. Meta allows a human reply for up to 7 days only where it approved the Human Agent feature for this account (turn it on in the account’s messaging setting once approved); otherwise wait for them to write again.',
+        'The 24-hour reply window has closed. Meta allows a human reply for up to 7 days only where it approved the Human Agent feature for this account (once approved, turn on Human Agent replies for the account: under the reply box, or `human-agent ACCOUNT on` on the command line); otherwise wait for them to write again.',
     };
   }
   return { ...base, state: 'closed', closesAt: null, refusal: 'The reply window has closed (more than 7 days since their last message): wait for them to write again.' };
+}
+
+/** How long a reply is against Meta's cap for its channel. */
+export interface ReplyLength {
+  used: number;
+  max: number;
+  unit: 'bytes' | 'characters';
+  over: boolean;
+}
+
+/**
+ * Meta's text caps: Instagram messages at most 1,000 bytes of UTF-8 (Instagram messaging API),
+ * Messenger messages 2,000 characters (Send API reference, `message.text`). Characters are code
+ * points, so an emoji counts once on Messenger and four bytes on Instagram.
+ */
+export function replyLength(platform: ThreadOutbox['platform'], text: string): ReplyLength {
+  if (platform === 'instagram') {
+    const used = new TextEncoder().encode(text).length;
+    return { used, max: 1000, unit: 'bytes', over: used > 1000 };
+  }
+  const used = [...text].length;
+  return { used, max: 2000, unit: 'characters', over: used > 2000 };
 }

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { visibleMessages } from '../../src-main/emulator/graph/schema-messaging';
 import type { RunningEmulator } from '../../src-main/emulator/server';
 import { expect, test } from './fixtures';
 import { startBridgeChild, type BridgeChild } from './support/bridge-child';
-import { startDemoWorldHost } from './support/demo-world-host';
+import { openBridgeDemoSession } from './support/bridge-demo-session';
 import { exploreDemo, expectAppState, openView } from './support/flows';
 import { replyInOpenThread, syncDemoAccounts } from './support/replies';
 import { captureScreen } from './support/screens';
@@ -27,15 +24,9 @@ function copiesInMeta(emulator: RunningEmulator, text: string): number {
  * outlives the kill and tells what Meta really received. Bridge-only: Electron has no such seam.
  */
 test('a crash between send and record sends once: killed after Meta accepted, restarted, the reply is there once', async ({ lazyBrowser }, testInfo) => {
-  const root = mkdtempSync(join(tmpdir(), 'social-desk-crash-'));
-  const dataDir = join(root, 'data');
-  mkdirSync(dataDir);
+  const session = await openBridgeDemoSession(await lazyBrowser(), 'crash');
+  const { dataDir, host, page, pageErrors } = session;
   const keychain = { kind: 'fake', secret: 'keychain-secret-crash' } as const;
-  const host = await startDemoWorldHost();
-  const context = await (await lazyBrowser()).newContext({ viewport: { width: 1280, height: 820 }, colorScheme: 'light', locale: 'en-US' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   let bridge: BridgeChild | null = null;
   try {
     bridge = await startBridgeChild({ dataDir, keychain, demoWorldHost: host.url, holdAfterMetaAccepted: true });
@@ -44,7 +35,7 @@ test('a crash between send and record sends once: killed after Meta accepted, re
     await openView(page, 'inbox');
 
     const text = 'Sent once, whatever happens';
-    const id = await replyInOpenThread(page, text);
+    const id = await replyInOpenThread(page, text, { heldWhileSending: true });
     await bridge.metaAccepted;
     const emulator = host.emulator();
     if (!emulator) throw new Error('The app never reached the demo world');
@@ -75,10 +66,8 @@ test('a crash between send and record sends once: killed after Meta accepted, re
     expect(sendsReceived(emulator)).toBe(1);
     expect(copiesInMeta(emulator, text)).toBe(1);
   } finally {
-    await context.close();
     await bridge?.stop();
-    await host.stop();
-    rmSync(root, { recursive: true, force: true });
+    await session.close();
   }
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });

@@ -31,4 +31,19 @@ test('a reply made offline waits in the outbox and goes out when the network is 
   await page.locator('[data-outbox-state="queued"]').filter({ hasText: 'Written offline' }).getByRole('button', { name: 'Send now' }).click();
   await expect(page.locator('[data-outbox-state]').filter({ hasText: 'Written offline' })).toHaveCount(0);
   await expect(page.locator('.message--out .message__bubble').filter({ hasText: 'Written offline' })).toHaveCount(1);
+
+  // Offline again; this time nobody clicks: when the computer is back online, it goes by itself.
+  globalThis.fetch = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENETUNREACH' } }));
+  try {
+    const box = page.getByRole('textbox', { name: 'Reply' });
+    await box.fill('Goes when the network is back');
+    await box.press('Enter');
+    await expect(page.locator('[data-outbox-state="queued"]').filter({ hasText: 'Goes when the network is back' })).toHaveAttribute('data-outbox-reason', 'offline');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  // What the desktop's renderer hears when the network returns.
+  await page.evaluate(() => (globalThis as unknown as { dispatchEvent(event: Event): boolean }).dispatchEvent(new Event('online')));
+  await expect(page.locator('[data-outbox-state]').filter({ hasText: 'Goes when the network is back' })).toHaveCount(0);
+  await expect(page.locator('.message--out .message__bubble').filter({ hasText: 'Goes when the network is back' })).toHaveCount(1);
 });

@@ -66,6 +66,7 @@ test('comments: hide, unhide, reply seen after the next sync; a private reply, n
   const second = actions.getByRole('button', { name: 'Private reply sent' });
   await expect(second).toBeDisabled();
   await expect(second).toHaveAttribute('title', /one private reply per comment/);
+  await expect(actions.locator('[data-private-reply-refusal]')).toHaveText('Private reply sent: Meta allows one per comment.');
   await captureScreen(page, testInfo, 'comment-private-reply-refused');
 
   // The next sync reads it all back from Meta: the reply there once, the comment not hidden.
@@ -93,4 +94,9 @@ test('comments: hide, unhide, reply seen after the next sync; a private reply, n
   await expect(closed.first()).toBeDisabled();
   await expect(closed.first()).toHaveText('Private reply');
   await expect(closed.first()).toHaveAttribute('title', /only within 7 days of the comment/);
+  // Said in visible words beside the button, not only in its tooltip.
+  const closedActions = page.locator('.comment-thread > .comment [data-comment-actions]').filter({ has: page.locator('[data-private-reply="closed"]') }).first();
+  await expect(closedActions.locator('[data-private-reply-refusal]')).toHaveText('No private reply: Meta allows one only within 7 days of the comment.');
+  await closedActions.scrollIntoViewIfNeeded();
+  await captureScreen(page, testInfo, 'comment-private-reply-closed');
 });

@@ -34,3 +34,48 @@ test('reply inside the window, see it after the next sync; refused after the win
   await expect(page.getByRole('textbox', { name: 'Reply' })).toBeDisabled();
   await captureScreen(page, testInfo, 'reply-refused');
 });
+
+/**
+ * Past 24 hours, within 7 days: refused until Human Agent replies are turned on for the account
+ * (after a confirmation saying Meta must have approved it); then the reply goes out with Meta's
+ * HUMAN_AGENT tag (the demo emulator refuses it without the tag) and shows in the thread.
+ */
+test('Human Agent: turned on from the reply box after a confirmation, a reply between 24 h and 7 days goes out', async ({ app }, testInfo) => {
+  const page = app.page;
+  await exploreDemo(page);
+  await openView(page, 'inbox');
+  // Start the live demo, then find a thread closed for 24 h but within 7 days.
+  await replyInOpenThread(page, 'Good morning!');
+  // Down the (virtualized) list with the keyboard, as staff would, opening each with Enter.
+  const listbox = page.getByRole('listbox', { name: 'Conversations' });
+  await listbox.press('Home');
+  let id = '';
+  for (let i = 0; i < 150 && !id; i++) {
+    await listbox.press(i === 0 ? 'Enter' : 'ArrowDown');
+    if (i > 0) await listbox.press('Enter');
+    const active = await listbox.getAttribute('aria-activedescendant');
+    const candidate = (await page.locator(`[id="${active}"] [data-conversation-id], [id="${active}"][data-conversation-id]`).first().getAttribute('data-conversation-id')) ?? '';
+    await expect(page.locator(`[data-thread="${candidate}"][data-thread-status="ready"]`)).toBeVisible();
+    await expect(composer(page)).toBeVisible();
+    if ((await page.locator('[data-human-agent="off"]').count()) > 0) id = candidate;
+  }
+  expect(id, 'a thread past 24 h and within 7 days').not.toBe('');
+  await expect(composer(page)).toHaveAttribute('data-composer-window', 'closed');
+  await expect(page.locator('[data-composer-refusal]')).toContainText('Human Agent');
+  await page.getByRole('button', { name: 'Meta approved Human Agent for this account…' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('Only if Meta approved the Human Agent feature');
+  await captureScreen(page, testInfo, 'human-agent-confirm');
+  await dialog.getByRole('button', { name: 'Turn on' }).click();
+
+  await expect(composer(page)).toHaveAttribute('data-composer-window', 'human-agent');
+  await expect(page.locator('[data-composer-window] [data-reply-window="human-agent"]')).toContainText(/Human Agent reply: \d+ d \d+ h left/);
+  // The thread header agrees with the reply box.
+  await expect(page.locator(`[data-thread="${id}"] .reply-window[data-reply-window="human-agent"]`)).toBeVisible();
+  const text = 'Sorry for the wait — a person from our team here';
+  const box = page.getByRole('textbox', { name: 'Reply' });
+  await box.fill(text);
+  await box.press('Enter');
+  await expect(page.locator('.message--out .message__bubble').filter({ hasText: text })).toHaveCount(1);
+  await captureScreen(page, testInfo, 'human-agent-sent');
+});

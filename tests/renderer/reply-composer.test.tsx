@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxItem, SavedReply, ThreadOutbox } from '../../src-preload/contract';
 import { setApiForTests } from '../../src-renderer/api';
 import { CommentActions, type CommentForActions } from '../../src-renderer/features/comments/comment-actions';
 import { useSavedRepliesStore } from '../../src-renderer/features/inbox/saved-replies';
 import { idle } from '../../src-renderer/lib/loadable';
 import { ReplyComposer } from '../../src-renderer/features/inbox/reply-composer';
-import { resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
+import { ReplyWindow } from '../../src-renderer/features/inbox/reply-window';
+import { initOutbox, resetOutboxStore } from '../../src-renderer/features/outbox/outbox-store';
 import { createFakeApi, ok, type Handlers } from './helpers/fake-api';
+import { outboxItem } from './helpers/outbox-fixtures';
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -19,28 +22,10 @@ afterEach(() => {
   setApiForTests(null);
 });
 
-function item(overrides: Partial<OutboxItem>): OutboxItem {
-  return {
-    id: 1,
-    accountId: 1,
-    kind: 'message',
-    conversationId: 7,
-    commentId: null,
-    text: 'Hello',
-    tag: null,
-    state: 'sent',
-    attempts: 1,
-    nextAttemptAt: null,
-    reasonCode: null,
-    reason: null,
-    createdAt: now - 60_000,
-    sentAt: now - 60_000,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<OutboxItem>): OutboxItem => outboxItem(now, overrides);
 
-function thread(lastIncomingAt: number | null, items: OutboxItem[] = [], humanAgentAllowed = false): ThreadOutbox {
-  return { platform: 'instagram', window: { state: 'open', closesAt: null, lastIncomingAt, humanAgentAllowed, refusal: null }, items };
+function thread(lastIncomingAt: number | null, items: OutboxItem[] = [], humanAgentAllowed = false, platform: ThreadOutbox['platform'] = 'instagram'): ThreadOutbox {
+  return { accountId: 1, platform, window: { state: 'open', closesAt: null, lastIncomingAt, humanAgentAllowed, refusal: null }, items };
 }
 
 function mount(handlers: Handlers, ui = <ReplyComposer conversationId={7} />) {
@@ -72,6 +57,49 @@ describe('reply composer', () => {
     expect(screen.queryByRole('list', { name: 'Your replies in the outbox' })).toBeNull();
   });
 
+  it('counts down live: the text changes as the clock moves, and the box closes when the window does', async () => {
+    const start = Date.UTC(2026, 11, 1, 12, 0, 0);
+    vi.useFakeTimers({ now: start, shouldAdvanceTime: true });
+    try {
+      mount({ 'outbox:forThread': () => ok(thread(start - 2 * HOUR)) });
+      expect(await screen.findByText('You can reply for another 22 h 0 min')).toBeTruthy();
+      await act(async () => {
+        vi.advanceTimersByTime(16 * 60_000);
+      });
+      expect(screen.getByText('You can reply for another 21 h 44 min')).toBeTruthy();
+      await act(async () => {
+        vi.advanceTimersByTime(22 * HOUR);
+      });
+      expect(screen.getByText('You can’t reply in this conversation now')).toBeTruthy();
+      expect((screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement).disabled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a reply longer than Meta allows before sending, saying why: Messenger 2,000 characters, Instagram 1,000 bytes', async () => {
+    const fake = mount({ 'outbox:forThread': () => ok(thread(now - HOUR, [], false, 'messenger')) });
+    const box = await screen.findByRole('textbox', { name: 'Reply' });
+    await waitFor(() => expect((box as HTMLTextAreaElement).disabled).toBe(false));
+    fireEvent.change(box, { target: { value: '😀'.repeat(2000) } });
+    // 2,000 emoji are 2,000 characters on Messenger: still allowed.
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.change(box, { target: { value: 'a'.repeat(2001) } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Messenger accepts at most 2,000 characters, and this is 2,001/);
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(fake.callsTo('outbox:send')).toEqual([]);
+    cleanup();
+    resetOutboxStore();
+    const ig = mount({ 'outbox:forThread': () => ok(thread(now - HOUR)) });
+    const igBox = await screen.findByRole('textbox', { name: 'Reply' });
+    await waitFor(() => expect((igBox as HTMLTextAreaElement).disabled).toBe(false));
+    fireEvent.change(igBox, { target: { value: '😀'.repeat(251) } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Instagram accepts at most 1,000 bytes .*this is 1,004/);
+    fireEvent.keyDown(igBox, { key: 'Enter' });
+    expect(ig.callsTo('outbox:send')).toEqual([]);
+  });
+
   it('explains why it cannot send after 24 h without Human Agent, and offers Human Agent where allowed', async () => {
     mount({ 'outbox:forThread': () => ok(thread(now - 30 * HOUR)) });
     expect(await screen.findByText(/Human Agent feature for this account/)).toBeTruthy();
@@ -80,6 +108,41 @@ describe('reply composer', () => {
     resetOutboxStore();
     mount({ 'outbox:forThread': () => ok(thread(now - 30 * HOUR, [], true)) });
     expect(await screen.findByText(/Human Agent reply: 5 d 17 h left/)).toBeTruthy();
+  });
+
+  it('turns Human Agent replies on for the account only after saying what Meta requires, then offers the 7-day reply', async () => {
+    let allowed = false;
+    const fake = mount({
+      'outbox:forThread': () => ok(thread(now - 30 * HOUR, [], allowed)),
+      'outbox:setHumanAgent': (args) => {
+        allowed = args.allowed;
+        return ok(null);
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Meta approved Human Agent for this account…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/Only if Meta approved the Human Agent feature/)).toBeTruthy();
+    expect(fake.callsTo('outbox:setHumanAgent')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Turn on' }));
+    await waitFor(() => expect(fake.callsTo('outbox:setHumanAgent')).toEqual([{ accountId: 1, allowed: true }]));
+    // Main reports the change; the composer re-reads the window.
+    const stop = initOutbox();
+    fake.emit('store:changed', { what: ['outbox', 'accounts'] });
+    expect(await screen.findByText(/Human Agent reply: 5 d 17 h left/)).toBeTruthy();
+    stop();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off Human Agent replies for this account' }));
+    await waitFor(() => expect(fake.callsTo('outbox:setHumanAgent').at(-1)).toEqual({ accountId: 1, allowed: false }));
+    cleanup();
+    resetOutboxStore();
+    // Inside the 24 hours, or past 7 days, the tag changes nothing: no setting shown.
+    mount({ 'outbox:forThread': () => ok(thread(now - HOUR)) });
+    await screen.findByText(/You can reply for another/);
+    expect(screen.queryByRole('button', { name: /Human Agent/ })).toBeNull();
+  });
+
+  it('the thread header counts the Human Agent time in days and hours, as the reply box does', () => {
+    render(<ReplyWindow conversation={{ lastIncomingAt: now - 30 * HOUR, replyWindowEndsAt: null, humanAgentAllowed: true }} />);
+    expect(screen.getByText(/a human agent may still answer for another 5 d 1[78] h/)).toBeTruthy();
   });
 
   it('shows a waiting reply with its reason; a failed one can be retried or discarded after confirmation', async () => {
@@ -188,11 +251,16 @@ describe('comment actions', () => {
     cleanup();
     mount({}, <CommentActions comment={{ ...comment, privateReplied: true }} />);
     expect((screen.getByRole('button', { name: 'Private reply sent' }) as HTMLButtonElement).disabled).toBe(true);
+    // Said in visible text, not only in a tooltip.
+    expect(screen.getByText('Private reply sent: Meta allows one per comment.')).toBeTruthy();
   });
 
   it('offers no private reply after 7 days and no reply to a hidden comment', () => {
     mount({}, <CommentActions comment={{ ...comment, createdAt: now - 8 * 24 * HOUR, hidden: true }} />);
-    expect((screen.getByRole('button', { name: 'Private reply' }) as HTMLButtonElement).disabled).toBe(true);
+    const privateReply = screen.getByRole('button', { name: 'Private reply' }) as HTMLButtonElement;
+    expect(privateReply.disabled).toBe(true);
+    expect(screen.getByText('No private reply: Meta allows one only within 7 days of the comment.')).toBeTruthy();
+    expect(privateReply.getAttribute('aria-describedby')).toBe(screen.getByText(/No private reply/).id);
     expect((screen.getByRole('button', { name: 'Reply' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole('button', { name: 'Unhide' })).toBeTruthy();
   });

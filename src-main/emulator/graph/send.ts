@@ -8,11 +8,18 @@
  * - https://developers.facebook.com/docs/messenger-platform/instagram/features/conversation and the
  *   Human Agent feature: `tag: HUMAN_AGENT` (with `messaging_type: MESSAGE_TAG`) allows a human
  *   reply up to 7 days after the person's last message; on Instagram it is the only tag.
- * - https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes :
- *   outside the window → code 10, subcode 2534022 "This message is sent outside of allowed
- *   window"; 551/1545041 "This person isn't available right now"; 613 rate limit.
+ * - https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes and
+ *   https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes :
+ *   outside the window, code 10 "This message is sent outside of allowed window", subcode 2018278
+ *   on Messenger; Instagram threads answer subcode 2534022 (Instagram messaging, same text);
+ *   551/1545041 "This person isn't available right now"; 613 rate limit.
  * - https://developers.facebook.com/documentation/instagram-platform/private-replies : a private
  *   reply is `recipient: {comment_id}`, one message per comment, within 7 days of the comment.
+ * - Permissions (Messenger error-codes page, and each API's permission list): a Page sends to
+ *   Messenger with `pages_messaging` ("(#230) Requires pages_messaging permission to manage the
+ *   object"), to Instagram with `instagram_manage_messages`; Instagram Login needs
+ *   `instagram_business_manage_messages`. Without it: (#10) "Application does not have permission
+ *   for this action" (harsher reading where the page names no code).
  * Sent messages join the thread, so the next sync reads them back (the echo).
  */
 import { GraphError, paramError } from '../core/errors';
@@ -59,8 +66,11 @@ function findThread(world: World, sender: Node, recipientId: string): Conversati
   return undefined;
 }
 
-function windowClosed(): GraphError {
-  return new GraphError(400, 10, '(#10) This message is sent outside of allowed window.', 'OAuthException', { subcode: 2534022 });
+/** Subcode of "sent outside of allowed window": Messenger's error-codes page gives 2018278; Instagram threads answer 2534022. */
+export const OUTSIDE_WINDOW_SUBCODE: Record<Conversation['platform'], number> = { messenger: 2018278, instagram: 2534022 };
+
+function windowClosed(platform: Conversation['platform']): GraphError {
+  return new GraphError(400, 10, '(#10) This message is sent outside of allowed window.', 'OAuthException', { subcode: OUTSIDE_WINDOW_SUBCODE[platform] });
 }
 
 function checkText(platform: Conversation['platform'], text: string): void {
@@ -68,6 +78,14 @@ function checkText(platform: Conversation['platform'], text: string): void {
     throw paramError(`Message text must be at most ${INSTAGRAM_MAX_BYTES} bytes`);
   }
   if (platform === 'messenger' && [...text].length > MESSENGER_MAX_CHARS) throw paramError(`Message text must be at most ${MESSENGER_MAX_CHARS} characters`);
+}
+
+/** Refuses a send (or private reply) when the token lacks the messaging permission of its channel. */
+function requireMessagingPermission(ctx: GraphCtx, platform: Conversation['platform']): void {
+  const needed = ctx.token.kind === 'ig_user' ? 'instagram_business_manage_messages' : platform === 'messenger' ? 'pages_messaging' : 'instagram_manage_messages';
+  if (ctx.token.scopes.includes(needed)) return;
+  if (needed === 'pages_messaging') throw new GraphError(400, 230, '(#230) Requires pages_messaging permission to manage the object', 'OAuthException');
+  throw new GraphError(400, 10, '(#10) Application does not have permission for this action', 'OAuthException');
 }
 
 /** `messaging_type` and `tag` as Meta validates them; returns the tag that applies. */
@@ -88,7 +106,7 @@ function enforceWindow(world: World, conv: Conversation, tag: string | undefined
   if (elapsed <= 24 * HOUR_MS) return;
   const humanAgent = tag === 'HUMAN_AGENT' && elapsed <= 7 * DAY_MS;
   const messengerTag = conv.platform === 'messenger' && tag !== undefined && MESSENGER_TAGS.includes(tag);
-  if (!humanAgent && !messengerTag) throw windowClosed();
+  if (!humanAgent && !messengerTag) throw windowClosed(conv.platform);
 }
 
 function appendBusinessMessage(world: World, conv: Conversation, text: string, tag: string | undefined): Message {
@@ -138,9 +156,12 @@ function sendPrivateReply(ctx: GraphCtx, sender: Node, commentId: string, text: 
   const home = comment ? commentOwner(world, sender, comment) : undefined;
   if (!comment || !home) throw new GraphError(400, 100, '(#100) No matching comment found', 'OAuthException', { subcode: 2018001 });
   if (comment.byOwner) throw paramError('Cannot send a private reply to your own comment');
-  if (world.now - comment.timestamp > 7 * DAY_MS) throw windowClosed();
+  requireMessagingPermission(ctx, home.platform);
+  if (world.now - comment.timestamp > 7 * DAY_MS) throw windowClosed(home.platform);
   // One message per comment (private-replies page); the harsher reading answers like a closed window.
-  if (hasPrivateReply(world, comment.id)) throw new GraphError(400, 10, '(#10) This comment has already been replied to privately.', 'OAuthException', { subcode: 2534022 });
+  if (hasPrivateReply(world, comment.id)) {
+    throw new GraphError(400, 10, '(#10) This comment has already been replied to privately.', 'OAuthException', { subcode: OUTSIDE_WINDOW_SUBCODE[home.platform] });
+  }
   checkText(home.platform, text);
   const conv = threadWithCommenter(world, home, comment);
   if (personUnavailable(conv.participant.id)) throw personUnavailableError();
@@ -165,6 +186,7 @@ export function sendMessage(ctx: GraphCtx, sender: Node, params: Record<string, 
   if (commentId) return sendPrivateReply(ctx, sender, commentId, text);
 
   const thread = conv as Conversation;
+  requireMessagingPermission(ctx, thread.platform);
   checkText(thread.platform, text);
   const tag = readTagging(ctx, sender, params);
   enforceWindow(ctx.world, thread, tag);

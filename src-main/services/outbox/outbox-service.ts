@@ -15,6 +15,7 @@ import type { Repositories } from '../../store/repositories';
 import { publicItem, type OutboxRecord } from '../../store/repositories/outbox';
 import { callMeta, findSent, type MetaResult } from './meta-calls';
 import { recordEffect } from './record-effect';
+import { checkCommentText, checkReplyText } from './reply-text';
 import { backoffMs, classifySendError } from './send-errors';
 import { sendRouteFor, type SendRoute } from './send-route';
 import { usageKeysFor } from '../../meta/rate-governor';
@@ -30,7 +31,7 @@ function rateWaitMs(client: GraphClient, route: SendRoute, kind: OutboxRecord['k
   return Math.max(0, client.governor.throttleDelayMs(keys), ...paused);
 }
 
-export type OutboxChange = 'outbox' | 'messages' | 'comments';
+export type OutboxChange = 'outbox' | 'messages' | 'comments' | 'accounts';
 
 export interface OutboxServiceOptions {
   repos: Repositories;
@@ -40,15 +41,6 @@ export interface OutboxServiceOptions {
   onChange?: (what: OutboxChange[]) => void;
   /** Test seam: runs after Meta accepted an item and before it is recorded (a crash happens here). */
   afterMetaAccepted?: (item: OutboxRecord) => Promise<void> | void;
-}
-
-/** Instagram counts UTF-8 bytes (1,000), Messenger characters (2,000). */
-function checkReplyText(text: string, platform: string): string {
-  const trimmed = text.replace(/\s+$/u, '');
-  if (!trimmed.trim()) throw new AppError('INVALID_ARGUMENT', 'Write something to send.');
-  if (platform === 'instagram' && Buffer.byteLength(trimmed, 'utf8') > 1000) throw new AppError('INVALID_ARGUMENT', 'Instagram messages can be at most 1,000 bytes (about 1,000 letters, fewer with emoji). Shorten it or split it in two.');
-  if ([...trimmed].length > 2000) throw new AppError('INVALID_ARGUMENT', 'Messenger messages can be at most 2,000 characters. Shorten it or split it in two.');
-  return trimmed;
 }
 
 export class OutboxService {
@@ -68,7 +60,7 @@ export class OutboxService {
     const conv = this.repos.replyTargets.conversation(conversationId);
     if (!conv) throw new AppError('NOT_FOUND', 'That conversation is no longer stored.');
     const window = replyWindowAt(conv.lastIncomingAt, this.repos.outbox.humanAgentAllowed(conv.accountId), this.options.now());
-    return { platform: conv.platform, window, items: this.repos.outbox.forConversation(conversationId).map(publicItem) };
+    return { accountId: conv.accountId, platform: conv.platform, window, items: this.repos.outbox.forConversation(conversationId).map(publicItem) };
   }
 
   list(limit: number): OutboxItem[] {
@@ -79,7 +71,8 @@ export class OutboxService {
     if (!this.repos.accounts.get(accountId)) throw new AppError('NOT_FOUND', 'That account is not connected.');
     this.repos.outbox.setHumanAgentAllowed(accountId, allowed, this.options.now());
     this.repos.audit.record(this.options.now(), 'messaging.human_agent', String(accountId), allowed ? 'on' : 'off');
-    this.options.onChange?.(['outbox']);
+    // The account's windows change: the inbox list and thread header re-read them with the composer.
+    this.options.onChange?.(['outbox', 'accounts']);
   }
 
   /** Writes a reply to the outbox (refused up front when Meta's window forbids it) and tries it once. */
@@ -109,7 +102,7 @@ export class OutboxService {
     switch (request.action) {
       case 'reply':
         if (comment.hidden) throw new AppError('FORBIDDEN', 'Meta does not accept replies to a hidden comment. Unhide it first.');
-        text = checkReplyText(request.text, 'messenger');
+        text = checkCommentText(request.text);
         kind = 'comment_reply';
         break;
       case 'private-reply':
@@ -252,10 +245,11 @@ export class OutboxService {
 
   private fail(item: OutboxRecord, error: unknown): void {
     const now = this.options.now();
-    const failure = classifySendError(error);
+    const failure = classifySendError(error, item.kind);
     const attempts = (this.repos.outbox.get(item.id)?.attempts ?? item.attempts) || 1;
     if (failure.retry === 'backoff') {
-      this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, now + Math.max(backoffMs(attempts), failure.retryAfterMs ?? 0), now);
+      const wait = Math.min(backoffMs(attempts), failure.maxBackoffMs ?? Infinity);
+      this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, now + Math.max(wait, failure.retryAfterMs ?? 0), now);
     } else if (failure.retry === 'reconnect') {
       this.repos.outbox.markWaiting(item.id, failure.code, failure.reason, null, now);
       this.repos.accounts.setStatus(item.accountId, 'needs_reconnect', failure.reason, now);

@@ -37,6 +37,7 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
   const [result, setResult] = useState<OutboxItem | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const fieldId = useId();
+  const whyId = useId();
   const now = useNow(60_000);
   const network = comment.network === 'instagram' ? 'Instagram' : 'Facebook';
   const privateReplied = comment.privateReplied || (result?.kind === 'private_reply' && result.state !== 'failed');
@@ -46,6 +47,8 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
     : privateReplyOpen
       ? 'Send one direct message to the commenter (Meta allows one per comment).'
       : 'Meta allows a private reply only within 7 days of the comment.';
+  // Why there is no private reply, in visible words (a tooltip alone reaches neither keyboard nor touch users).
+  const privateReplyRefusal = comment.isOwn || privateReplyOpen ? null : privateReplied ? 'Private reply sent: Meta allows one per comment.' : 'No private reply: Meta allows one only within 7 days of the comment.';
 
   const act = async (action: CommentAction) => {
     setBusy(true);
@@ -83,6 +86,7 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
             onClick={() => setMode(mode === 'private-reply' ? 'idle' : 'private-reply')}
             aria-expanded={mode === 'private-reply'}
             data-private-reply={privateReplied ? 'sent' : privateReplyOpen ? 'open' : 'closed'}
+            aria-describedby={privateReplyRefusal ? whyId : undefined}
           >
             {privateReplied ? 'Private reply sent' : 'Private reply'}
           </button>
@@ -96,6 +100,11 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
           Delete…
         </button>
       </div>
+      {privateReplyRefusal && (
+        <p id={whyId} className="comment-actions__why" data-private-reply-refusal="true">
+          {privateReplyRefusal}
+        </p>
+      )}
       {mode !== 'idle' && (
         <div className="comment-actions__form">
           <label className="visually-hidden" htmlFor={fieldId}>

@@ -1,17 +1,14 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { OutboxItem } from '../../../src-preload/contract';
-import { replyWindowAt } from '../../../src-preload/outbox-types';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { replyLength, replyWindowAt } from '../../../src-preload/outbox-types';
 import { useNow } from '../../lib/use-now';
 import { itemStatus, windowHeadline } from '../outbox/outbox-text';
 import { clearSendError, discardOutboxItem, loadThreadOutbox, retryOutboxItem, sendReply, useOutboxStore, visibleItems } from '../outbox/outbox-store';
+import { DiscardDialog } from '../outbox/discard-dialog';
 import { EmojiPicker } from '../outbox/emoji-picker';
+import { HumanAgentSetting } from '../outbox/human-agent-setting';
 import { expandShortcut, useSavedReplies } from './saved-replies';
 import '../outbox/outbox.css';
-
-/** Instagram caps a DM at 1,000 bytes of UTF-8; show the budget once it gets close. */
-const IG_MAX_BYTES = 1000;
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
 function OutboxRow({ item, now, onDiscard }: { item: OutboxItem; now: number; onDiscard: (item: OutboxItem) => void }) {
   const status = itemStatus(item, now);
@@ -59,8 +56,9 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
   const window = data ? replyWindowAt(data.window.lastIncomingAt, data.window.humanAgentAllowed, now) : null;
   const canSend = window !== null && window.refusal === null;
   const platform = data?.platform;
-  const bytes = byteLength(draft);
-  const overLimit = platform === 'instagram' && bytes > IG_MAX_BYTES;
+  // Meta's cap for the channel (Instagram 1,000 bytes, Messenger 2,000 characters): refused here, before sending.
+  const length = platform ? replyLength(platform, draft.replace(/\s+$/u, '')) : null;
+  const overLimit = length?.over ?? false;
 
   const submit = async () => {
     if (!canSend || sending || overLimit || !draft.trim()) return;
@@ -129,6 +127,7 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
           {window.refusal}
         </p>
       )}
+      {window && data && <HumanAgentSetting accountId={data.accountId} window={window} now={now} />}
       {sendError && (
         <p className="notice notice--error composer__error" role="alert" data-send-error={sendError.code}>
           {sendError.message}
@@ -170,28 +169,31 @@ export function ReplyComposer({ conversationId }: { conversationId: number }) {
       </div>
       <p id={hintId} className="composer__hint">
         Enter sends · Shift+Enter for a new line{savedReplies.some((r) => r.shortcut) ? ' · /shortcut then Tab inserts a saved reply' : ''}
-        {platform === 'instagram' && bytes > IG_MAX_BYTES * 0.8 && (
-          <span className={overLimit ? 'composer__count composer__count--over' : 'composer__count'}>
+        {length && length.used > length.max * 0.8 && (
+          <span className={overLimit ? 'composer__count composer__count--over' : 'composer__count'} data-reply-length={`${length.used}/${length.max}`}>
             {' '}
-            · {bytes}/{IG_MAX_BYTES} bytes{overLimit ? ' — too long for Instagram' : ''}
+            · {length.used.toLocaleString('en-US')}/{length.max.toLocaleString('en-US')} {length.unit}
           </span>
         )}
       </p>
+      {overLimit && length && (
+        <p className="composer__refusal" role="alert" data-composer-too-long="true">
+          Too long to send: {platform === 'instagram' ? 'Instagram' : 'Messenger'} accepts at most {length.max.toLocaleString('en-US')} {length.unit}
+          {platform === 'instagram' ? ' (an emoji or accented letter takes 2–4)' : ''}, and this is {length.used.toLocaleString('en-US')}. Shorten it or split it in two.
+        </p>
+      )}
       {discarding && (
-        <ConfirmDialog
+        <DiscardDialog
+          item={discarding}
           title="Discard this reply?"
-          confirmLabel="Discard"
-          danger
           onCancel={() => setDiscarding(null)}
-          onConfirm={() => {
-            const id = discarding.id;
+          onDiscard={(id) => {
             setDiscarding(null);
             void discardOutboxItem(id);
           }}
         >
-          <p>It has not been sent and will be removed from the outbox on this computer:</p>
-          <blockquote className="composer__quote">{discarding.text}</blockquote>
-        </ConfirmDialog>
+          It has not been sent and will be removed from the outbox on this computer:
+        </DiscardDialog>
       )}
     </section>
   );

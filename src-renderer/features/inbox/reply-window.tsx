@@ -2,6 +2,7 @@ import type { ConversationSummary } from '../../../src-preload/contract';
 import { HUMAN_AGENT_WINDOW_MS, replyWindowAt, STANDARD_WINDOW_MS } from '../../../src-preload/outbox-types';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { formatCountdown } from '../outbox/outbox-text';
 
 /** Meta allows replies for 24 hours after the person's last message; null means closed or unknown. */
 export function replyWindowText(endsAt: number | null, now: number): string {
@@ -43,7 +44,7 @@ export function WindowBadge({ conversation, now }: { conversation: WindowInfo; n
 function windowTitle(state: 'open' | 'human-agent' | 'closed', humanAgentNotApproved: boolean): string {
   if (state === 'open') return 'Meta allows replies for 24 hours after their last message.';
   if (state === 'human-agent') return 'Past 24 hours: Meta allows a reply with the Human Agent tag, up to 7 days after their last message (approved for this account).';
-  if (humanAgentNotApproved) return 'Past 24 hours: a reply would need the Human Agent tag, which Meta has not approved for this account (see its messaging setting).';
+  if (humanAgentNotApproved) return 'Past 24 hours: a reply would need the Human Agent tag, which Meta has not approved for this account (once approved, turn it on under the reply box).';
   return 'Meta allows no reply until they write again.';
 }
 
@@ -56,7 +57,8 @@ export function ReplyWindow({ conversation }: { conversation: WindowInfo }) {
     state === 'open'
       ? replyWindowText(endsAt, now)
       : state === 'human-agent'
-        ? 'Reply window closed; a human agent may still answer for another ' + formatDuration((conversation.lastIncomingAt ?? now) + HUMAN_AGENT_WINDOW_MS - now)
+        ? // Days and hours (as the reply box says it), not "140 h".
+          'Reply window closed; a human agent may still answer for another ' + formatCountdown((conversation.lastIncomingAt ?? now) + HUMAN_AGENT_WINDOW_MS - now)
         : humanAgentNotApproved
           ? 'Reply window closed (Human Agent replies are not approved for this account)'
           : 'Reply window closed';

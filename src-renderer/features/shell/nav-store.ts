@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 
-export const VIEWS = ['analytics', 'inbox', 'accounts', 'privacy', 'settings'] as const;
+export const VIEWS = ['analytics', 'inbox', 'outbox', 'accounts', 'privacy', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<ViewId, string> = {
   analytics: 'Analytics',
   inbox: 'Inbox',
+  outbox: 'Outbox',
   accounts: 'Accounts',
   privacy: 'Privacy',
   settings: 'Settings',

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, type ComponentType,
 import { getApi } from '../../api';
 import { AccountsView } from '../accounts/accounts-view';
 import { InboxView } from '../inbox/inbox-view';
+import { OutboxView } from '../outbox/outbox-view';
 import { PrivacyView } from '../privacy/privacy-view';
 import { SettingsView } from '../settings/settings-view';
 import { navigate, useNavStore, type ViewId } from './nav-store';
@@ -13,6 +14,7 @@ const AnalyticsView = lazy(() => import('../analytics/analytics-view'));
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   analytics: AnalyticsView,
   inbox: InboxView,
+  outbox: OutboxView,
   accounts: AccountsView,
   privacy: PrivacyView,
   settings: SettingsView,

@@ -1,4 +1,5 @@
 import { InboxNavBadge } from '../inbox/inbox-badge';
+import { OutboxNavBadge } from '../outbox/outbox-badge';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { VIEWS, VIEW_LABELS, navigate, useNavStore } from './nav-store';
 
@@ -20,6 +21,7 @@ export function SideNav() {
             >
               {VIEW_LABELS[view]}
               {view === 'inbox' && <InboxNavBadge />}
+              {view === 'outbox' && <OutboxNavBadge />}
             </button>
           </li>
         ))}

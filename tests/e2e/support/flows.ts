@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 export type AppStateMarker = 'loading' | 'first-run' | 'locked' | 'key-recovery' | 'store-problem' | 'ready' | 'error';
-export type ViewName = 'analytics' | 'inbox' | 'accounts' | 'privacy' | 'settings';
+export type ViewName = 'analytics' | 'inbox' | 'outbox' | 'accounts' | 'privacy' | 'settings';
 
 export const DEMO_PASSPHRASE = 'correct horse battery staple';
 

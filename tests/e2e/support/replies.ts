@@ -8,9 +8,9 @@ export function composer(page: Page): Locator {
 /**
  * Opens conversations from the top of the list until one has an open reply window and sends
  * `text`; a person who turned messages off (Meta's 551) is skipped, as staff would. Returns the
- * opened conversation's id.
+ * opened conversation's id. `heldWhileSending`: the bridge holds the send after Meta accepted it.
  */
-export async function replyInOpenThread(page: Page, text: string): Promise<string> {
+export async function replyInOpenThread(page: Page, text: string, options: { heldWhileSending?: boolean } = {}): Promise<string> {
   const rows = page.locator('[data-conversation-id]');
   for (let i = 0; i < 10; i++) {
     const row = rows.nth(i);
@@ -22,11 +22,15 @@ export async function replyInOpenThread(page: Page, text: string): Promise<strin
     const box = page.getByRole('textbox', { name: 'Reply' });
     await box.fill(text);
     await box.press('Enter');
-    // Sent, it shows in the thread; refused, it stays in the outbox list with the reason.
+    // Sent, it shows in the thread; refused, it stays in the outbox list with the reason. Wait for
+    // one of those settled states: a "Sending…" item is there only for a moment.
     const sent = page.locator('.message--out .message__bubble').filter({ hasText: text });
-    const unsent = page.locator('[data-outbox-state]').filter({ hasText: text });
-    await expect(sent.or(unsent).first()).toBeVisible();
-    if ((await unsent.count()) > 0 && (await unsent.getAttribute('data-outbox-reason')) === 'person-unavailable') continue;
+    // (A spec that holds the send after Meta accepted it takes the item in any state: it stays there.)
+    const settledStates = options.heldWhileSending ? ['[data-outbox-state]'] : ['[data-outbox-state="failed"]', '[data-outbox-state="queued"][data-outbox-reason]'];
+    const settled = page.locator(settledStates.join(', ')).filter({ hasText: text });
+    await expect(sent.or(settled).first()).toBeVisible();
+    if ((await sent.count()) > 0) return id;
+    if ((await settled.first().getAttribute('data-outbox-reason')) === 'person-unavailable') continue;
     return id;
   }
   throw new Error('No conversation with an open reply window among the newest ten');

@@ -41,7 +41,8 @@ async function inbox(): Promise<Row[]> {
 function openThread(rows: Row[]): Row {
   const open = rows.filter((r) => r.window === 'open');
   const usable = open.find((r) => {
-    const conv = Object.values(emulator.world.conversations).find((c) => (c.participant.username ?? c.participant.name) === r.person);
+    // The CLI shows Instagram handles with their "@".
+    const conv = Object.values(emulator.world.conversations).find((c) => (c.participant.username ? `@${c.participant.username}` : c.participant.name) === r.person || c.participant.name === r.person);
     return conv && !personUnavailable(conv.participant.id);
   });
   if (!usable) throw new Error('no open thread');

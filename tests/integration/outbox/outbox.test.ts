@@ -135,6 +135,29 @@ describe('nothing lost', () => {
     expect(worldTexts(conv.external_id).filter((t) => t === 'Sent while offline')).toHaveLength(1);
   });
 
+  it('offline for long: keeps looking at least once a minute (a failure that never reached Meta), so it goes soon after the network is back', async () => {
+    const conv = threadAged(0, 20);
+    let online = false;
+    const offlineClient = new GraphClient({ config: resolveGraphConfig({ GRAPH_API_BASE_URL: 'http://127.0.0.1:9' }), now: () => h.clock.now });
+    const outbox = new OutboxService({ repos: h.core.repos, now: () => h.clock.now, clientFor: async () => (online ? h.services.sync.client : offlineClient) });
+    const item = await outbox.send(conv.id, 'Offline for an hour');
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const waiting = h.core.repos.outbox.get(item.id)!;
+      expect(waiting).toMatchObject({ state: 'queued', reasonCode: 'offline' });
+      waits.push(waiting.nextAttemptAt! - h.clock.now);
+      h.clock.now = waiting.nextAttemptAt!;
+      await outbox.processDue();
+    }
+    // 30 s, then a minute, and never the 15 minutes a rate limit would wait after 8 tries.
+    expect(waits[0]).toBe(30_000);
+    expect(Math.max(...waits)).toBe(60_000);
+    online = true;
+    h.clock.now = h.core.repos.outbox.get(item.id)!.nextAttemptAt!;
+    await outbox.processDue();
+    expect(h.core.repos.outbox.get(item.id)).toMatchObject({ state: 'sent' });
+  });
+
   it('rate limited: waits with back-off, then sends', async () => {
     const conv = threadAged(0, 20);
     await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'rate-limit', match: '/messages', code: 613 }) });

@@ -198,7 +198,7 @@ const defaults: Handlers = {
   'accounts:connectInBrowser': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'desktop only' } }),
   'accounts:cancelBrowserLogin': () => ok({ cancelled: false }),
   'outbox:forThread': () =>
-    ok({ platform: 'instagram', window: { state: 'closed', closesAt: null, lastIncomingAt: null, humanAgentAllowed: false, refusal: 'They have not written to you.' }, items: [] }),
+    ok({ accountId: 1, platform: 'instagram', window: { state: 'closed', closesAt: null, lastIncomingAt: null, humanAgentAllowed: false, refusal: 'They have not written to you.' }, items: [] }),
   'outbox:list': () => ok([]),
   'outbox:retry': () => ok([]),
   'outbox:discard': () => ok(null),
