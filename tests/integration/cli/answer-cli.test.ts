@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
 import { personUnavailable } from '../../../src-main/emulator/graph/send-limits';
 import { visibleMessages } from '../../../src-main/emulator/graph/schema-messaging';
+import { addMessage } from '../../../src-main/emulator/world/conversations-gen';
+import { Rng } from '../../../src-main/emulator/world/prng';
 import { makeTempDir } from '../../support/temp-dir';
 import { REPO_ROOT, runCli, type CliResult } from '../../support/cli-runner';
 
@@ -41,7 +43,8 @@ async function inbox(): Promise<Row[]> {
 function openThread(rows: Row[]): Row {
   const open = rows.filter((r) => r.window === 'open');
   const usable = open.find((r) => {
-    const conv = Object.values(emulator.world.conversations).find((c) => (c.participant.username ?? c.participant.name) === r.person);
+    // The list names Instagram people by their @handle, Messenger people by their name.
+    const conv = Object.values(emulator.world.conversations).find((c) => (c.participant.username ? `@${c.participant.username}` : c.participant.name) === r.person);
     return conv && !personUnavailable(conv.participant.id);
   });
   if (!usable) throw new Error('no open thread');
@@ -52,6 +55,11 @@ beforeAll(async () => {
   tmp = makeTempDir();
   dataDir = join(tmp.dir, 'data');
   emulator = await startEmulator({ port: 0, scenario: 'small' });
+  // The small world's threads end at times drawn per day, and on some days none is within 24 h:
+  // a few customers (who accept messages) write an hour ago, so open windows exist every day.
+  const rng = new Rng(9);
+  const customers = Object.values(emulator.world.conversations).filter((c) => !personUnavailable(c.participant.id)).slice(0, 4);
+  for (const conv of customers) addMessage(rng, emulator.world, conv, { createdTime: Date.now() - 3_600_000, fromBusiness: false, text: 'Is the speckled mug back in stock?', attachments: [], unsent: false });
   expect((await cli(['init'])).code).toBe(0);
   const sync = await cli(['sync'], { SOCIAL_DESK_ACCESS_TOKEN: emulator.tokens.systemUser });
   expect(sync.code).toBe(0);
