@@ -173,6 +173,8 @@ export interface CommentItem {
   id: number;
   accountId: number;
   postId: number;
+  /** Meta's id of the comment. */
+  externalId: string;
   author: string;
   text: string | null;
   createdAt: number;

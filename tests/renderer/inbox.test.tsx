@@ -300,7 +300,7 @@ describe('badge, comments and saved replies', () => {
   });
 
   it('lists comment threads newest first with replies, filters unanswered, and marks comments seen', async () => {
-    const base = { accountId: 1, postId: 4, likeCount: 2, hidden: false, privateReplied: false };
+    const base = { accountId: 1, postId: 4, externalId: 'meta-comment', likeCount: 2, hidden: false, privateReplied: false };
     const fake = await openInbox({
       ...inboxHandlers(sample().conversations),
       'comments:listThreads': ({ unansweredOnly, offset }) =>

@@ -47,6 +47,11 @@ export class CommentsRepository {
     return listCommentThreads(this.db, query);
   }
 
+  /** How many replies a comment has (what goes with it when it is deleted). */
+  replyCount(accountId: number, externalId: string): number {
+    return (prepareCached(this.db, 'SELECT count(*) AS n FROM comments WHERE account_id = ? AND parent_external_id = ?').get(accountId, externalId) as { n: number }).n;
+  }
+
   commentedPosts(accountId: number | null): CommentedPost[] {
     return listCommentedPosts(this.db, accountId);
   }
@@ -85,6 +90,7 @@ function toItem(r: CommentRow): CommentItem {
     id: r.id,
     accountId: r.account_id,
     postId: r.post_id,
+    externalId: r.external_id,
     author: r.author && r.author.trim() ? r.author : 'Unknown person',
     text: r.text,
     createdAt: r.created_at,
