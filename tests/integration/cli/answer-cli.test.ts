@@ -118,6 +118,8 @@ describe('inbox and replies on the command line', () => {
     expect(refused.stderr).toMatch(/reply window has closed/);
     const show = await cli(['inbox', 'show', String(open.id)]);
     expect(show.stdout).toContain('You: Thanks — it ships today');
+    // The header says whose inbox the thread is in (two accounts may share a person's name).
+    expect(show.stdout.split('\n')[0]).toContain(` · ${open.account} · ${open.channel} · window open until `);
   }, 120_000);
 
   it('a CLI killed (SIGKILL) after Meta accepted the reply, before recording it, sends once', async () => {
@@ -151,17 +153,81 @@ describe('inbox and replies on the command line', () => {
 });
 
 describe('comments on the command line', () => {
-  it('lists, hides and deletes (with --yes) comments', async () => {
+  interface CliComment {
+    id: number;
+    externalId: string;
+    author: string;
+    text: string | null;
+    hidden: boolean;
+    isOwn: boolean;
+  }
+  interface CliThread extends CliComment {
+    network: string;
+    account: string;
+    postId: number;
+    unanswered: boolean;
+    replies: CliComment[];
+  }
+
+  it('lists threads as the app does: newest first, replies under their comment, per account and per post', async () => {
+    const list = await cli(['comments', 'list', '--json', '--limit', '500']);
+    expect(list.code).toBe(0);
+    const threads = JSON.parse(list.stdout) as CliThread[];
+    expect(threads.length).toBeGreaterThan(5);
+    // Top-level comments only, each with its replies (those the world has under it).
+    for (const t of threads) {
+      const inWorld = emulator.world.comments[t.externalId]!;
+      expect(inWorld.parentId ?? null).toBeNull();
+      const worldReplies = Object.values(emulator.world.comments).filter((c) => c.parentId === t.externalId).map((c) => c.id).sort();
+      expect(t.replies.map((r) => r.externalId).sort()).toEqual(worldReplies);
+    }
+    const withReplies = threads.find((t) => t.replies.length > 0)!;
+    expect(withReplies).toBeDefined();
+    const text = (await cli(['comments', 'list', '--limit', '500'])).stdout;
+    expect(text).toMatch(/^\d+ comments, newest first/);
+    expect(text).toContain(`    ↳ #${withReplies.replies[0]!.id} `);
+    // Per post: that post's threads only; unanswered: those without a reply from the account.
+    const post = threads[0]!.postId;
+    const onePost = JSON.parse((await cli(['comments', 'list', '--json', '--post', String(post)])).stdout) as CliThread[];
+    expect(onePost.length).toBeGreaterThan(0);
+    expect(onePost.every((t) => t.postId === post)).toBe(true);
+    const unanswered = JSON.parse((await cli(['comments', 'list', '--json', '--unanswered', '--limit', '500'])).stdout) as CliThread[];
+    expect(unanswered.every((t) => t.unanswered && !t.replies.some((r) => r.isOwn))).toBe(true);
+    // An account that does not exist is refused, not shown as "no comments".
+    const noAccount = await cli(['comments', 'list', '--account', '9999']);
+    expect(noAccount.code).toBe(1);
+    expect(noAccount.stderr).toMatch(/No account 9999/);
+    expect((await cli(['inbox', 'list', '--account', '9999'])).code).toBe(1);
+  }, 120_000);
+
+  it('lists, hides and deletes (with --yes, after saying which comment goes and with what) comments', async () => {
     const list = await cli(['comments', 'list', '--json', '--limit', '200']);
     expect(list.code).toBe(0);
-    const rows = JSON.parse(list.stdout) as Array<{ id: number; externalId: string; hidden: boolean; isOwn: boolean; network: string }>;
-    const target = rows.find((c) => c.network === 'instagram' && !c.hidden && !c.isOwn)!;
+    const rows = JSON.parse(list.stdout) as CliThread[];
+    const target = rows.find((c) => c.network === 'instagram' && !c.hidden && !c.isOwn && c.replies.length > 0)!;
     expect((await cli(['comments', 'hide', String(target.id)])).code).toBe(0);
     expect(emulator.world.comments[target.externalId]!.hidden).toBe(true);
     const noConfirm = await cli(['comments', 'delete', String(target.id)]);
     expect(noConfirm.code).toBe(2);
     expect(noConfirm.stderr).toMatch(/--yes/);
-    expect((await cli(['comments', 'delete', String(target.id), '--yes'])).code).toBe(0);
+    // What goes: which comment, by whom, saying what, and its replies.
+    expect(noConfirm.stderr).toContain(`Instagram comment #${target.id} by ${target.author}`);
+    expect(noConfirm.stderr).toContain((target.text ?? '').slice(0, 40));
+    expect(noConfirm.stderr).toContain(`with its ${target.replies.length} repl`);
+    expect(emulator.world.comments[target.externalId]).toBeDefined();
+    const deleted = await cli(['comments', 'delete', String(target.id), '--yes']);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toMatch(new RegExp(`^Deleted the Instagram comment #${target.id} by `));
     expect(emulator.world.comments[target.externalId]).toBeUndefined();
+    const again = await cli(['comments', 'delete', String(target.id), '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/No comment \d+ is stored/);
   }, 120_000);
+
+  it('--help names every inbox command with its --json', async () => {
+    const help = (await runCli(['--help'], {}, 60_000)).stdout;
+    for (const usage of ['inbox list [--unread] [--account ID] [--json]', 'reply CONVERSATION TEXT', 'outbox [--retry] [--json]', 'comments list [--account ID] [--post ID] [--unanswered] [--json]', 'search TEXT [--limit N] [--json]']) {
+      expect(help).toContain(usage);
+    }
+  }, 60_000);
 });
