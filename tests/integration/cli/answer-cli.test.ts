@@ -122,6 +122,26 @@ describe('inbox and replies on the command line', () => {
     expect(show.stdout.split('\n')[0]).toContain(` · ${open.account} · ${open.channel} · window open until `);
   }, 120_000);
 
+  it('outbox: a reply made offline waits (exit 3) with its reason; "outbox --retry" sends it once (exit 0)', async () => {
+    const open = openThread(await inbox());
+    const text = 'Written while offline';
+    // Nothing listens on port 9 of this machine: the connection is refused, as when offline.
+    const offline = await runCli(['reply', String(open.id), text, '--data-dir', dataDir, '--graph-base-url', 'http://127.0.0.1:9'], { SOCIAL_DESK_PASSPHRASE: PASSPHRASE }, 90_000);
+    expect(offline.code).toBe(3);
+    expect(offline.stdout).toMatch(/waiting \(offline\)/);
+    expect(texts(text)).toHaveLength(0);
+    const waiting = JSON.parse((await cli(['outbox', '--json'])).stdout) as Array<{ id: number; text: string; state: string; reasonCode: string | null; reason: string | null }>;
+    expect(waiting.find((i) => i.text === text)).toMatchObject({ state: 'queued', reasonCode: 'offline' });
+    expect(waiting.find((i) => i.text === text)?.reason).toMatch(/No connection to Meta/);
+    const retried = await cli(['outbox', '--retry']);
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toMatch(new RegExp(`sent +reply to conversation ${open.id}: "${text}"`));
+    expect(texts(text)).toHaveLength(1);
+    // Nothing is left to send, so another retry sends nothing twice.
+    expect((await cli(['outbox', '--retry'])).code).toBe(0);
+    expect(texts(text)).toHaveLength(1);
+  }, 120_000);
+
   it('a CLI killed (SIGKILL) after Meta accepted the reply, before recording it, sends once', async () => {
     const open = openThread(await inbox());
     // Meta holds the request for 4 s, then accepts it; the CLI is killed while it waits for the answer.
