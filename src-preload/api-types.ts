@@ -224,11 +224,23 @@ export interface RetentionPreview {
   classes: Array<{ name: RetentionClass; label: string; days: number | null; count: number; oldest: number | null }>;
   /** Conversations whose every message is past the window: removed with their last message. */
   conversationsEmptied: number;
+  /**
+   * What the staff kept on those conversations and goes with them: internal notes, labels, and
+   * replies in the outbox (any state). Listed so nothing leaves unseen; not part of `total`, which
+   * counts customers' data.
+   */
+  emptiedWith: EmptiedConversationExtras;
   /** Text-only mode: people whose name and handle would be scrubbed. */
   namesScrubbed: number;
   total: number;
   /** The moment the windows were measured from (unix ms): confirming removes exactly what this preview counted. */
   asOf: number;
+}
+
+export interface EmptiedConversationExtras {
+  notes: number;
+  labels: number;
+  outboxItems: number;
 }
 
 /** What the user confirmed: the preview's moment and total, so the run removes nothing they were not shown. */

@@ -104,7 +104,11 @@ function parseKeep(text: string | undefined, base: RetentionPolicy): RetentionPo
 
 function retentionText(policy: RetentionPolicy, textOnly: boolean, p: RetentionPreview): string {
   const lines = p.classes.map((c) => `  ${c.label.padEnd(24)} keep ${policy[c.name] === null ? 'forever' : `${policy[c.name]} days`}`.padEnd(44) + (c.count > 0 ? `removes ${c.count} (oldest ${day(c.oldest)})` : 'removes nothing'));
-  if (p.conversationsEmptied > 0) lines.push(`  conversations emptied by this are removed with them: ${p.conversationsEmptied}`);
+  if (p.conversationsEmptied > 0) {
+    lines.push(`  conversations emptied by this are removed with them: ${p.conversationsEmptied}`);
+    const extras = countsInWords({ ...p.emptiedWith });
+    if (extras !== 'nothing') lines.push(`    and with them: ${extras}`);
+  }
   if (textOnly) lines.push(`  text-only messages: on; names and handles scrubbed: ${p.namesScrubbed}`);
   return lines.join('\n');
 }

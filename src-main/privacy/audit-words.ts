@@ -55,7 +55,15 @@ const NAMES: Record<string, string> = {
   crashReports: 'crash-report files',
   logs: 'log files',
   setAside: 'files of a damaged store set aside',
+  notes: 'internal notes',
+  outboxItems: 'replies in the outbox',
 };
+
+/** ", with them 2 internal notes, 1 label": what the staff kept on emptied conversations; empty when none. */
+function withEmptied(extras: Record<string, unknown>): string {
+  const words = countsInWords(extras);
+  return words === 'nothing' ? '' : `; with those conversations, ${words}`;
+}
 
 function humanName(key: string): string {
   if (NAMES[key]) return NAMES[key];
@@ -64,6 +72,7 @@ function humanName(key: string): string {
 
 function singular(words: string): string {
   if (words === 'people') return 'person';
+  if (words === 'replies in the outbox') return 'reply in the outbox';
   return words.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 }
 
@@ -144,7 +153,11 @@ export function describeAudit(row: AuditRow): AuditEntry {
         return 'A damaged settings file was set aside and defaults used';
       case 'retention.applied':
       case 'privacy.retention_applied':
-        return `Retention ran${s ? ` (${s})` : ''}: ${d ? countsInWords((d.removed as Record<string, unknown> | undefined) ?? d) : 'nothing'} removed`;
+        return `Retention ran${s ? ` (${s})` : ''}: ${d ? countsInWords((d.removed as Record<string, unknown> | undefined) ?? d) : 'nothing'} removed${
+          d?.withEmptiedConversations && typeof d.withEmptiedConversations === 'object'
+            ? withEmptied(d.withEmptiedConversations as Record<string, unknown>)
+            : ''
+        }`;
       case 'person.forgotten':
         return `A person was forgotten: ${d ? countsInWords(d) : 'nothing'} removed${
           d?.files && typeof d.files === 'object' ? `, and ${countsInWords(d.files as Record<string, unknown>)} from the data folder` : ''

@@ -19,13 +19,17 @@ export function normaliseHandle(text: string): string {
  * conversation, a comment, or a handle / Meta id across every account), their conversations,
  * their comments and every reply in a thread under one of their comments.
  */
+const CLEAR_TARGET = `DELETE FROM temp.forget_people; DELETE FROM temp.forget_conversations; DELETE FROM temp.forget_comments;
+  DELETE FROM temp.forget_handles; DELETE FROM temp.forget_external_ids;`;
+
 function selectTarget(db: Db, target: ForgetTarget): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS forget_people (id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS forget_conversations (id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS forget_comments (id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS forget_handles (handle TEXT NOT NULL, account_id INTEGER NOT NULL);
-    DELETE FROM temp.forget_people; DELETE FROM temp.forget_conversations; DELETE FROM temp.forget_comments; DELETE FROM temp.forget_handles;
+    CREATE TEMP TABLE IF NOT EXISTS forget_external_ids (external_id TEXT NOT NULL, account_id INTEGER NOT NULL, PRIMARY KEY (external_id, account_id));
+    ${CLEAR_TARGET}
   `);
   const insertPeople = (sql: string, ...args: unknown[]) => db.prepare(`INSERT OR IGNORE INTO temp.forget_people (id) ${sql}`).run(...args);
   if ('personId' in target) insertPeople('SELECT id FROM people WHERE id = ?', target.personId);
@@ -44,6 +48,8 @@ function selectTarget(db: Db, target: ForgetTarget): void {
     insertPeople('SELECT id FROM people WHERE external_id = ? OR lower(username) = ?', raw, normaliseHandle(raw));
     // Comments keep the author's handle even where no person row was made for them.
     db.prepare(`INSERT INTO temp.forget_handles (handle, account_id) SELECT ?, id FROM accounts`).run(normaliseHandle(raw));
+    // A reaction or edit from someone the store has no row for yet waits under their Meta id alone.
+    db.prepare(`INSERT OR IGNORE INTO temp.forget_external_ids (external_id, account_id) SELECT ?, id FROM accounts`).run(raw);
   }
   // Meta gives one human a different id per surface (an IGSID in DMs, an IG user id on comments), but an
   // Instagram handle is one person across Instagram: the same handle on the same network is the same person.
@@ -55,6 +61,8 @@ function selectTarget(db: Db, target: ForgetTarget): void {
       WHERE p1.id IN (SELECT id FROM temp.forget_people) AND p1.username IS NOT NULL;
     INSERT INTO temp.forget_handles (handle, account_id)
       SELECT lower(username), account_id FROM people WHERE id IN (SELECT id FROM temp.forget_people) AND username IS NOT NULL;
+    INSERT OR IGNORE INTO temp.forget_external_ids (external_id, account_id)
+      SELECT external_id, account_id FROM people WHERE id IN (SELECT id FROM temp.forget_people);
     INSERT OR IGNORE INTO temp.forget_conversations (id)
       SELECT id FROM conversations WHERE person_id IN (SELECT id FROM temp.forget_people);
     INSERT OR IGNORE INTO temp.forget_comments (id)
@@ -192,7 +200,7 @@ export function forgetPerson(repos: Repositories, target: ForgetTarget, now: num
     for (const t of PERSON_LINKED_TABLES) if (t.remove) db.prepare(t.remove).run();
     // Inside the transaction: if a file cannot be removed the rows stay too, and the error names the file.
     const files = options.dataDir ? removeHeldFiles(options.dataDir) : {};
-    db.exec('DELETE FROM temp.forget_people; DELETE FROM temp.forget_conversations; DELETE FROM temp.forget_comments; DELETE FROM temp.forget_handles;');
+    db.exec(CLEAR_TARGET);
     const code = confirmationCode('FG');
     db.prepare('INSERT INTO forget_receipts (code, forgotten_at, scope, counts, total, files) VALUES (?, ?, ?, ?, ?, ?)').run(
       code,

@@ -70,10 +70,11 @@ export const PERSON_LINKED_TABLES: readonly PersonLinkedTable[] = [
     // Their reactions, seen receipts and edits still waiting for the message they name (relay/pending-signals.ts).
     table: 'pending_message_signals',
     label: 'reactions, seen receipts and edits waiting for their message',
-    count: `SELECT count(*) FROM pending_message_signals s WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
-      AND p.account_id = s.account_id AND p.external_id = s.person_external_id)`,
-    remove: `DELETE FROM pending_message_signals WHERE EXISTS (SELECT 1 FROM people p WHERE p.id IN (SELECT id FROM temp.forget_people)
-      AND p.account_id = pending_message_signals.account_id AND p.external_id = pending_message_signals.person_external_id)`,
+    // Matched by Meta id, their stored people's and the one typed: a signal can come from someone not stored yet.
+    count: `SELECT count(*) FROM pending_message_signals s WHERE EXISTS (SELECT 1 FROM temp.forget_external_ids f
+      WHERE f.account_id = s.account_id AND f.external_id = s.person_external_id)`,
+    remove: `DELETE FROM pending_message_signals WHERE EXISTS (SELECT 1 FROM temp.forget_external_ids f
+      WHERE f.account_id = pending_message_signals.account_id AND f.external_id = pending_message_signals.person_external_id)`,
   },
   {
     table: 'messages_fts',

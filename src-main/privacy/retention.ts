@@ -1,4 +1,4 @@
-import type { RetentionClass, RetentionConfirmation, RetentionPolicy, RetentionPreview, RetentionRun } from '../../src-preload/contract';
+import type { EmptiedConversationExtras, RetentionClass, RetentionConfirmation, RetentionPolicy, RetentionPreview, RetentionRun } from '../../src-preload/contract';
 import { AppError } from '../core/app-error';
 import { DAY_MS } from '../core/time';
 import { checkpoint, type Db } from '../store/database';
@@ -108,6 +108,14 @@ const TEXT_ONLY_PEOPLE_PREVIEW = `SELECT count(*) FROM people WHERE (name IS NOT
   AND id IN (SELECT person_id FROM conversations c WHERE person_id IS NOT NULL
     AND (@messageCutoff IS NULL OR NOT (${EMPTIED('c', '@messageCutoff')})))`;
 
+/** The staff's own notes, labels and outbox items on the conversations the message window empties (they cascade with them). */
+const EMPTIED_WITH = `SELECT
+  (SELECT count(*) FROM conversation_triage t JOIN conversations c ON c.id = t.conversation_id WHERE t.note IS NOT NULL AND ${EMPTIED('c', '@cutoff')}) AS notes,
+  (SELECT count(*) FROM conversation_labels l JOIN conversations c ON c.id = l.conversation_id WHERE ${EMPTIED('c', '@cutoff')}) AS labels,
+  (SELECT count(*) FROM outbox o JOIN conversations c ON c.id = o.conversation_id WHERE ${EMPTIED('c', '@cutoff')}) AS outboxItems`;
+
+const NOTHING_WITH: EmptiedConversationExtras = { notes: 0, labels: 0, outboxItems: 0 };
+
 function cutoffs(days: number, now: number) {
   const cutoff = now - days * DAY_MS;
   return { cutoff, cutoffDay: new Date(cutoff).toISOString().slice(0, 10) };
@@ -133,16 +141,13 @@ export function previewRetention(db: Db, policy: RetentionPolicy, textOnly: bool
     const row = db.prepare(RULES[name].preview).get({ ...cutoffs(days, now), ...overlap }) as { n: number; oldest: number | null };
     return { name, label: RULES[name].label, days, count: row.n, oldest: row.n > 0 ? row.oldest : null };
   });
+  const messageCutoff = policy.messageText === null ? null : cutoffs(policy.messageText, now);
   const conversationsEmptied =
-    policy.messageText === null
-      ? 0
-      : (db
-          .prepare(`SELECT count(*) FROM conversations c WHERE ${EMPTIED('c', '@cutoff')}`)
-          .pluck()
-          .get(cutoffs(policy.messageText, now)) as number);
+    messageCutoff === null ? 0 : (db.prepare(`SELECT count(*) FROM conversations c WHERE ${EMPTIED('c', '@cutoff')}`).pluck().get(messageCutoff) as number);
+  const emptiedWith = conversationsEmptied === 0 || messageCutoff === null ? NOTHING_WITH : (db.prepare(EMPTIED_WITH).get(messageCutoff) as EmptiedConversationExtras);
   const namesScrubbed = textOnly ? (db.prepare(TEXT_ONLY_PEOPLE_PREVIEW).pluck().get(overlap) as number) : 0;
   const total = classes.reduce((sum, c) => sum + c.count, 0) + namesScrubbed;
-  return { classes, conversationsEmptied, namesScrubbed, total, asOf: now };
+  return { classes, conversationsEmptied, emptiedWith, namesScrubbed, total, asOf: now };
 }
 
 /** How long a reviewed preview stands: older than this, the user is asked to look again. */
@@ -222,7 +227,11 @@ export function applyRetention(
     const removed = Object.fromEntries(preview.classes.map((c) => [c.name, c.count])) as Record<RetentionClass, number>;
     const result: RetentionRun = { removed, conversationsEmptied: preview.conversationsEmptied, namesScrubbed: preview.namesScrubbed, total: preview.total, at: now };
     if (preview.total > 0 || trigger === 'confirmed') {
-      repos.audit.record(now, 'retention.applied', trigger, { removed: { ...removed, conversationsEmptied: preview.conversationsEmptied, namesScrubbed: preview.namesScrubbed } });
+      const { notes, labels, outboxItems } = preview.emptiedWith;
+      repos.audit.record(now, 'retention.applied', trigger, {
+        removed: { ...removed, conversationsEmptied: preview.conversationsEmptied, namesScrubbed: preview.namesScrubbed },
+        ...(preview.conversationsEmptied > 0 ? { withEmptiedConversations: { notes, labels, outboxItems } } : {}),
+      });
     }
     return result;
   })();

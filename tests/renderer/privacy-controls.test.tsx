@@ -95,6 +95,7 @@ describe('retention asks first', () => {
       { name: 'demographics', label: 'audience breakdowns', days: null, count: 0, oldest: null },
     ],
     conversationsEmptied: 12,
+    emptiedWith: { notes: 2, labels: 1, outboxItems: 3 },
     namesScrubbed: 0,
     total: 420,
     asOf: Date.UTC(2025, 6, 1, 12),
@@ -110,7 +111,9 @@ describe('retention asks first', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Review changes…' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove these now?' });
     expect(dialog.querySelector('[data-preview="messageText"]')?.textContent).toMatch(/Messages30 days420Jun 1, 2025/);
-    expect(dialog.textContent).toContain('12 conversations lose every message');
+    expect(dialog.textContent).toContain(
+      '12 conversations lose every message and are removed with them, with their 2 internal notes, 1 label and 3 replies in the outbox.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('privacy:applyRetention')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Review changes…' }));

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ErrorPayload, RetentionClass, RetentionPolicy, RetentionPreview } from '../../../src-preload/contract';
+import type { EmptiedConversationExtras, ErrorPayload, RetentionClass, RetentionPolicy, RetentionPreview } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
@@ -26,6 +26,26 @@ const WINDOWS: Array<[number | null, string]> = [
 
 function windowLabel(days: number | null): string {
   return WINDOWS.find(([d]) => d === days)?.[1] ?? `${days} days`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatFullNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** ", with their 2 internal notes, 1 label and 3 replies in the outbox": the staff's own work that goes too. */
+function EmptiedExtras({ extras }: { extras: EmptiedConversationExtras }) {
+  const parts = [
+    extras.notes > 0 && plural(extras.notes, 'internal note', 'internal notes'),
+    extras.labels > 0 && plural(extras.labels, 'label', 'labels'),
+    extras.outboxItems > 0 && plural(extras.outboxItems, 'reply in the outbox', 'replies in the outbox'),
+  ].filter((p): p is string => typeof p === 'string');
+  if (parts.length === 0) return null;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return (
+    <span data-emptied-with={`${extras.notes},${extras.labels},${extras.outboxItems}`}>
+      , with their {list}
+    </span>
+  );
 }
 
 /**
@@ -169,7 +189,12 @@ export function RetentionSection() {
               ))}
             </tbody>
           </table>
-          {preview.conversationsEmptied > 0 && <p data-conversations-emptied={preview.conversationsEmptied}>{formatFullNumber(preview.conversationsEmptied)} conversations lose every message and are removed with them.</p>}
+          {preview.conversationsEmptied > 0 && (
+            <p data-conversations-emptied={preview.conversationsEmptied}>
+              {formatFullNumber(preview.conversationsEmptied)} conversations lose every message and are removed with them
+              <EmptiedExtras extras={preview.emptiedWith} />.
+            </p>
+          )}
           {textOnly && preview.namesScrubbed > 0 && <p>Names and handles of {formatFullNumber(preview.namesScrubbed)} people who wrote are removed.</p>}
           <p className="muted">{preview.total === 0 ? 'Nothing is removed today.' : 'This cannot be undone. Cancel removes nothing.'}</p>
         </ConfirmDialog>

@@ -93,9 +93,15 @@ describe('privacy from the command line', () => {
   }, 120_000);
 
   it('retention show / apply asks before removing', async () => {
-    withCore((core) => seedTwoPeople(core.repos, { target: 'tapirword', other: 'ibexword' }, Date.now() - 400 * 86_400_000));
+    withCore((core) => {
+      seedTwoPeople(core.repos, { target: 'tapirword', other: 'ibexword' }, Date.now() - 400 * 86_400_000);
+      // The staff's own note on one of the conversations the run empties goes with it: the preview says so.
+      const emptied = core.repos.db.prepare('SELECT conversation_id FROM messages ORDER BY sent_at LIMIT 1').pluck().get() as number;
+      core.repos.triage.setNote(emptied, 'Call back on Monday', Date.now());
+    });
     const shown = await cli(['retention', 'show', '--keep', 'messageText=365']);
     expect(shown.stdout).toMatch(/messages\s+keep 365 days\s+removes 8 \(oldest \d{4}-\d\d-\d\d\)/);
+    expect(shown.stdout).toMatch(/and with them: 1 internal note$/m);
     const unconfirmed = await cli(['retention', 'apply', '--keep', 'messageText=365']);
     expect(unconfirmed.code).toBe(1);
     expect(withCore((core) => core.repos.db.prepare('SELECT count(*) FROM messages').pluck().get())).toBe(8);

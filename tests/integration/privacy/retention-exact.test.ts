@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RetentionPolicy } from '../../../src-preload/contract';
+import { describeAudit } from '../../../src-main/privacy/audit-words';
 import { applyRetention, KEEP_FOREVER, previewRetention, retentionMismatch } from '../../../src-main/privacy/retention';
 import { useTempStore } from '../../support/temp-store';
 
@@ -15,7 +16,7 @@ const count = (sql: string) => store.db.prepare(sql).pluck().get() as number;
  *   scrub them, but the scrub runs after the conversation is gone);
  * - a named person the engaged-people window deletes, whose conversation stays.
  */
-function seed(): void {
+function seed(): { emptied: number; kept: number } {
   const { repos } = store;
   const accountId = repos.accounts.upsert({ network: 'instagram', externalId: 'ig', name: 'Brand', handle: 'brand', loginKind: 'demo' }, NOW);
   const person = (externalId: string, lastSeen: number) =>
@@ -30,13 +31,15 @@ function seed(): void {
       ),
     );
     repos.inbox.refreshConversationTimes(id);
+    return id;
   };
   // Emptied: every message older than 30 days, two with attachments; the person was seen recently.
-  conversation('emptied', person('1', NOW - DAY), [{ daysAgo: 40, attachment: true }, { daysAgo: 35, attachment: true }, { daysAgo: 31 }]);
+  const emptied = conversation('emptied', person('1', NOW - DAY), [{ daysAgo: 40, attachment: true }, { daysAgo: 35, attachment: true }, { daysAgo: 31 }]);
   // Kept, with one old message (attachment) removed, one 10-day-old attachment cleared, one recent message.
-  conversation('kept', person('2', NOW - DAY), [{ daysAgo: 45, attachment: true }, { daysAgo: 10, attachment: true }, { daysAgo: 1 }]);
+  const kept = conversation('kept', person('2', NOW - DAY), [{ daysAgo: 45, attachment: true }, { daysAgo: 10, attachment: true }, { daysAgo: 1 }]);
   // Kept conversation whose person was last seen 60 days ago: the engaged-people window deletes them.
   conversation('stale-person', person('3', NOW - 60 * DAY), [{ daysAgo: 2 }]);
+  return { emptied, kept };
 }
 
 describe('retention removes exactly what its preview counts, where classes overlap', () => {
@@ -74,5 +77,37 @@ describe('retention removes exactly what its preview counts, where classes overl
     expect(retentionMismatch(preview, { messageText: 4, conversationsEmptied: 1 })).toBeNull();
     expect(retentionMismatch(preview, { messageText: 5, conversationsEmptied: 1 })).toBe('it would have removed 5 messages where the preview counted 4');
     expect(retentionMismatch(preview, { messageText: 4, conversationsEmptied: 0 })).toBe('it would have removed 0 emptied conversations where the preview counted 1');
+  });
+
+  it("lists the staff's notes, labels and outbox replies that go with emptied conversations, and the audit names them", () => {
+    const { emptied, kept } = seed();
+    const { repos } = store;
+    const accountId = store.db.prepare('SELECT id FROM accounts').pluck().get() as number;
+    for (const id of [emptied, kept]) {
+      repos.triage.setNote(id, 'Asked for a refund, waiting on the courier', NOW);
+      repos.triage.setLabels(id, ['refund', 'vip'], NOW);
+      repos.outbox.enqueue({ accountId, kind: 'message', conversationId: id, targetExternalId: 'igsid', text: 'Any news?' }, NOW);
+    }
+    const policy: RetentionPolicy = { ...KEEP_FOREVER, messageText: 30 };
+    const preview = previewRetention(store.db, policy, false, NOW);
+    expect(preview.conversationsEmptied).toBe(1);
+    // Only the emptied conversation's: the kept one keeps its note, labels and reply.
+    expect(preview.emptiedWith).toEqual({ notes: 1, labels: 2, outboxItems: 1 });
+
+    applyRetention(store.repos, policy, false, NOW, 'confirmed', { asOf: preview.asOf, expectedTotal: preview.total });
+    expect(count('SELECT count(*) FROM conversation_triage WHERE note IS NOT NULL')).toBe(1);
+    expect(count('SELECT count(*) FROM conversation_labels')).toBe(2);
+    expect(count('SELECT count(*) FROM outbox')).toBe(1);
+    const entry = repos.audit.list(5).find((r) => r.action === 'retention.applied');
+    expect(entry && describeAudit(entry).summary).toBe(
+      'Retention ran (confirmed): 4 messages, 1 emptied conversation removed; with those conversations, 1 internal note, 2 labels, 1 reply in the outbox',
+    );
+  });
+
+  it('lists nothing extra when no conversation is emptied', () => {
+    seed();
+    const preview = previewRetention(store.db, { ...KEEP_FOREVER, messageText: 50 }, false, NOW);
+    expect(preview.conversationsEmptied).toBe(0);
+    expect(preview.emptiedWith).toEqual({ notes: 0, labels: 0, outboxItems: 0 });
   });
 });

@@ -123,4 +123,23 @@ describe('signals that arrive before their message', () => {
     applyRetention(repos, { ...KEEP_FOREVER, messageText: 30 }, false, READ_AT + 31 * 86_400_000, 'test');
     expect(pendingCount(repos)).toBe(0);
   });
+
+  it('forget by Meta id finds the waiting signals of someone the store has no row for yet', () => {
+    const { repos } = setUp();
+    // An edit carries the person's new words: it must not outlive a forget just because their message never came.
+    apply(repos, sampleWith({ message_edit: { mid: 'THEIR-UNSEEN-MID', text: 'my new address is 4 Elm Row', num_edit: 1 } }));
+    apply(repos, seenSample());
+    expect(repos.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(0);
+    expect(pendingCount(repos)).toBe(2);
+    const target = { handleOrId: PERSON };
+    const preview = previewForget(repos.db, target);
+    expect(preview.people).toEqual([]);
+    expect(preview.counts).toMatchObject({ pending_message_signals: 2 });
+    forgetPerson(repos, target, NOW);
+    expect(pendingCount(repos)).toBe(0);
+    // Someone else's id finds nothing, and says so.
+    apply(repos, seenSample());
+    expect(() => forgetPerson(repos, { handleOrId: '999000111' }, NOW)).toThrow(/Nothing stored here belongs to that person/);
+    expect(pendingCount(repos)).toBe(1);
+  });
 });
