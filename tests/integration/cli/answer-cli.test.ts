@@ -227,13 +227,23 @@ describe('comments on the command line', () => {
     const target = rows.find((c) => c.network === 'instagram' && !c.hidden && !c.isOwn && c.replies.length > 0)!;
     expect((await cli(['comments', 'hide', String(target.id)])).code).toBe(0);
     expect(emulator.world.comments[target.externalId]!.hidden).toBe(true);
+    // Meta takes no reply to a hidden comment: refused with the reason, nothing sent.
+    const refused = await cli(['comments', 'reply', String(target.id), 'Thanks for asking!']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/hidden comment/);
+    expect((await cli(['comments', 'unhide', String(target.id)])).code).toBe(0);
+    expect(emulator.world.comments[target.externalId]!.hidden).toBe(false);
+    const answered = await cli(['comments', 'reply', String(target.id), 'Thanks for asking!']);
+    expect(answered.code).toBe(0);
+    const worldReplies = () => Object.values(emulator.world.comments).filter((c) => c.parentId === target.externalId && c.text.includes('Thanks for asking!'));
+    expect(worldReplies()).toHaveLength(1);
     const noConfirm = await cli(['comments', 'delete', String(target.id)]);
     expect(noConfirm.code).toBe(2);
     expect(noConfirm.stderr).toMatch(/--yes/);
     // What goes: which comment, by whom, saying what, and its replies.
     expect(noConfirm.stderr).toContain(`Instagram comment #${target.id} by ${target.author}`);
     expect(noConfirm.stderr).toContain((target.text ?? '').slice(0, 40));
-    expect(noConfirm.stderr).toContain(`with its ${target.replies.length} repl`);
+    expect(noConfirm.stderr).toContain(`with its ${target.replies.length + 1} repl`);
     expect(emulator.world.comments[target.externalId]).toBeDefined();
     const deleted = await cli(['comments', 'delete', String(target.id), '--yes']);
     expect(deleted.code).toBe(0);
