@@ -16,6 +16,17 @@ interface ScrollBox {
   scrollTop: number;
 }
 
+/** Hides a thread's top comment: it says so, and offers no public reply until it is shown again. */
+async function hide(thread: Locator): Promise<{ actions: Locator; top: Locator }> {
+  const actions = topActions(thread);
+  const top = thread.locator(':scope > .comment .comment__top');
+  await actions.getByRole('button', { name: 'Hide' }).click();
+  await expect(actions.locator('[data-comment-action-state="sent"]')).toBeVisible();
+  await expect(top.getByText('Hidden', { exact: true })).toBeVisible();
+  await expect(actions.getByRole('button', { name: 'Reply', exact: true })).toBeDisabled();
+  return { actions, top };
+}
+
 /** Scrolls the (virtualized) comment list to the end of what is loaded and waits for the next page to arrive. */
 async function scrollToLoadedEnd(page: Page): Promise<void> {
   const list = page.locator('.comment-list');
@@ -55,13 +66,7 @@ test('comments: hide, unhide, reply seen after the next sync; a private reply, n
     }
   }
   if (!thread) throw new Error('No recent comment by someone else among the newest twenty');
-  const actions = topActions(thread);
-  const top = thread.locator(':scope > .comment .comment__top');
-
-  await actions.getByRole('button', { name: 'Hide' }).click();
-  await expect(actions.locator('[data-comment-action-state="sent"]')).toBeVisible();
-  await expect(top.getByText('Hidden', { exact: true })).toBeVisible();
-  await expect(actions.getByRole('button', { name: 'Reply', exact: true })).toBeDisabled();
+  const { actions, top } = await hide(thread);
   await captureScreen(page, testInfo, 'comment-hidden');
   await actions.getByRole('button', { name: 'Unhide' }).click();
   await expect(top.getByText('Hidden', { exact: true })).toHaveCount(0);
@@ -150,13 +155,7 @@ test('comments on Facebook: virtualized list kept in place, hide/unhide, reply, 
   await thread.scrollIntoViewIfNeeded();
   const scrolledTo = await scroller.evaluate((el) => (el as unknown as ScrollBox).scrollTop);
   expect(scrolledTo).toBeGreaterThan(0);
-  const actions = topActions(thread);
-  const top = thread.locator(':scope > .comment .comment__top');
-
-  await actions.getByRole('button', { name: 'Hide' }).click();
-  await expect(actions.locator('[data-comment-action-state="sent"]')).toBeVisible();
-  await expect(top.getByText('Hidden', { exact: true })).toBeVisible();
-  await expect(actions.getByRole('button', { name: 'Reply', exact: true })).toBeDisabled();
+  const { actions, top } = await hide(thread);
   // The refetch after the action kept the list where it was.
   await expect(page.locator('[data-comments-status="ready"]')).toBeVisible();
   expect(Math.abs((await scroller.evaluate((el) => (el as unknown as ScrollBox).scrollTop)) - scrolledTo)).toBeLessThan(2);

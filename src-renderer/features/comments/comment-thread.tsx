@@ -32,6 +32,16 @@ function forActions(comment: CommentItem, network: Network): CommentForActions {
   return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs, privateReplied: comment.privateReplied };
 }
 
+/** Reply, hide, delete… and, for someone else's comment, "Forget this person…"; each refetches the list. */
+function ActionRow({ comment, network }: { comment: CommentItem; network: Network }) {
+  return (
+    <div className="comment__actions" data-comment-id={comment.id}>
+      <CommentActions comment={forActions(comment, network)} onDone={() => void loadComments()} />
+      {!comment.fromUs && <ForgetPersonButton target={{ commentId: comment.id }} who={comment.author} onForgotten={() => void loadComments()} />}
+    </div>
+  );
+}
+
 /**
  * Which account, network and post a thread is on. The caption is one line cut with an ellipsis
  * (the full text in its tooltip) and opens that post's comments; the badges never squeeze it.
@@ -70,20 +80,14 @@ export function Thread({ thread, now, filteredToPost }: { thread: CommentThread;
       <PostLine thread={thread} filteredToPost={filteredToPost} />
       <div className="comment">
         <CommentBody comment={thread} now={now} />
-        <div className="comment__actions" data-comment-id={thread.id}>
-          <CommentActions comment={forActions(thread, thread.network)} onDone={() => void loadComments()} />
-          {!thread.fromUs && <ForgetPersonButton target={{ commentId: thread.id }} who={thread.author} onForgotten={() => void loadComments()} />}
-        </div>
+        <ActionRow comment={thread} network={thread.network} />
       </div>
       {thread.replies.length > 0 && (
         <ul className="comment-replies" aria-label="Replies">
           {thread.replies.map((reply) => (
             <li key={reply.id} className={`comment comment--reply${reply.fromUs ? ' comment--ours' : ''}`} data-comment-id={reply.id}>
               <CommentBody comment={reply} now={now} />
-              <div className="comment__actions" data-comment-id={reply.id}>
-                <CommentActions comment={forActions(reply, thread.network)} onDone={() => void loadComments()} />
-                {!reply.fromUs && <ForgetPersonButton target={{ commentId: reply.id }} who={reply.author} onForgotten={() => void loadComments()} />}
-              </div>
+              <ActionRow comment={reply} network={thread.network} />
             </li>
           ))}
         </ul>
