@@ -203,6 +203,8 @@ export interface CommentQuery {
   unansweredOnly: boolean;
   /** Only threads this person started or replied in (opened from Analytics' engaged people). */
   personId?: number | null;
+  /** Threads without a reply from the account come first, each group newest first. */
+  unansweredFirst?: boolean;
   offset: number;
   limit: number;
 }

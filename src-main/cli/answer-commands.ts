@@ -168,7 +168,8 @@ function listThreads(ctx: CommandContext): number {
   const postId = postRaw === undefined ? null : Number(postRaw);
   if (postId !== null && (!Number.isInteger(postId) || postId < 1)) throw new UsageError('--post must be a post id (shown in "comments list").');
   const unansweredOnly = ctx.options.unanswered === true;
-  const page = ctx.core.repos.comments.listThreads({ accountId: accountOption(ctx), postId, unansweredOnly, personId: null, offset: 0, limit });
+  const unansweredFirst = ctx.options['unanswered-first'] === true;
+  const page = ctx.core.repos.comments.listThreads({ accountId: accountOption(ctx), postId, unansweredOnly, unansweredFirst, personId: null, offset: 0, limit });
   const item = (c: CommentItem) => ({ id: c.id, externalId: c.externalId, author: c.author, text: c.text, createdAt: iso(c.createdAt), hidden: c.hidden, isOwn: c.fromUs });
   const threads = page.threads.map((t) => ({ ...item(t), account: t.accountName, network: t.network, postId: t.postId, post: t.postCaption, unanswered: t.unanswered, replies: t.replies.map(item) }));
   const line = (c: CommentItem, indent: string) => `${indent}#${c.id}  ${iso(c.createdAt)}  ${c.fromUs ? `${c.author} (you)` : c.author}: ${(c.text ?? '(no text)').slice(0, 100)}${c.hidden ? '  [hidden]' : ''}`;
@@ -177,13 +178,13 @@ function listThreads(ctx: CommandContext): number {
     `      on ${t.accountName} · ${NETWORK[t.network] ?? t.network}, post ${t.postId} “${t.postCaption.slice(0, 60)}${t.postCaption.length > 60 ? '…' : ''}”`,
     ...t.replies.map((r) => line(r, '    ↳ ')),
   ]);
-  const head = `${page.total} comment${page.total === 1 ? '' : 's'}${unansweredOnly ? ' without a reply from you' : ''}, newest first${page.total > page.threads.length ? ` (the newest ${page.threads.length}; --limit N for more)` : ''}:`;
+  const head = `${page.total} comment${page.total === 1 ? '' : 's'}${unansweredOnly ? ' without a reply from you' : ''}, ${unansweredFirst && !unansweredOnly ? 'unanswered first, then ' : ''}newest first${page.total > page.threads.length ? ` (the newest ${page.threads.length}; --limit N for more)` : ''}:`;
   print(ctx, threads, page.total === 0 ? 'No comments.' : [head, ...text].join('\n'));
   return 0;
 }
 
 const comments: Command = {
-  usage: 'list [--account ID] [--post ID] [--unanswered] [--json] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
+  usage: 'list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
   summary: 'comments newest first with their replies, and acting on them',
   async run(ctx) {
     const [sub] = ctx.args;

@@ -24,6 +24,7 @@ export interface CommandContext {
     'until-idle'?: string;
     unread?: boolean;
     unanswered?: boolean;
+    'unanswered-first'?: boolean;
     post?: string;
     retry?: boolean;
     person?: string;
@@ -171,7 +172,7 @@ function answering(name: string): Command {
     reply: ['CONVERSATION TEXT [--json]', 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)'],
     outbox: ['[--retry] [--json]', 'replies and comment actions not yet sent, and the newest sent'],
     comments: [
-      'list [--account ID] [--post ID] [--unanswered] [--json] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
+      'list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
       'comments newest first with their replies; answer, hide or delete one (delete says what goes and needs --yes)',
     ],
     'human-agent': ['ACCOUNT on|off', 'whether Meta approved Human Agent replies (7 days) for an account'],

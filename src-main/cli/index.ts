@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
         'until-idle': { type: 'string' },
         unread: { type: 'boolean', default: false },
         unanswered: { type: 'boolean', default: false },
+        'unanswered-first': { type: 'boolean', default: false },
         post: { type: 'string' },
         retry: { type: 'boolean', default: false },
         person: { type: 'string' },

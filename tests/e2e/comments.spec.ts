@@ -144,6 +144,15 @@ test('comments on Facebook: virtualized list kept in place, hide/unhide, reply, 
   await expect(page.locator('[data-comments-status="ready"] .comment-thread').first()).toBeVisible();
   await expect(page.locator('.comment-thread[data-network="instagram"]')).toHaveCount(0);
   await expect(page.locator('.comment-thread').first().locator('.badge--account')).toContainText('Facebook');
+  // Unanswered first: as many threads, those still waiting for a reply ahead of the answered ones.
+  const facebookTotal = await page.locator('[data-comments-total]').getAttribute('data-comments-total');
+  await page.locator('[data-filter="unanswered-first"]').click();
+  await expect(page.locator('[data-comments-total]')).toContainText('unanswered first, then newest first');
+  await expect(page.locator('[data-comments-total]')).toHaveAttribute('data-comments-total', facebookTotal ?? '');
+  await expect(page.locator('[data-comments-status="ready"] .comment-thread').first()).toHaveAttribute('data-unanswered', 'true');
+  await captureScreen(page, testInfo, 'comments-unanswered-first');
+  await page.locator('[data-filter="unanswered-first"]').click();
+  await expect(page.locator('[data-comments-total]')).not.toContainText('unanswered first');
 
   // A comment by someone else further down; the view is scrolled to it before acting.
   const scroller = page.locator('.comments-scroller');

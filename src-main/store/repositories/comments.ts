@@ -118,7 +118,7 @@ export function listCommentThreads(db: Db, q: CommentQuery): CommentPage {
   const params = { accountId: q.accountId, postId: q.postId, unanswered: q.unansweredOnly ? 1 : 0, personId: q.personId ?? null };
   const total = (prepareCached(db, `SELECT count(*) AS n ${TOP_LEVEL}`).get(params) as { n: number }).n;
   const rows = prepareCached(db, `SELECT ${COMMENT_COLUMNS}, po.caption, po.permalink, a.name AS account_name, a.network, ${ANSWERED} AS answered
-      ${TOP_LEVEL} ORDER BY cm.created_at DESC, cm.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as ThreadRow[];
+      ${TOP_LEVEL} ORDER BY ${q.unansweredFirst ? 'answered, ' : ''}cm.created_at DESC, cm.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as ThreadRow[];
   const replies = prepareCached(db, `SELECT ${COMMENT_COLUMNS} FROM comments cm JOIN accounts a ON a.id = cm.account_id
       WHERE cm.account_id = ? AND cm.parent_external_id = ? ORDER BY cm.created_at, cm.id`);
   const threads = rows.map(

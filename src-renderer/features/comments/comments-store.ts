@@ -21,7 +21,7 @@ interface CommentsState extends Loadable<CommentThread[]> {
 
 const initial = (): CommentsState => ({
   ...idle<CommentThread[]>(),
-  query: { accountId: null, postId: null, unansweredOnly: false },
+  query: { accountId: null, postId: null, unansweredOnly: false, unansweredFirst: false },
   total: null,
   loadingMore: false,
   posts: [],

@@ -54,8 +54,19 @@ function Filters() {
       <button type="button" className="chip" aria-pressed={query.unansweredOnly} data-filter="unanswered" onClick={() => setCommentQuery({ unansweredOnly: !query.unansweredOnly })}>
         Unanswered only
       </button>
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={query.unansweredFirst === true}
+        data-filter="unanswered-first"
+        disabled={query.unansweredOnly}
+        onClick={() => setCommentQuery({ unansweredFirst: !query.unansweredFirst })}
+        title="Comments without a reply from you first, then the answered ones; each newest first"
+      >
+        Unanswered first
+      </button>
       <p className="muted" aria-live="polite" data-comments-total={state.total ?? ''}>
-        {state.total === null ? 'Counting…' : `${formatFullNumber(state.total)} comment${state.total === 1 ? '' : 's'}${query.unansweredOnly ? ' without a reply from you' : ''}, newest first`}
+        {state.total === null ? 'Counting…' : `${formatFullNumber(state.total)} comment${state.total === 1 ? '' : 's'}${query.unansweredOnly ? ' without a reply from you' : ''}, ${query.unansweredFirst && !query.unansweredOnly ? 'unanswered first, then ' : ''}newest first`}
       </p>
     </div>
   );

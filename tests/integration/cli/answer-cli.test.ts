@@ -213,6 +213,11 @@ describe('comments on the command line', () => {
     expect(onePost.every((t) => t.postId === post)).toBe(true);
     const unanswered = JSON.parse((await cli(['comments', 'list', '--json', '--unanswered', '--limit', '500'])).stdout) as CliThread[];
     expect(unanswered.every((t) => t.unanswered && !t.replies.some((r) => r.isOwn))).toBe(true);
+    // Unanswered first: every thread, those without a reply from the account ahead of the rest.
+    const ordered = JSON.parse((await cli(['comments', 'list', '--json', '--unanswered-first', '--limit', '500'])).stdout) as CliThread[];
+    expect(ordered).toHaveLength(threads.length);
+    expect(ordered.slice(0, unanswered.length).map((t) => t.id)).toEqual(unanswered.map((t) => t.id));
+    expect(ordered.slice(unanswered.length).every((t) => !t.unanswered)).toBe(true);
     // An account that does not exist is refused, not shown as "no comments".
     const noAccount = await cli(['comments', 'list', '--account', '9999']);
     expect(noAccount.code).toBe(1);
@@ -256,7 +261,7 @@ describe('comments on the command line', () => {
 
   it('--help names every inbox command with its --json', async () => {
     const help = (await runCli(['--help'], {}, 60_000)).stdout;
-    for (const usage of ['inbox list [--unread] [--account ID] [--json]', 'reply CONVERSATION TEXT', 'outbox [--retry] [--json]', 'comments list [--account ID] [--post ID] [--unanswered] [--json]', 'search TEXT [--limit N] [--json]']) {
+    for (const usage of ['inbox list [--unread] [--account ID] [--json]', 'reply CONVERSATION TEXT', 'outbox [--retry] [--json]', 'comments list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json]', 'search TEXT [--limit N] [--json]']) {
       expect(help).toContain(usage);
     }
   }, 60_000);
