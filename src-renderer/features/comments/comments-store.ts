@@ -62,8 +62,9 @@ export async function loadComments(): Promise<void> {
 }
 
 export async function loadMoreComments(): Promise<void> {
-  const { query, data, total, loadingMore } = useCommentsStore.getState();
-  if (!data || loadingMore || total === null || data.length >= total) return;
+  const { query, data, total, loadingMore, status } = useCommentsStore.getState();
+  // While a refetch runs, a page appended to the old list would be lost (or drop the refetch); wait for it.
+  if (!data || loadingMore || status === 'loading' || total === null || data.length >= total) return;
   const isLatest = gate();
   useCommentsStore.setState({ loadingMore: true });
   const result = await call(() => getApi().comments.listThreads({ ...query, offset: data.length, limit: COMMENT_PAGE }));

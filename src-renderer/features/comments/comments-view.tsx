@@ -112,10 +112,10 @@ export function CommentsView() {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [queryKey]);
 
-  // Nearing the end of what is loaded fetches the next page.
+  // Nearing the end of what is loaded fetches the next page (once a refetch in progress is done).
   useEffect(() => {
-    if (more && lastShown >= threads.length - Math.ceil(COMMENT_PAGE / 3)) void loadMoreComments();
-  }, [more, lastShown, threads.length]);
+    if (more && state.status === 'ready' && lastShown >= threads.length - Math.ceil(COMMENT_PAGE / 3)) void loadMoreComments();
+  }, [more, lastShown, threads.length, state.status]);
 
   return (
     <div className="comments-view" data-comments-status={state.status}>
