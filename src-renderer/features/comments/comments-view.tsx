@@ -26,7 +26,7 @@ function Filters() {
       <label htmlFor={`${id}-account`} className="visually-hidden">
         Account
       </label>
-      <select id={`${id}-account`} value={query.accountId ?? ''} onChange={(e) => setCommentQuery({ accountId: e.target.value ? Number(e.target.value) : null })}>
+      <select id={`${id}-account`} className="comments-filters__account" value={query.accountId ?? ''} onChange={(e) => setCommentQuery({ accountId: e.target.value ? Number(e.target.value) : null })}>
         <option value="">All accounts</option>
         {accounts.map((a) => (
           <option key={a.accountId} value={a.accountId}>
@@ -37,7 +37,7 @@ function Filters() {
       <label htmlFor={`${id}-post`} className="visually-hidden">
         Post
       </label>
-      <select id={`${id}-post`} value={query.postId ?? ''} onChange={(e) => setCommentQuery({ postId: e.target.value ? Number(e.target.value) : null })}>
+      <select id={`${id}-post`} className="comments-filters__post" value={query.postId ?? ''} onChange={(e) => setCommentQuery({ postId: e.target.value ? Number(e.target.value) : null })}>
         <option value="">All posts</option>
         {query.postId !== null && !postShown && <option value={query.postId}>{(state.postLabel ?? 'One post').slice(0, 50)}</option>}
         {state.posts.map((p) => (
