@@ -411,6 +411,8 @@ export interface Events {
   'sync:status': SyncStatus;
   /** Open this conversation in the Inbox (a notification was clicked). */
   'inbox:open-conversation': { conversationId: number };
+  /** Open the Inbox's Comments view, all accounts, newest first (a notice about new comments only was clicked). */
+  'inbox:open-comments': Record<string, never>;
   /** The relay connection changed (connected, offline, new event). */
   'relay:status': RelayStatusView;
   /** How far a running export-everything is (rows of the table being written; tables done). */
@@ -426,6 +428,7 @@ export const EVENT_NAMES = [
   'sync:progress',
   'sync:status',
   'inbox:open-conversation',
+  'inbox:open-comments',
   'relay:status',
   'app:show-view',
   'privacy:export-progress',

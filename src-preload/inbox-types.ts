@@ -24,6 +24,8 @@ export interface ConversationSummary {
   personHandle: string | null;
   lastMessageAt: number | null;
   lastMessageText: string | null;
+  /** What the last message carries (a photo, a shared post…), so a row without text can say which. */
+  lastMessageAttachments?: AttachmentKind[];
   /** The last stored message was ours ("You: …"). */
   lastMessageFromUs: boolean;
   messageCount: number;

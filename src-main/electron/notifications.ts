@@ -1,11 +1,12 @@
 import { app, Notification, type BrowserWindow } from 'electron';
 import type { AppCore } from '../core/app-core';
-import { createInboxNotifier, type NotifierDecision } from '../services/inbox-notifier';
+import { createInboxNotifier, openNoticeTarget, type NotifierDecision } from '../services/inbox-notifier';
 import { readSettings } from '../settings/settings';
 
 /**
  * The Electron side of inbox notifications; what to say and when is decided by the plain-Node
- * notifier (services/inbox-notifier). A click brings the window forward and opens the thread.
+ * notifier (services/inbox-notifier). A click brings the window forward and opens the thread (or,
+ * for comments only, the Comments view).
  * The app icon shows the same count as the Inbox badge (macOS dock, Linux Unity launchers;
  * Windows has no count badge).
  */
@@ -40,19 +41,24 @@ export function startInboxNotifications(core: AppCore, window: BrowserWindow): (
       if (window.isMinimized()) window.restore();
       window.show();
       window.focus();
-      if (notice.conversationId !== null) core.events.emit('inbox:open-conversation', { conversationId: notice.conversationId });
+      openNoticeTarget(notice, core.events);
     });
     shown.show();
   };
 
+  const showBadge = () => app.setBadgeCount(notifier.badgeCount());
   const stop = core.events.on('store:changed', (change) =>
     guarded(() => {
       deliver(notifier.check(change));
-      app.setBadgeCount(notifier.badgeCount());
+      showBadge();
     }),
   );
+  // What is already unread when the app starts or unlocks, before anything changes.
+  const stopState = core.events.on('app:state-changed', () => guarded(showBadge));
+  guarded(showBadge);
   return () => {
     stop();
+    stopState();
     if (flushTimer) clearTimeout(flushTimer);
   };
 }

@@ -43,6 +43,17 @@ function threadFor(repos: Repositories, accountId: number, platform: 'instagram'
   return repos.inbox.upsertConversation(accountId, { externalId: `${PROVISIONAL_THREAD_PREFIX}${person.external_id}`, platform, personId, updatedAt: at });
 }
 
+/**
+ * A reply to the brand's story comes as `message.reply_to.story` ({url, id}), not as an attachment
+ * (https://developers.facebook.com/docs/instagram-platform/webhooks/examples/): kept as a
+ * `story_reply` attachment so the thread shows what the text answers.
+ */
+function storyReplyAttachment(e: MessageEvent): Array<MessageEvent['attachments'][number]> {
+  const story = e.replyTo?.story;
+  if (!story) return [];
+  return [{ type: 'story_reply', ...(story.url ? { url: story.url } : {}), payload: { ...story } }];
+}
+
 function applyMessage(repos: Repositories, e: MessageEvent, now: number, result: ApplyResult, options: ApplyOptions): void {
   const accountId = accountFor(repos, e.platform === 'instagram' ? 'instagram' : 'facebook', e.entryId);
   if (accountId === null || !e.mid) {
@@ -62,7 +73,7 @@ function applyMessage(repos: Repositories, e: MessageEvent, now: number, result:
       sentAt: e.timestampMs,
       text: e.text ?? null,
       // Text-only mode: photos and files are never saved, whichever way a message arrives.
-      attachments: options.textOnly ? [] : e.attachments,
+      attachments: options.textOnly ? [] : [...storyReplyAttachment(e), ...e.attachments],
       replyToExternalId: e.replyTo?.mid ?? null,
       isDeleted: e.isDeleted,
     },

@@ -29,7 +29,9 @@ export class RelayRunner {
       ...(grantingUser ? { grantingUser } : {}),
       textOnly: () => readSettings(core.settings()).textOnlyDms,
       onStored: (e) => {
-        if (e.messagesStored > 0 || e.signalsStored > 0) core.events.emit('store:changed', { what: ['messages'] });
+        // Comments too: without it a comment by webhook reached neither the badge nor the notifier.
+        const what = [...(e.messagesStored > 0 || e.signalsStored > 0 ? (['messages'] as const) : []), ...(e.commentsStored > 0 ? (['comments'] as const) : [])];
+        if (what.length > 0) core.events.emit('store:changed', { what });
         core.events.emit('relay:status', this.service.status());
       },
       onStatus: (s) => core.events.emit('relay:status', s),

@@ -33,6 +33,8 @@ export interface StoredEnvelope {
   messagesStored: number;
   /** Reactions, edits and seen receipts that changed a stored thread. */
   signalsStored: number;
+  /** New or changed comments (the Inbox badge and the notifier count new ones). */
+  commentsStored: number;
 }
 
 export interface RelayServiceDeps {
@@ -175,6 +177,7 @@ export class RelayService {
     const { repos, now } = this.deps;
     let messagesStored = 0;
     let signalsStored = 0;
+    let commentsStored = 0;
     let needsSync = gap || content === null;
     let textsReplaced = 0;
     repos.db.transaction(() => {
@@ -182,6 +185,7 @@ export class RelayService {
         const result = applyWebhookEvents(repos, events, now(), { textOnly: this.deps.textOnly?.() ?? false });
         messagesStored = result.messagesStored;
         signalsStored = result.signalsStored;
+        commentsStored = result.commentsStored;
         textsReplaced = result.textsReplaced;
         needsSync ||= result.needsSync;
       } else if (content) {
@@ -191,7 +195,7 @@ export class RelayService {
     })();
     // The person edited those words away: keep only the newest text, in the -wal as in the file.
     if (textsReplaced > 0) checkpoint(repos.db);
-    const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored, signalsStored };
+    const stored = { seq: envelope.seq, arrivedAt: envelope.arrivedAt, committedAt: now(), messagesStored, signalsStored, commentsStored };
     this.deps.onStored?.(stored);
     await this.ack(link.relayUrl, link.deviceToken, envelope.seq);
     if (needsSync) await this.recoverBySync();

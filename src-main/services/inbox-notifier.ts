@@ -1,4 +1,5 @@
 import type { Events } from '../../src-preload/contract';
+import type { AppEvents } from '../core/events';
 import type { Repositories } from '../store/repositories';
 
 export interface InboxNotice {
@@ -10,6 +11,16 @@ export interface InboxNotice {
   body: string;
   /** The newest conversation with a new message, opened when the notice is clicked (null: comments only). */
   conversationId: number | null;
+}
+
+/**
+ * What a click on the notice opens: the newest conversation with a new message, or, for a notice
+ * about comments only, the Comments view (all accounts, newest first), where the new ones are on top.
+ * The Electron glue brings the window forward and calls this; plain Node, so the routing is tested.
+ */
+export function openNoticeTarget(notice: InboxNotice, events: Pick<AppEvents, 'emit'>): void {
+  if (notice.conversationId !== null) events.emit('inbox:open-conversation', { conversationId: notice.conversationId });
+  else events.emit('inbox:open-comments', {});
 }
 
 export interface NotifierDecision {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../relay/src/config';
-import { hashSecret, newPairCode } from '../../relay/src/crypto';
 import { silentLogger } from '../../relay/src/log';
 import { startRelay } from '../../relay/src/server';
 import { expect, test } from './fixtures';
-import { firstRunToConnect, openView } from './support/flows';
+import { connectWithToken, openView } from './support/flows';
+import { openRelaySettings } from './support/relay-settings';
 import { captureScreen } from './support/screens';
 
 test.use({ useEmulator: true });
@@ -22,17 +22,9 @@ test('pair with the relay in Settings, then a webhook DM appears in the inbox', 
   const relay = await startRelay(loadConfig({ META_APP_SECRET: emulator.app.secret, META_VERIFY_TOKEN: 'e2e-verify' }, { port: 0, dataDir: relayDir }), { log: silentLogger });
   try {
     const page = app.page;
-    await firstRunToConnect(page);
-    const tokenCard = page.locator('[data-connect-method="token"]');
-    await tokenCard.locator('[data-token-input]').fill(emulator.tokens.systemUser);
-    await tokenCard.getByRole('button', { name: 'Connect' }).click();
-    await expect(page.locator('[data-sync-state="idle"]')).toBeVisible({ timeout: 45_000 });
+    await connectWithToken(page, emulator.tokens.systemUser);
 
-    const code = newPairCode();
-    await relay.storage.createPairCode(hashSecret(code), Date.now() + 60_000);
-    await openView(page, 'settings');
-    const section = page.locator('fieldset.relay');
-    await section.getByLabel('Relay address').fill(relay.url);
+    const { section, code } = await openRelaySettings(page, relay);
     await section.getByLabel('Pairing code').fill('WRONG-CODE-XXXX');
     await section.getByRole('button', { name: 'Pair with relay' }).click();
     await expect(section.locator('[role="alert"]')).toContainText('refused that pairing code');

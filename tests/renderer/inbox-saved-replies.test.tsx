@@ -47,7 +47,8 @@ describe('saved replies', () => {
     expect(await within(section).findByText('We open at 9.')).toBeTruthy();
     expect(fake.callsTo('savedReplies:save').at(-1)).toEqual({ title: 'Opening hours', body: 'We open at 9.', shortcut: 'hours' });
 
-    fireEvent.click(within(section).getAllByRole('button', { name: 'Delete' })[0] as HTMLElement);
+    // Each row's buttons name the reply they act on, so a list of many is not a column of "Delete".
+    fireEvent.click(within(section).getByRole('button', { name: 'Delete saved reply Thanks' }));
     const dialog = await screen.findByRole('alertdialog');
     expect(dialog.textContent).toContain('Thanks');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete saved reply' }));

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, MessageItem, OutboxItem } from '../../src-preload/contract';
 import { useInboxStore } from '../../src-renderer/features/inbox/inbox-store';
 import { loadMoreComments } from '../../src-renderer/features/comments/comments-store';
+import { ATTACHMENT_ICON } from '../../src-renderer/features/inbox/message-row';
 import { replyWindowText } from '../../src-renderer/features/inbox/reply-window';
 import { splitBidi, TEXT_PREVIEW_CHARS } from '../../src-renderer/features/inbox/safe-text';
 import { appState, ok, type Handlers } from './helpers/fake-api';
@@ -71,6 +72,16 @@ describe('conversation list', () => {
     expect(second?.textContent).toContain('You: Thanks!');
     expect(second?.querySelector('[data-window="closed"]')).toBeTruthy();
     expect(screen.getByText('2 conversations')).toBeTruthy();
+  });
+
+  it('names what a last message without text carries ("Photo", "You: Shared a post"), not just "attachment"', async () => {
+    await openInbox(inboxHandlers([
+      conversation(1, { lastMessageText: null, lastMessageAttachments: ['image'] }),
+      conversation(2, { lastMessageText: null, lastMessageAttachments: ['shared_post'], lastMessageFromUs: true }),
+      conversation(3, { lastMessageText: null, lastMessageAttachments: [] }),
+    ]));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows().map((row) => row.querySelector('.item__text')?.textContent)).toEqual(['Photo', 'You: Shared a post', 'Attachment or no text']);
   });
 
   it('renders under 100 rows of 100,000 and fetches only the pages in view', async () => {
@@ -173,6 +184,10 @@ describe('thread', () => {
     expect(fake.callsTo('shell:openExternal')).toEqual([{ url: 'https://www.instagram.com/direct/inbox/' }]);
     // Opening marks it read.
     expect(fake.callsTo('inbox:markRead')).toEqual([{ conversationId: 7, read: true }]);
+  });
+
+  it('draws attachment icons only with emoji or characters system fonts carry (no fullwidth forms, which showed as a box)', () => {
+    for (const [kind, icon] of Object.entries(ATTACHMENT_ICON)) expect(/^(\p{Extended_Pictographic}\uFE0F?|[\u0020-\u007E\u2190-\u21FF\u25A0-\u25FF])$/u.test(icon), `${kind}: ${icon}`).toBe(true);
   });
 
   it('virtualizes a 10,000-message thread and loads older pages when scrolled to the top', async () => {
@@ -300,6 +315,13 @@ describe('badge, comments and saved replies', () => {
     expect(nav.textContent).toContain('3 unread conversations, 2 new comments');
   });
 
+  it('shows on the Comments tab how many comments are new, described for screen readers, keeping the tab\'s name', async () => {
+    await openInbox({ ...inboxHandlers(sample().conversations), 'inbox:getBadge': () => ok({ unreadConversations: 3, newComments: 2 }) });
+    const tab = await screen.findByRole('tab', { name: 'Comments' });
+    await waitFor(() => expect(tab.querySelector('[data-new-comments="2"]')?.textContent).toBe('2 new'));
+    expect(tab.getAttribute('aria-describedby') && document.getElementById(tab.getAttribute('aria-describedby') as string)?.textContent).toBe('2 new comments since you last looked');
+  });
+
   it('lists comment threads newest first with replies, filters unanswered, and marks comments seen', async () => {
     const base = { accountId: 1, postId: 4, externalId: 'meta-comment', likeCount: 2, hidden: false, privateReplied: false };
     const fake = await openInbox({
@@ -385,6 +407,20 @@ describe('badge, comments and saved replies', () => {
     await screen.findByRole('button', { name: /^Inbox/ });
     act(() => fake.emit('inbox:open-conversation', { conversationId: 3 }));
     expect(await screen.findByRole('list', { name: 'Messages with Omar Haddad' })).toBeTruthy();
+  });
+
+  it('opens the Comments view, every account newest first, when a notice about comments only was clicked', async () => {
+    const { conversations, messages } = sample();
+    const fake = renderApp({
+      'app:getState': () => ok(appState({ phase: 'ready' })),
+      ...inboxHandlers(conversations, messages),
+      'comments:listThreads': ({ offset }) => ok({ offset, total: 0, threads: [] }),
+    });
+    await screen.findByRole('button', { name: /^Inbox/ });
+    act(() => fake.emit('inbox:open-comments', {}));
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ accountId: null, postId: null, unansweredOnly: false, offset: 0 }));
+    await waitFor(() => expect(fake.callsTo('comments:markSeen').length).toBeGreaterThan(0));
   });
 });
 

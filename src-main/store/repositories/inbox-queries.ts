@@ -91,6 +91,7 @@ interface ConversationRow {
   person_external_id: string | null;
   message_count: number;
   last_text: string | null;
+  last_attachments: string | null;
   last_direction: 'in' | 'out' | null;
   unread: number;
   done: number;
@@ -103,7 +104,7 @@ const SUMMARY_COLUMNS = `
   c.id, c.account_id, a.name AS account_name, a.network, a.external_id AS account_external_id, c.platform, c.last_message_at, c.last_incoming_at, c.activity_at, c.history_limited,
   p.name AS person_name, p.username AS person_username, p.external_id AS person_external_id,
   (SELECT count(*) FROM messages WHERE conversation_id = c.id) AS message_count,
-  lm.text AS last_text, lm.direction AS last_direction,
+  lm.text AS last_text, lm.attachments AS last_attachments, lm.direction AS last_direction,
   ${UNREAD} AS unread, ${DONE} AS done,
   (SELECT json_group_array(label) FROM (SELECT label FROM conversation_labels WHERE conversation_id = c.id ORDER BY label)) AS labels,
   t.note, ${HUMAN_AGENT_ALLOWED_SQL} AS human_agent_allowed`;
@@ -125,6 +126,7 @@ function toSummary(r: ConversationRow, now: number): ConversationSummary {
     personHandle: r.person_username,
     lastMessageAt: r.last_message_at,
     lastMessageText: r.last_text,
+    lastMessageAttachments: attachmentKinds(r.last_attachments),
     lastMessageFromUs: r.last_direction === 'out',
     messageCount: r.message_count,
     replyWindowEndsAt: windowEnd !== null && windowEnd > now ? windowEnd : null,

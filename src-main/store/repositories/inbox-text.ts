@@ -68,11 +68,25 @@ export function attachmentKind(raw: unknown): AttachmentKind {
   return 'other';
 }
 
+const field = (raw: unknown, key: string): unknown => (raw && typeof raw === 'object' ? (raw as RawAttachment)[key] : undefined);
+const sharedMediaId = (raw: unknown): unknown => field(field(raw, 'payload'), 'ig_post_media_id');
+
+/**
+ * Since 2025-11-03 Meta sends one shared Instagram post as two attachments, the old `share` and
+ * the new `ig_post`, with the same `ig_post_media_id`
+ * (https://developers.facebook.com/docs/instagram-platform/webhooks/new): one post, one placeholder.
+ */
+function withoutDuplicateShares(items: unknown[]): unknown[] {
+  const posts = new Set<unknown>(items.filter((a) => field(a, 'type') === 'ig_post').map(sharedMediaId).filter((id) => id !== undefined));
+  if (posts.size === 0) return items;
+  return items.filter((a) => !(field(a, 'type') === 'share' && posts.has(sharedMediaId(a))));
+}
+
 export function attachmentKinds(json: string | null): AttachmentKind[] {
   if (!json) return [];
   try {
     const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.map(attachmentKind) : [];
+    return Array.isArray(parsed) ? withoutDuplicateShares(parsed).map(attachmentKind) : [];
   } catch {
     return ['other'];
   }

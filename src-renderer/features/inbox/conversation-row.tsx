@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../../../src-preload/contract';
 import { formatWhen } from '../../lib/format';
+import { ATTACHMENT_LABEL } from './message-row';
 import { SafeText } from './safe-text';
 import { WindowBadge } from './reply-window';
 
@@ -9,11 +10,12 @@ export const CHANNEL_LABEL: Record<ConversationSummary['platform'], string> = {
   whatsapp: 'WhatsApp',
 };
 
-/** What the row says about the last message: "You: …", its text, or why there is none. */
+/** What the row says about the last message: "You: …", its text, what it carries ("Photo"), or why there is none. */
 function lastLine(c: ConversationSummary): string {
   if (c.emptiedByRetention) return 'Messages removed by your retention setting';
   const prefix = c.lastMessageFromUs ? 'You: ' : '';
-  return `${prefix}${c.lastMessageText ?? 'Attachment or no text'}`;
+  const attached = (c.lastMessageAttachments ?? []).map((kind) => ATTACHMENT_LABEL[kind]).join(', ');
+  return `${prefix}${c.lastMessageText ?? (attached || 'Attachment or no text')}`;
 }
 
 /** One conversation in the list: brand account, channel, person, last message, time, unread and window. */

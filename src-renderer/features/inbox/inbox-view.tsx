@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { EmptyState } from '../../components/empty-state';
+import { formatNumber } from '../../lib/format';
 import { CommentsView } from '../comments/comments-view';
 import { ConversationList } from './conversation-list';
 import { useInboxStore, setTab } from './inbox-store';
@@ -24,7 +25,10 @@ export function InboxView() {
   const status = useInboxStore((state) => state.list.status);
   const total = useInboxStore((state) => state.counts?.total ?? null);
   const query = useInboxStore((state) => state.search.query);
+  // Comments stored since the last look at them: the part of the Inbox badge the Comments tab holds.
+  const newComments = useInboxStore((state) => state.badge?.newComments ?? 0);
   const searchId = useId();
+  const newCommentsId = useId();
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searching = query.trim().length > 0;
@@ -54,9 +58,27 @@ export function InboxView() {
           <button type="button" role="tab" aria-selected={tab === 'messages'} className="tab" onClick={() => setTab('messages')}>
             Messages
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'comments'} className="tab" data-tab="comments" onClick={() => setTab('comments')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'comments'}
+            className="tab"
+            data-tab="comments"
+            aria-describedby={newComments > 0 ? newCommentsId : undefined}
+            onClick={() => setTab('comments')}
+          >
             Comments
+            {newComments > 0 && (
+              <span className="nav-badge" data-new-comments={newComments} aria-hidden="true" title={`${formatNumber(newComments)} new since you last looked`}>
+                {formatNumber(newComments)} new
+              </span>
+            )}
           </button>
+          {newComments > 0 && (
+            <span id={newCommentsId} className="visually-hidden">
+              {formatNumber(newComments)} new comment{newComments === 1 ? '' : 's'} since you last looked
+            </span>
+          )}
         </div>
         <p className="muted">Stored on this computer, so reading works offline. Press / to search.</p>
       </header>

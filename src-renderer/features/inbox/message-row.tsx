@@ -15,12 +15,16 @@ export const ATTACHMENT_LABEL: Record<AttachmentKind, string> = {
   other: 'Attachment this app cannot show',
 };
 
-const ATTACHMENT_ICON: Record<AttachmentKind, string> = {
+/**
+ * Drawn beside the words, hidden from screen readers. Emoji or characters every system UI font
+ * carries: a fullwidth `＠` drew as an empty box in Chromium on Linux.
+ */
+export const ATTACHMENT_ICON: Record<AttachmentKind, string> = {
   image: '🖼',
   video: '🎬',
   audio: '🎤',
   file: '📄',
-  story_mention: '＠',
+  story_mention: '@',
   story_reply: '↩',
   shared_post: '↗',
   reel: '▶',

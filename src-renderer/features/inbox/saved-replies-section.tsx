@@ -38,10 +38,15 @@ export function SavedRepliesSection() {
                 <span className="muted block">{reply.body.slice(0, 120)}</span>
               </span>
               <span className="saved-reply__actions">
-                <button type="button" className="button button--small" onClick={() => setForm({ id: reply.id, title: reply.title, body: reply.body, shortcut: reply.shortcut ?? '' })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Edit saved reply ${reply.title}`}
+                  onClick={() => setForm({ id: reply.id, title: reply.title, body: reply.body, shortcut: reply.shortcut ?? '' })}
+                >
                   Edit
                 </button>
-                <button type="button" className="button button--small" onClick={() => setRemoving(reply)}>
+                <button type="button" className="button button--small" aria-label={`Delete saved reply ${reply.title}`} onClick={() => setRemoving(reply)}>
                   Delete
                 </button>
               </span>

@@ -52,6 +52,15 @@ export async function firstRunToConnect(page: Page): Promise<void> {
   await expectAppState(page, 'ready');
 }
 
+/** First run → connect the accounts of an access token (e.g. the emulator's system user) → the first sync has finished. */
+export async function connectWithToken(page: Page, token: string): Promise<void> {
+  await firstRunToConnect(page);
+  const tokenCard = page.locator('[data-connect-method="token"]');
+  await tokenCard.locator('[data-token-input]').fill(token);
+  await tokenCard.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.locator('[data-sync-state="idle"]')).toBeVisible({ timeout: 45_000 });
+}
+
 /** Reads a whole number shown with grouping or a compact suffix (`12,345`, `12.3K`, `1.2M`). */
 export function parseShownNumber(text: string): number {
   const match = /([\d.,]+)\s*([KMB])?/i.exec(text.replace(/\u00a0/g, ' '));

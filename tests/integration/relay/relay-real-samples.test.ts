@@ -115,13 +115,15 @@ describe('every real webhook sample through the relay', () => {
     const [envelope] = await relay.storage.pending(service.status().deviceId as string, service.links.get()?.lastSeq ?? 0, 10);
     expect(envelope).toBeDefined();
     expect(envelope?.ciphertext).not.toContain(body.slice(0, 40));
-    await service.handleEnvelope(envelope!);
+    const stored = await service.handleEnvelope(envelope!);
     applyWebhookEvents(direct, parseWebhookBody(body), 1_700_000_000_000);
 
     const after = counts(viaRelay);
     const expected = EXPECTED[name]!;
     expect({ messages: after.messages - before.messages, comments: after.comments - before.comments, signals: after.signals - before.signals, syncAsked: syncCalls > syncBefore }).toEqual(expected);
     expect(dump(viaRelay)).toEqual(dump(direct));
+    // What the app tells the screens (and the notifier) changed: comments included.
+    expect(stored?.commentsStored, 'comments reported as stored').toBe(expected.comments);
     expect(service.status().lastError).toBeNull();
   });
 

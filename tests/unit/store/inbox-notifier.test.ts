@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src-main/store/repositories';
-import { createInboxNotifier, NOTICE_QUIET_MS } from '../../../src-main/services/inbox-notifier';
+import { AppEvents } from '../../../src-main/core/events';
+import { createInboxNotifier, NOTICE_QUIET_MS, openNoticeTarget } from '../../../src-main/services/inbox-notifier';
 import { useTempStore } from '../../support/temp-store';
 
 const T0 = Date.UTC(2026, 5, 1);
@@ -112,5 +113,28 @@ describe('inbox notifications', () => {
     expect(n.badgeCount()).toBe(1);
     repos.triage.markRead(conversation, true, now);
     expect(n.badgeCount()).toBe(0);
+  });
+
+  it('a click opens the newest thread with a new message, or the Comments view when only comments arrived', () => {
+    const n = notifier();
+    const { account, conversation, post } = seedThread(T0 - 1000);
+    n.check({ what: ['all'] });
+    const events = new AppEvents();
+    const opened: string[] = [];
+    events.on('inbox:open-conversation', ({ conversationId }) => opened.push(`conversation ${conversationId}`));
+    events.on('inbox:open-comments', () => opened.push('comments'));
+
+    now = T0 + 60_000;
+    repos.comments.upsert(account, post, { externalId: 'c1', personId: null, authorUsername: 'fan', text: 'Nice', createdAt: T0 + 30_000 }, now);
+    const commentsOnly = n.check({ what: ['comments'] }).notice;
+    expect(commentsOnly?.body).toBe('1 new comment');
+    openNoticeTarget(commentsOnly as NonNullable<typeof commentsOnly>, events);
+    expect(opened).toEqual(['comments']);
+
+    now += NOTICE_QUIET_MS;
+    arrives(conversation, 'm-new', now - 1);
+    const message = n.check({ what: ['messages'] }).notice;
+    openNoticeTarget(message as NonNullable<typeof message>, events);
+    expect(opened).toEqual(['comments', `conversation ${conversation}`]);
   });
 });

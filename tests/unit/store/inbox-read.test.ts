@@ -46,7 +46,8 @@ describe('conversation list queries', () => {
     expect(page.total).toBe(3);
     expect(page.items.map((c) => c.id)).toEqual([zed, omar, mia]);
     const [z, o, m] = page.items;
-    expect(z).toMatchObject({ accountName: 'Studio Page', platform: 'messenger', personName: 'Person 99', replyWindow: 'open', needsReply: true, unread: true });
+    expect(z).toMatchObject({ accountName: 'Studio Page', platform: 'messenger', personName: 'Person 99', replyWindow: 'open', needsReply: true, unread: true, lastMessageAttachments: ['image'] });
+    expect(o?.lastMessageAttachments).toEqual([]);
     expect(o).toMatchObject({ personName: '@omar.h', accountName: 'Café Lumen' });
     // 30 h after their message: closed, unless Meta approved Human Agent replies for the account.
     expect(m).toMatchObject({ lastMessageText: 'Yes, tomorrow!', lastMessageFromUs: true, needsReply: false, replyWindow: 'closed', humanAgentAllowed: false, replyWindowEndsAt: null });
