@@ -175,6 +175,8 @@ export interface CommentItem {
   id: number;
   accountId: number;
   postId: number;
+  /** Meta's id of the comment. */
+  externalId: string;
   author: string;
   text: string | null;
   createdAt: number;
@@ -203,6 +205,8 @@ export interface CommentQuery {
   unansweredOnly: boolean;
   /** Only threads this person started or replied in (opened from Analytics' engaged people). */
   personId?: number | null;
+  /** Threads without a reply from the account come first, each group newest first. */
+  unansweredFirst?: boolean;
   offset: number;
   limit: number;
 }

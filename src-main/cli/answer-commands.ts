@@ -3,7 +3,7 @@
  * outbox and comment actions. The same OutboxService as the app; demo accounts reach the live
  * demo emulator, every other account Meta (or `--graph-base-url`).
  */
-import { ALL_CONVERSATIONS } from '../../src-preload/contract';
+import { ALL_CONVERSATIONS, type CommentItem } from '../../src-preload/contract';
 import { replyWindowAt, type OutboxItem } from '../../src-preload/outbox-types';
 import { AppError } from '../core/app-error';
 import { resolveGraphConfig } from '../meta/config';
@@ -20,7 +20,7 @@ interface Session {
 
 /** Opens the store and the outbox; the live demo emulator (if started) is stopped afterwards. */
 async function withOutbox<T>(ctx: CommandContext, run: (s: Session) => Promise<T>): Promise<T> {
-  await openStore(ctx);
+  if (ctx.core.state().phase !== 'ready') await openStore(ctx);
   const core = ctx.core;
   const base = ctx.options['graph-base-url'];
   let client: GraphClient | null = null;
@@ -52,11 +52,13 @@ function idArg(ctx: CommandContext, index: number, what: string): number {
   return id;
 }
 
+/** `--account ID` of a stored account (the store must be open), or null when not given. */
 function accountOption(ctx: CommandContext): number | null {
   const raw = ctx.options.account;
   if (raw === undefined) return null;
   const id = Number(raw);
   if (!Number.isInteger(id) || id < 1) throw new UsageError('--account must be an account id (see "accounts").');
+  if (!ctx.core.repos.accounts.get(id)) throw new AppError('NOT_FOUND', `No account ${id}; "accounts" lists them.`);
   return id;
 }
 
@@ -75,7 +77,7 @@ function exitFor(item: OutboxItem): number {
 }
 
 const inbox: Command = {
-  usage: 'list [--unread] [--account ID] | show ID | read ID | unread ID',
+  usage: 'list [--unread] [--account ID] [--json] | show ID [--json] | read ID | unread ID',
   summary: 'conversations with their reply windows; one thread',
   async run(ctx) {
     const [sub] = ctx.args;
@@ -103,7 +105,8 @@ const inbox: Command = {
       const w = replyWindowAt(conv.lastIncomingAt, repos.outbox.humanAgentAllowed(conv.accountId), now);
       const messages = repos.inbox.getMessages(id, Number(ctx.options.limit ?? 30), null).reverse();
       const pending = repos.outbox.forConversation(id).filter((i) => i.state !== 'sent');
-      const header = `${conv.personName} · ${conv.platform} · window ${w.state}${w.closesAt ? ` until ${iso(w.closesAt)}` : ''}${w.refusal ? `\n${w.refusal}` : ''}`;
+      const account = repos.accounts.get(conv.accountId)?.name ?? `account ${conv.accountId}`;
+      const header = `${conv.personName} · ${account} · ${conv.platform} · window ${w.state}${w.closesAt ? ` until ${iso(w.closesAt)}` : ''}${w.refusal ? `\n${w.refusal}` : ''}`;
       const lines = messages.map((m) => `${iso(m.sentAt)} ${m.direction === 'out' ? 'You' : 'Them'}: ${m.isDeleted ? '(unsent)' : (m.text ?? '') + (m.hasAttachments ? ' [attachment]' : '')}`);
       print(ctx, { conversation: conv, window: w, messages, pending }, [header, ...lines, ...pending.map((p) => `  outbox ${itemLine(p)}`)].join('\n'));
       return 0;
@@ -119,7 +122,7 @@ const inbox: Command = {
 };
 
 const reply: Command = {
-  usage: 'CONVERSATION TEXT',
+  usage: 'CONVERSATION TEXT [--json]',
   summary: 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)',
   async run(ctx) {
     const id = idArg(ctx, 0, 'conversation');
@@ -135,7 +138,7 @@ const reply: Command = {
 };
 
 const outboxCommand: Command = {
-  usage: '[--retry]',
+  usage: '[--retry] [--json]',
   summary: 'replies and comment actions not yet sent, and the newest sent',
   async run(ctx) {
     return withOutbox(ctx, async ({ outbox }) => {
@@ -146,20 +149,53 @@ const outboxCommand: Command = {
   },
 };
 
+const NETWORK: Record<string, string> = { instagram: 'Instagram', facebook: 'Facebook' };
+
+/** Which comment, by whom, saying what, with how many replies: what a deletion takes away. */
+function describeComment(ctx: CommandContext, id: number): string {
+  const c = ctx.core.repos.replyTargets.comment(id);
+  if (!c) throw new AppError('NOT_FOUND', `No comment ${id} is stored; "comments list" shows them.`);
+  const replies = ctx.core.repos.comments.replyCount(c.accountId, c.externalId);
+  const text = c.text ? `“${c.text.length > 80 ? `${c.text.slice(0, 80)}…` : c.text}”` : '(no text)';
+  return `the ${NETWORK[c.network] ?? c.network} comment #${id} by ${c.authorUsername ?? 'an unknown person'}: ${text}${replies > 0 ? `, with its ${replies} repl${replies === 1 ? 'y' : 'ies'}` : ''}`;
+}
+
+/** Threads as the Comments screen shows them: top-level comments newest first, replies under each. */
+function listThreads(ctx: CommandContext): number {
+  const limit = Number(ctx.options.limit ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
+  const postRaw = ctx.options.post;
+  const postId = postRaw === undefined ? null : Number(postRaw);
+  if (postId !== null && (!Number.isInteger(postId) || postId < 1)) throw new UsageError('--post must be a post id (shown in "comments list").');
+  const unansweredOnly = ctx.options.unanswered === true;
+  const unansweredFirst = ctx.options['unanswered-first'] === true;
+  const page = ctx.core.repos.comments.listThreads({ accountId: accountOption(ctx), postId, unansweredOnly, unansweredFirst, personId: null, offset: 0, limit });
+  const item = (c: CommentItem) => ({ id: c.id, externalId: c.externalId, author: c.author, text: c.text, createdAt: iso(c.createdAt), hidden: c.hidden, isOwn: c.fromUs });
+  const threads = page.threads.map((t) => ({ ...item(t), account: t.accountName, network: t.network, postId: t.postId, post: t.postCaption, unanswered: t.unanswered, replies: t.replies.map(item) }));
+  const line = (c: CommentItem, indent: string) => `${indent}#${c.id}  ${iso(c.createdAt)}  ${c.fromUs ? `${c.author} (you)` : c.author}: ${(c.text ?? '(no text)').slice(0, 100)}${c.hidden ? '  [hidden]' : ''}`;
+  const text = page.threads.flatMap((t) => [
+    `${line(t, '')}${t.unanswered ? '  [unanswered]' : ''}`,
+    `      on ${t.accountName} · ${NETWORK[t.network] ?? t.network}, post ${t.postId} “${t.postCaption.slice(0, 60)}${t.postCaption.length > 60 ? '…' : ''}”`,
+    ...t.replies.map((r) => line(r, '    ↳ ')),
+  ]);
+  const head = `${page.total} comment${page.total === 1 ? '' : 's'}${unansweredOnly ? ' without a reply from you' : ''}, ${unansweredFirst && !unansweredOnly ? 'unanswered first, then ' : ''}newest first${page.total > page.threads.length ? ` (the newest ${page.threads.length}; --limit N for more)` : ''}:`;
+  print(ctx, threads, page.total === 0 ? 'No comments.' : [head, ...text].join('\n'));
+  return 0;
+}
+
 const comments: Command = {
-  usage: 'list [--account ID] [--unanswered] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
-  summary: 'comments, newest first, and acting on them',
+  usage: 'list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
+  summary: 'comments newest first with their replies, and acting on them',
   async run(ctx) {
     const [sub] = ctx.args;
     if (sub === 'list' || sub === undefined) {
       await openStore(ctx);
-      const rows = ctx.core.repos.replyTargets.listComments(accountOption(ctx), ctx.options.unanswered === true, Number(ctx.options.limit ?? 50));
-      print(ctx, rows, rows.length === 0 ? 'No comments.' : rows.map((c) => `${String(c.id).padStart(7)} ${iso(c.createdAt)} ${c.network.padEnd(9)} ${c.parentExternalId ? '  ↳ ' : ''}${c.author ?? '?'}: ${(c.text ?? '').slice(0, 80)}${c.hidden ? ' [hidden]' : ''}`).join('\n'));
-      return 0;
+      return listThreads(ctx);
     }
     const id = idArg(ctx, 1, 'comment');
     const text = ctx.args.slice(2).join(' ');
-    const action = (() => {
+    let deleting: string | null = null;
+    const action = await (async () => {
       switch (sub) {
         case 'reply':
         case 'private-reply':
@@ -169,7 +205,9 @@ const comments: Command = {
         case 'unhide':
           return { action: sub } as const;
         case 'delete':
-          if (!ctx.options.yes) throw new UsageError('Deleting a comment removes it from Instagram/Facebook for everyone; add --yes to confirm.');
+          await openStore(ctx);
+          deleting = describeComment(ctx, id);
+          if (!ctx.options.yes) throw new UsageError(`This deletes ${deleting} — on Meta for everyone, and from this computer; it cannot be undone. Add --yes to delete it.`);
           return { action: 'delete', confirm: 'DELETE' } as const;
         default:
           throw new UsageError('Use comments list | reply | private-reply | hide | unhide | delete.');
@@ -177,7 +215,8 @@ const comments: Command = {
     })();
     return withOutbox(ctx, async ({ outbox }) => {
       const item = await outbox.act(id, action);
-      print(ctx, item, item.state === 'sent' ? `Done (outbox #${item.id}).` : itemLine(item));
+      const done = deleting ? `Deleted ${deleting}` : 'Done';
+      print(ctx, item, item.state === 'sent' ? `${done} (outbox #${item.id}).` : itemLine(item));
       return exitFor(item);
     });
   },

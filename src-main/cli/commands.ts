@@ -24,6 +24,8 @@ export interface CommandContext {
     'until-idle'?: string;
     unread?: boolean;
     unanswered?: boolean;
+    'unanswered-first'?: boolean;
+    post?: string;
     retry?: boolean;
     person?: string;
     source?: string;
@@ -89,16 +91,19 @@ const status: Command = {
 };
 
 const search: Command = {
-  usage: 'TEXT',
-  summary: 'full-text search over messages, newest first',
+  usage: 'TEXT [--limit N] [--json]',
+  summary: 'full-text search over messages, newest first, with the number of hits',
   async run(ctx) {
     const query = ctx.args.join(' ').trim();
     if (!query) throw new UsageError('Give the text to search for, e.g. "search refund".');
     const limit = Number(ctx.options.limit ?? 20);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
     await openStore(ctx);
-    const hits = ctx.core.repos.inbox.search(query, limit);
-    print(ctx, hits, hits.length === 0 ? 'No messages match.' : hits.map((h) => `${new Date(h.sentAt).toISOString()}  ${h.personName}: ${h.snippet}`).join('\n'));
+    const page = ctx.core.repos.inbox.searchMessages({ query, accountId: null, platform: null, from: null, to: null, offset: 0, limit }, ctx.core.now());
+    const total = page.total ?? page.hits.length;
+    const head = `${total} message${total === 1 ? ' matches' : 's match'}, newest first${total > page.hits.length ? ` (the newest ${page.hits.length}; --limit N for more)` : ''}:`;
+    const lines = page.hits.map((h) => `${new Date(h.sentAt).toISOString()}  #${h.conversationId} ${h.accountName} · ${h.platform}  ${h.direction === 'out' ? `You → ${h.personName}` : h.personName}: ${h.snippet}`);
+    print(ctx, page.hits, page.hits.length === 0 ? 'No messages match.' : [head, ...lines].join('\n'));
     return 0;
   },
 };
@@ -163,10 +168,13 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
 /** The answering commands load the outbox, Graph client and emulator only when used. */
 function answering(name: string): Command {
   const usage: Record<string, [string, string]> = {
-    inbox: ['list [--unread] [--account ID] | show ID | read ID | unread ID', 'conversations with their reply windows; one thread; mark read or unread'],
-    reply: ['CONVERSATION TEXT', 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)'],
-    outbox: ['[--retry]', 'replies and comment actions not yet sent, and the newest sent'],
-    comments: ['list|reply|private-reply|hide|unhide|delete …', 'comments, newest first, and acting on them'],
+    inbox: ['list [--unread] [--account ID] [--json] | show ID [--json] | read ID | unread ID', 'conversations with their reply windows; one thread; mark read or unread'],
+    reply: ['CONVERSATION TEXT [--json]', 'send a reply (exit 0 sent, 1 refused/failed, 3 waiting)'],
+    outbox: ['[--retry] [--json]', 'replies and comment actions not yet sent, and the newest sent'],
+    comments: [
+      'list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json] | reply ID TEXT | private-reply ID TEXT | hide ID | unhide ID | delete ID --yes',
+      'comments newest first with their replies; answer, hide or delete one (delete says what goes and needs --yes)',
+    ],
     'human-agent': ['ACCOUNT on|off', 'whether Meta approved Human Agent replies (7 days) for an account'],
   };
   const [u, summary] = usage[name] ?? ['', ''];

@@ -12,7 +12,11 @@ Usage: npm run cli -- <command> --data-dir DIR [options]
 
 Commands:
 ${[...COMMANDS]
-  .map(([name, c]) => `  ${(name + ' ' + c.usage).padEnd(34)} ${c.summary}`)
+  .map(([name, c]) => {
+    const call = `${name} ${c.usage}`;
+    // A long call gets its summary on the next line, so no summary runs into its options.
+    return call.length <= 34 ? `  ${call.padEnd(34)} ${c.summary}` : `  ${call}\n  ${''.padEnd(34)} ${c.summary}`;
+  })
   .join('\n')}
 
 Options:
@@ -43,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
         'until-idle': { type: 'string' },
         unread: { type: 'boolean', default: false },
         unanswered: { type: 'boolean', default: false },
+        'unanswered-first': { type: 'boolean', default: false },
+        post: { type: 'string' },
         retry: { type: 'boolean', default: false },
         person: { type: 'string' },
         source: { type: 'string' },

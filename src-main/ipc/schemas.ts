@@ -159,7 +159,7 @@ export const ARG_SCHEMAS: { [C in Channel]: z.ZodType<ArgsOf<C>> } = {
     })
     .strict(),
   'savedReplies:remove': z.object({ id }).strict(),
-  'comments:listThreads': z.object({ accountId: id.nullable(), postId: id.nullable(), unansweredOnly: z.boolean(), personId: id.nullable().optional(), offset, limit }).strict(),
+  'comments:listThreads': z.object({ accountId: id.nullable(), postId: id.nullable(), unansweredOnly: z.boolean(), personId: id.nullable().optional(), unansweredFirst: z.boolean().optional(), offset, limit }).strict(),
   'comments:listPosts': z.object({ accountId: id.nullable() }).strict(),
   'comments:markSeen': none,
   'relay:getStatus': none,

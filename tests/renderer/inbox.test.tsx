@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, MessageItem, OutboxItem } from '../../src-preload/contract';
 import { useInboxStore } from '../../src-renderer/features/inbox/inbox-store';
+import { loadMoreComments } from '../../src-renderer/features/comments/comments-store';
 import { ATTACHMENT_ICON } from '../../src-renderer/features/inbox/message-row';
 import { replyWindowText } from '../../src-renderer/features/inbox/reply-window';
 import { splitBidi, TEXT_PREVIEW_CHARS } from '../../src-renderer/features/inbox/safe-text';
@@ -322,7 +323,7 @@ describe('badge, comments and saved replies', () => {
   });
 
   it('lists comment threads newest first with replies, filters unanswered, and marks comments seen', async () => {
-    const base = { accountId: 1, postId: 4, likeCount: 2, hidden: false, privateReplied: false };
+    const base = { accountId: 1, postId: 4, externalId: 'meta-comment', likeCount: 2, hidden: false, privateReplied: false };
     const fake = await openInbox({
       ...inboxHandlers(sample().conversations),
       'comments:listThreads': ({ unansweredOnly, offset }) =>
@@ -355,6 +356,35 @@ describe('badge, comments and saved replies', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Unanswered only' }));
     await waitFor(() => expect(list.querySelectorAll('.comment-thread')).toHaveLength(1));
     expect(fake.callsTo('comments:listThreads').at(-1)).toMatchObject({ unansweredOnly: true, offset: 0 });
+  });
+
+  it('virtualizes thousands of comment threads, and a refetch after an action reads back all that is shown, past 500', async () => {
+    const base = { accountId: 1, postId: 4, externalId: 'meta-comment', likeCount: null, hidden: false, privateReplied: false, fromUs: false, postCaption: 'New mugs', postPermalink: null, accountName: 'Café Lumen', network: 'instagram' as const, replies: [], unanswered: true };
+    const TOTAL = 4_000;
+    const fake = await openInbox({
+      ...inboxHandlers(sample().conversations),
+      'comments:listThreads': ({ offset, limit }) =>
+        ok({ offset, total: TOTAL, threads: Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => ({ ...base, id: offset + i + 1, author: `fan${offset + i + 1}`, text: 'Restock?', createdAt: now - (offset + i) * 60_000 })) }),
+      'comments:act': ({ commentId }) =>
+        ok({ id: 9, accountId: 1, kind: 'comment_hide', conversationId: null, commentId, text: null, tag: null, state: 'sent', attempts: 1, reason: null, createdAt: now, sentAt: now } as unknown as OutboxItem),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Comments' }));
+    const list = await screen.findByRole('list', { name: 'Comments' });
+    await waitFor(() => expect(list.querySelectorAll('.comment-thread').length).toBeGreaterThan(0));
+    expect(list.querySelectorAll('.comment-thread').length).toBeLessThan(100);
+    expect(list.getAttribute('aria-rowcount')).toBe(String(TOTAL));
+    // Scrolled far down (jsdom has no layout, so the pages a scroll would fetch are fetched directly): 540 threads loaded, few in the DOM.
+    for (let i = 0; i < 17; i++) await act(() => loadMoreComments());
+    expect(list.getAttribute('data-loaded-threads')).toBe('540');
+    expect(list.querySelectorAll('.comment-thread').length).toBeLessThan(100);
+    // An action refetches all 540 shown (in calls of at most 500), not a first page nor a capped 500, so the list keeps its length and place.
+    const before = fake.callsTo('comments:listThreads').length;
+    const shown = list.querySelector('[data-comment-actions]') as HTMLElement;
+    fireEvent.click(within(shown).getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(fake.callsTo('comments:listThreads').length).toBe(before + 2));
+    expect(fake.callsTo('comments:listThreads').slice(before).map((c) => [c.offset, c.limit])).toEqual([[0, 500], [500, 40]]);
+    await waitFor(() => expect(document.querySelector('[data-comments-status="ready"]')).toBeTruthy());
+    expect(list.getAttribute('data-loaded-threads')).toBe('540');
   });
 
   it('refetches the list and the open thread when main says messages changed', async () => {

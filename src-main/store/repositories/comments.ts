@@ -47,6 +47,11 @@ export class CommentsRepository {
     return listCommentThreads(this.db, query);
   }
 
+  /** How many replies a comment has (what goes with it when it is deleted). */
+  replyCount(accountId: number, externalId: string): number {
+    return (prepareCached(this.db, 'SELECT count(*) AS n FROM comments WHERE account_id = ? AND parent_external_id = ?').get(accountId, externalId) as { n: number }).n;
+  }
+
   commentedPosts(accountId: number | null): CommentedPost[] {
     return listCommentedPosts(this.db, accountId);
   }
@@ -85,6 +90,7 @@ function toItem(r: CommentRow): CommentItem {
     id: r.id,
     accountId: r.account_id,
     postId: r.post_id,
+    externalId: r.external_id,
     author: r.author && r.author.trim() ? r.author : 'Unknown person',
     text: r.text,
     createdAt: r.created_at,
@@ -112,7 +118,7 @@ export function listCommentThreads(db: Db, q: CommentQuery): CommentPage {
   const params = { accountId: q.accountId, postId: q.postId, unanswered: q.unansweredOnly ? 1 : 0, personId: q.personId ?? null };
   const total = (prepareCached(db, `SELECT count(*) AS n ${TOP_LEVEL}`).get(params) as { n: number }).n;
   const rows = prepareCached(db, `SELECT ${COMMENT_COLUMNS}, po.caption, po.permalink, a.name AS account_name, a.network, ${ANSWERED} AS answered
-      ${TOP_LEVEL} ORDER BY cm.created_at DESC, cm.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as ThreadRow[];
+      ${TOP_LEVEL} ORDER BY ${q.unansweredFirst ? 'answered, ' : ''}cm.created_at DESC, cm.id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as ThreadRow[];
   const replies = prepareCached(db, `SELECT ${COMMENT_COLUMNS} FROM comments cm JOIN accounts a ON a.id = cm.account_id
       WHERE cm.account_id = ? AND cm.parent_external_id = ? ORDER BY cm.created_at, cm.id`);
   const threads = rows.map(

@@ -9,6 +9,17 @@ import { CsvButton, toCsv } from './csv';
 import { formatRate } from './figure-text';
 import { insightsStatusText } from './post-status';
 import { useAnalyticsQuery } from './use-query';
+import { navigate } from '../shell/nav-store';
+import { setTab } from '../inbox/inbox-store';
+import { showCommentsOnPost } from '../comments/comments-store';
+
+/** The Inbox's comments of this one post, where they can be answered, hidden or deleted. */
+function answerComments(post: PostRow, close: () => void): void {
+  close();
+  navigate('inbox');
+  setTab('comments');
+  showCommentsOnPost({ id: post.id, accountId: post.accountId, caption: post.caption });
+}
 
 const HistoryChart = lazy(() => import('./post-history-chart'));
 
@@ -62,7 +73,14 @@ export function PostDetailPanel({ post, formatDate, onClose }: { post: PostRow; 
                 <HistoryChart history={detail.data.history} />
               </Suspense>
             )}
-            <h3>Comments ({detail.data.comments.length})</h3>
+            <div className="panel__header">
+              <h3>Comments ({detail.data.comments.length})</h3>
+              {detail.data.comments.length > 0 && (
+                <button type="button" className="button button--small" data-answer-comments={post.id} onClick={() => answerComments(post, onClose)}>
+                  Answer in the Inbox
+                </button>
+              )}
+            </div>
             {detail.data.comments.length === 0 && <p className="muted">No comments stored for this post.</p>}
             <ul className="comment-list">
               {detail.data.comments.map((c) => (

@@ -5,6 +5,8 @@ import { call } from '../../lib/call';
 import { idle, onStoreChanged, requestGate, type Loadable } from '../../lib/loadable';
 
 export const COMMENT_PAGE = 30;
+/** The most threads one listing call returns (the IPC schema's cap). */
+const MAX_CALL = 500;
 
 interface CommentsState extends Loadable<CommentThread[]> {
   query: Omit<CommentQuery, 'offset' | 'limit'>;
@@ -13,15 +15,18 @@ interface CommentsState extends Loadable<CommentThread[]> {
   posts: CommentedPost[];
   /** Whose comments are shown when filtered to one person (Analytics' engaged people). */
   personName: string | null;
+  /** The caption of the post filtered to, when it was chosen from a thread or Analytics (it may not be among `posts`). */
+  postLabel: string | null;
 }
 
 const initial = (): CommentsState => ({
   ...idle<CommentThread[]>(),
-  query: { accountId: null, postId: null, unansweredOnly: false },
+  query: { accountId: null, postId: null, unansweredOnly: false, unansweredFirst: false },
   total: null,
   loadingMore: false,
   posts: [],
   personName: null,
+  postLabel: null,
 });
 
 /** The comments screen's store: threads newest first, per account and post, optionally unanswered only. */
@@ -30,22 +35,36 @@ export const useCommentsStore = create<CommentsState>()(initial);
 const gate = requestGate();
 const postsGate = requestGate();
 
-/** The first page for the current filters; a refetch keeps as many threads as were shown. */
+/**
+ * The first page for the current filters. A refetch (after an action, or when a sync stored new
+ * comments) reads back as many threads as are shown, so the list keeps its length and the view
+ * its scroll position.
+ */
 export async function loadComments(): Promise<void> {
   const { query, data } = useCommentsStore.getState();
   const isLatest = gate();
-  const limit = Math.min(500, Math.max(COMMENT_PAGE, data?.length ?? 0));
+  const wanted = Math.max(COMMENT_PAGE, data?.length ?? 0);
   useCommentsStore.setState({ status: 'loading', error: null });
-  const result = await call(() => getApi().comments.listThreads({ ...query, offset: 0, limit }));
-  if (!isLatest()) return;
-  useCommentsStore.setState(
-    result.ok ? { data: result.data.threads, total: result.data.total, status: 'ready' } : { status: 'error', error: result.error },
-  );
+  const threads: CommentThread[] = [];
+  let total = 0;
+  do {
+    const result = await call(() => getApi().comments.listThreads({ ...query, offset: threads.length, limit: Math.min(MAX_CALL, wanted - threads.length) }));
+    if (!isLatest()) return;
+    if (!result.ok) {
+      useCommentsStore.setState({ status: 'error', error: result.error });
+      return;
+    }
+    threads.push(...result.data.threads);
+    total = result.data.total;
+    if (result.data.threads.length === 0) break;
+  } while (threads.length < Math.min(wanted, total));
+  useCommentsStore.setState({ data: threads, total, status: 'ready' });
 }
 
 export async function loadMoreComments(): Promise<void> {
-  const { query, data, total, loadingMore } = useCommentsStore.getState();
-  if (!data || loadingMore || total === null || data.length >= total) return;
+  const { query, data, total, loadingMore, status } = useCommentsStore.getState();
+  // While a refetch runs, a page appended to the old list would be lost (or drop the refetch); wait for it.
+  if (!data || loadingMore || status === 'loading' || total === null || data.length >= total) return;
   const isLatest = gate();
   useCommentsStore.setState({ loadingMore: true });
   const result = await call(() => getApi().comments.listThreads({ ...query, offset: data.length, limit: COMMENT_PAGE }));
@@ -69,10 +88,17 @@ export function showCommentsBy(person: { id: number; accountId: number; name: st
   setCommentQuery({ accountId: person.accountId, personId: person.id });
 }
 
+/** Shows one post's comments (from a thread's post line, or a post in Analytics). */
+export function showCommentsOnPost(post: { id: number; accountId: number; caption: string }): void {
+  useCommentsStore.setState({ postLabel: post.caption });
+  setCommentQuery({ accountId: post.accountId, postId: post.id });
+}
+
 export function setCommentQuery(patch: Partial<CommentsState['query']>): void {
   const query = { ...useCommentsStore.getState().query, ...patch };
-  if (patch.accountId !== undefined) query.postId = null;
+  if (patch.accountId !== undefined && patch.postId === undefined) query.postId = null;
   if (patch.personId === null) useCommentsStore.setState({ personName: null });
+  if (query.postId === null) useCommentsStore.setState({ postLabel: null });
   useCommentsStore.setState({ query, data: null, total: null });
   void loadComments();
   if (patch.accountId !== undefined) void loadCommentedPosts();

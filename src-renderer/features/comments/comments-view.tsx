@@ -1,86 +1,102 @@
-import { useEffect, useId } from 'react';
-import type { CommentItem, CommentThread, Network } from '../../../src-preload/contract';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatFullNumber, formatWhen } from '../../lib/format';
+import { formatFullNumber } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { CappedText, SafeText } from '../inbox/safe-text';
 import { useInboxStore } from '../inbox/inbox-store';
-import { ForgetPersonButton } from '../privacy/forget-person-button';
 import { loadCounts } from '../inbox/list-actions';
-import { loadCommentedPosts, loadComments, loadMoreComments, markCommentsSeen, setCommentQuery, useCommentsStore } from './comments-store';
-import { CommentActions, type CommentForActions } from './comment-actions';
+import { COMMENT_PAGE, loadCommentedPosts, loadComments, loadMoreComments, markCommentsSeen, setCommentQuery, useCommentsStore } from './comments-store';
+import { Thread } from './comment-thread';
 import './comments.css';
-
-function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
-  return (
-    <>
-      <p className="comment__top">
-        <strong>
-          <SafeText text={comment.fromUs ? `${comment.author} (you)` : comment.author} />
-        </strong>
-        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatWhen(comment.createdAt, now)}</time>
-        {comment.hidden && <span className="badge">Hidden</span>}
-        {comment.likeCount !== null && comment.likeCount > 0 && (
-          <span className="muted">
-            {formatFullNumber(comment.likeCount)} like{comment.likeCount === 1 ? '' : 's'}
-          </span>
-        )}
-      </p>
-      <p className="comment__text">{comment.text ? <CappedText text={comment.text} /> : <em className="muted">No text</em>}</p>
-    </>
-  );
-}
-
-/** What the actions need of a comment; the thread gives the network of its replies. */
-function forActions(comment: CommentItem, network: Network): CommentForActions {
-  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs, privateReplied: comment.privateReplied };
-}
-
-function Thread({ thread, now }: { thread: CommentThread; now: number }) {
-  return (
-    <li className={`comment-thread${thread.unanswered ? ' comment-thread--unanswered' : ''}`} data-comment-id={thread.id} data-unanswered={thread.unanswered}>
-      <p className="comment-thread__post muted">
-        <span className="badge badge--account">
-          <SafeText text={thread.accountName} />
-        </span>{' '}
-        on “<SafeText text={thread.postCaption.length > 80 ? `${thread.postCaption.slice(0, 80).trim()}…` : thread.postCaption || 'a post without caption'} />”
-        {thread.unanswered && <span className="badge badge--window-human-agent">Unanswered</span>}
-      </p>
-      <div className="comment">
-        <CommentBody comment={thread} now={now} />
-        <div className="comment__actions" data-comment-id={thread.id}>
-          <CommentActions comment={forActions(thread, thread.network)} onDone={() => void loadComments()} />
-          {!thread.fromUs && <ForgetPersonButton target={{ commentId: thread.id }} who={thread.author} onForgotten={() => void loadComments()} />}
-        </div>
-      </div>
-      {thread.replies.length > 0 && (
-        <ul className="comment-replies" aria-label="Replies">
-          {thread.replies.map((reply) => (
-            <li key={reply.id} className={`comment comment--reply${reply.fromUs ? ' comment--ours' : ''}`} data-comment-id={reply.id}>
-              <CommentBody comment={reply} now={now} />
-              <div className="comment__actions" data-comment-id={reply.id}>
-                <CommentActions comment={forActions(reply, thread.network)} onDone={() => void loadComments()} />
-                {!reply.fromUs && <ForgetPersonButton target={{ commentId: reply.id }} who={reply.author} onForgotten={() => void loadComments()} />}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
 
 /** One empty list: a new `[]` per read would make zustand see a change on every render and loop. */
 const NO_ACCOUNTS: never[] = [];
+/** A thread's height before it is measured (one comment with its action row and the post line). */
+const ESTIMATED_THREAD_HEIGHT = 170;
 
-/** Comments per account and per post, newest first, replies threaded, with an "unanswered" filter. */
-export function CommentsView() {
+function Filters() {
   const state = useCommentsStore();
   const accounts = useInboxStore((s) => s.counts?.byAccount ?? NO_ACCOUNTS);
-  const now = useNow();
   const id = useId();
+  const { query } = state;
+  const postShown = query.postId !== null && state.posts.some((p) => p.id === query.postId);
+  return (
+    <div className="list-filters comments-filters" role="group" aria-label="Filter comments">
+      <label htmlFor={`${id}-account`} className="visually-hidden">
+        Account
+      </label>
+      <select id={`${id}-account`} className="comments-filters__account" value={query.accountId ?? ''} onChange={(e) => setCommentQuery({ accountId: e.target.value ? Number(e.target.value) : null })}>
+        <option value="">All accounts</option>
+        {accounts.map((a) => (
+          <option key={a.accountId} value={a.accountId}>
+            {a.accountName} · {a.network === 'facebook' ? 'Facebook' : 'Instagram'}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-post`} className="visually-hidden">
+        Post
+      </label>
+      <select id={`${id}-post`} className="comments-filters__post" value={query.postId ?? ''} onChange={(e) => setCommentQuery({ postId: e.target.value ? Number(e.target.value) : null })}>
+        <option value="">All posts</option>
+        {query.postId !== null && !postShown && <option value={query.postId}>{(state.postLabel ?? 'One post').slice(0, 50)}</option>}
+        {state.posts.map((p) => (
+          <option key={p.id} value={p.id}>
+            {(p.caption || 'Post without caption').slice(0, 50)} ({formatFullNumber(p.comments)})
+          </option>
+        ))}
+      </select>
+      {query.personId != null && (
+        <button type="button" className="chip" aria-pressed="true" data-filter="person" onClick={() => setCommentQuery({ personId: null })} title="Show everyone's comments">
+          By {state.personName ?? 'one person'} ✕
+        </button>
+      )}
+      <button type="button" className="chip" aria-pressed={query.unansweredOnly} data-filter="unanswered" onClick={() => setCommentQuery({ unansweredOnly: !query.unansweredOnly })}>
+        Unanswered only
+      </button>
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={query.unansweredFirst === true}
+        data-filter="unanswered-first"
+        disabled={query.unansweredOnly}
+        onClick={() => setCommentQuery({ unansweredFirst: !query.unansweredFirst })}
+        title="Comments without a reply from you first, then the answered ones; each newest first"
+      >
+        Unanswered first
+      </button>
+      <p className="muted" aria-live="polite" data-comments-total={state.total ?? ''}>
+        {state.total === null ? 'Counting…' : `${formatFullNumber(state.total)} comment${state.total === 1 ? '' : 's'}${query.unansweredOnly ? ' without a reply from you' : ''}, ${query.unansweredFirst && !query.unansweredOnly ? 'unanswered first, then ' : ''}newest first`}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Comments per account and per post, newest first, replies threaded, with an "unanswered" filter.
+ * The list is virtualized (threads differ in height, so each is measured) and loads the next page
+ * as it nears the end; an action refetches as many threads as are shown, so the place is kept.
+ */
+export function CommentsView() {
+  const state = useCommentsStore();
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
   const threads = state.data ?? [];
+  const more = state.total !== null && threads.length < state.total;
+  // TanStack Virtual returns a mutable instance, which the React Compiler cannot memoise; it still re-renders on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see the line above
+  const virtualizer = useVirtualizer({
+    count: threads.length + (more ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_THREAD_HEIGHT,
+    getItemKey: (index) => threads[index]?.id ?? 'more',
+    overscan: 3,
+    // Before the scroll box is measured (and in tests without layout) a screenful is assumed.
+    initialRect: { width: 900, height: 700 },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows.at(-1)?.index ?? 0;
+  const queryKey = JSON.stringify(state.query);
 
   useEffect(() => {
     if (useCommentsStore.getState().status === 'idle') {
@@ -91,59 +107,45 @@ export function CommentsView() {
     void markCommentsSeen();
   }, []);
 
+  // Another filter starts at the top of its own list.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [queryKey]);
+
+  // Nearing the end of what is loaded fetches the next page (once a refetch in progress is done).
+  useEffect(() => {
+    if (more && state.status === 'ready' && lastShown >= threads.length - Math.ceil(COMMENT_PAGE / 3)) void loadMoreComments();
+  }, [more, lastShown, threads.length, state.status]);
+
   return (
     <div className="comments-view" data-comments-status={state.status}>
-      <div className="list-filters comments-filters" role="group" aria-label="Filter comments">
-        <label htmlFor={`${id}-account`} className="visually-hidden">
-          Account
-        </label>
-        <select id={`${id}-account`} value={state.query.accountId ?? ''} onChange={(e) => setCommentQuery({ accountId: e.target.value ? Number(e.target.value) : null })}>
-          <option value="">All accounts</option>
-          {accounts.map((a) => (
-            <option key={a.accountId} value={a.accountId}>
-              {a.accountName}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-post`} className="visually-hidden">
-          Post
-        </label>
-        <select id={`${id}-post`} value={state.query.postId ?? ''} onChange={(e) => setCommentQuery({ postId: e.target.value ? Number(e.target.value) : null })}>
-          <option value="">All posts</option>
-          {state.posts.map((p) => (
-            <option key={p.id} value={p.id}>
-              {(p.caption || 'Post without caption').slice(0, 50)} ({formatFullNumber(p.comments)})
-            </option>
-          ))}
-        </select>
-        {state.query.personId != null && (
-          <button type="button" className="chip" aria-pressed="true" data-filter="person" onClick={() => setCommentQuery({ personId: null })} title="Show everyone's comments">
-            By {state.personName ?? 'one person'} ✕
-          </button>
-        )}
-        <button type="button" className="chip" aria-pressed={state.query.unansweredOnly} data-filter="unanswered" onClick={() => setCommentQuery({ unansweredOnly: !state.query.unansweredOnly })}>
-          Unanswered only
-        </button>
-        <p className="muted" aria-live="polite" data-comments-total={state.total ?? ''}>
-          {state.total === null ? 'Counting…' : `${formatFullNumber(state.total)} comment${state.total === 1 ? '' : 's'}${state.query.unansweredOnly ? ' without a reply from you' : ''}, newest first`}
-        </p>
-      </div>
+      <Filters />
       {state.error && <ErrorNotice error={state.error} onRetry={() => void loadComments()} />}
       {state.status === 'ready' && threads.length === 0 ? (
         <EmptyState title={state.query.unansweredOnly ? 'Every comment here has a reply' : 'No comments stored yet'}>
           <p>Comments on your posts appear here once an account has synced.</p>
         </EmptyState>
       ) : (
-        <ul className="comment-list" aria-label="Comments">
-          {threads.map((thread) => (
-            <Thread key={thread.id} thread={thread} now={now} />
-          ))}
-        </ul>
-      )}
-      {state.total !== null && threads.length < state.total && (
-        <button type="button" className="button button--small" disabled={state.loadingMore} onClick={() => void loadMoreComments()}>
-          {state.loadingMore ? 'Loading…' : `Show more (${formatFullNumber(state.total - threads.length)} left)`}
-        </button>
+        <div className="comments-scroller" ref={scrollRef}>
+          <ul className="comment-list" aria-label="Comments" aria-rowcount={state.total ?? undefined} data-rendered-rows={rows.length} data-loaded-threads={threads.length} style={{ height: virtualizer.getTotalSize() }}>
+            {rows.map((row) => {
+              const thread = threads[row.index];
+              // Placed with `top`, not a transform: a transformed row would trap the fixed-position
+              // confirmation dialogs of its actions inside itself.
+              return (
+                <li key={row.key} ref={virtualizer.measureElement} data-index={row.index} className="comment-list__row" style={{ top: row.start }}>
+                  {thread ? (
+                    <Thread thread={thread} now={now} filteredToPost={state.query.postId !== null} />
+                  ) : (
+                    <p className="muted comment-list__more" role="status">
+                      Loading more… ({formatFullNumber((state.total ?? 0) - threads.length)} left)
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       )}
     </div>
   );

@@ -30,7 +30,7 @@ export function initInbox(): () => void {
   const stopOpenComments = getApi().on('inbox:open-comments', () => {
     navigate('inbox');
     setTab('comments');
-    setCommentQuery({ accountId: null, personId: null, unansweredOnly: false });
+    setCommentQuery({ accountId: null, personId: null, unansweredOnly: false, unansweredFirst: false });
     // Also when the Comments view was already open (its own mark-seen runs only when it mounts).
     void markCommentsSeen();
   });

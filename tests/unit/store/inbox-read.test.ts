@@ -221,5 +221,10 @@ describe('triage and comments', () => {
     ]);
     expect(repos.comments.listThreads({ accountId: cafe, postId: post, unansweredOnly: true, offset: 0, limit: 10 }).threads.map((t) => t.text)).toEqual(['When?']);
     expect(repos.comments.commentedPosts(null)).toEqual([{ id: post, accountId: cafe, caption: 'New mugs', publishedAt: NOW - 48 * HOUR, comments: 3 }]);
+    // Unanswered first: an older unanswered comment goes before a newer answered one.
+    repos.comments.upsert(cafe, post, { externalId: 'c4', personId: null, authorUsername: 'fan3', text: 'Older question', createdAt: NOW - 2 * HOUR }, synced);
+    const ordered = (unansweredFirst: boolean) => repos.comments.listThreads({ accountId: null, postId: null, unansweredOnly: false, unansweredFirst, offset: 0, limit: 10 }).threads.map((t) => t.text);
+    expect(ordered(false)).toEqual(['When?', 'Love it', 'Older question']);
+    expect(ordered(true)).toEqual(['When?', 'Older question', 'Love it']);
   });
 });
