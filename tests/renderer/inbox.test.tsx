@@ -118,6 +118,22 @@ describe('conversation list', () => {
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search messages' }));
   });
 
+  it('keeps the keyboard cursor on its conversation when a new message moves that thread to the top', async () => {
+    const { conversations, messages } = sample();
+    const fake = await openInbox(inboxHandlers(conversations, messages));
+    const list = screen.getByRole('listbox', { name: 'Conversations' });
+    list.focus();
+    fireEvent.keyDown(list, { key: 'j' });
+    expect(list.getAttribute('aria-activedescendant')).toBe('conversation-row-1');
+    // Omar writes again: his thread is now the newest, Mia's second (the fake reads this same array).
+    conversations.reverse();
+    act(() => fake.emit('store:changed', { what: ['messages'] }));
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('Omar Haddad'));
+    expect(list.getAttribute('aria-activedescendant')).toBe('conversation-row-0');
+    fireEvent.keyDown(list, { key: 'Enter' });
+    await screen.findByRole('list', { name: 'Messages with Omar Haddad' });
+  });
+
   it('filters by unread, needs reply and window, with the count on each filter', async () => {
     const { conversations, messages } = sample();
     const fake = await openInbox(inboxHandlers(conversations, messages));

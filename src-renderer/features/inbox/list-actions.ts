@@ -2,7 +2,7 @@ import type { ConversationFilter } from '../../../src-preload/contract';
 import { getApi } from '../../api';
 import { call } from '../../lib/call';
 import { requestGate } from '../../lib/loadable';
-import { LIST_PAGE, emptyList, patchList, useInboxStore } from './inbox-store';
+import { LIST_PAGE, emptyList, patchList, rowAt, useInboxStore, type ListState } from './inbox-store';
 
 /** Bumped whenever the filter changes, so a page answer for the old filter is dropped. */
 let listVersion = 0;
@@ -20,8 +20,23 @@ async function fetchPage(page: number, version: number): Promise<void> {
     const pages = { ...list.pages, [page]: result.data.items };
     // The total moved (new conversations, a filter answer changed): pages past it are stale.
     for (const key of Object.keys(pages)) if (Number(key) * LIST_PAGE >= result.data.total && Number(key) !== 0) delete pages[Number(key)];
-    return { loading, pages, total: result.data.total, status: 'ready' };
+    return { loading, pages, total: result.data.total, status: 'ready', activeIndex: followCursor(list, pages) };
   });
+}
+
+/**
+ * Where the keyboard cursor goes when rows are re-read: with the conversation it was on, if that
+ * one is still loaded (a reply or a new message moves a thread to the top, and Enter must not
+ * then open a different one); otherwise it stays at its place.
+ */
+function followCursor(list: ListState, pages: ListState['pages']): number {
+  const id = rowAt(list, list.activeIndex)?.id;
+  if (id === undefined) return list.activeIndex;
+  for (const [page, rows] of Object.entries(pages)) {
+    const at = rows.findIndex((row) => row.id === id);
+    if (at >= 0) return Number(page) * LIST_PAGE + at;
+  }
+  return list.activeIndex;
 }
 
 /** Loads the pages holding rows `start`..`end` (what the virtualized list shows) that are not loaded yet. */
