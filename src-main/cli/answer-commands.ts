@@ -12,6 +12,7 @@ import { LiveDemo } from '../services/live-demo';
 import { OutboxService } from '../services/outbox/outbox-service';
 import { openStore, type Command, type CommandContext } from './commands';
 import { UsageError } from './errors';
+import { accountOption } from './options';
 
 interface Session {
   outbox: OutboxService;
@@ -52,15 +53,8 @@ function idArg(ctx: CommandContext, index: number, what: string): number {
   return id;
 }
 
-/** `--account ID` of a stored account (the store must be open), or null when not given. */
-function accountOption(ctx: CommandContext): number | null {
-  const raw = ctx.options.account;
-  if (raw === undefined) return null;
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1) throw new UsageError('--account must be an account id (see "accounts").');
-  if (!ctx.core.repos.accounts.get(id)) throw new AppError('NOT_FOUND', `No account ${id}; "accounts" lists them.`);
-  return id;
-}
+/** " [photo, story mention]": what a message carries besides its text, by kind. */
+const attachmentWords = (kinds: readonly string[]): string => (kinds.length ? ` [${kinds.map((k) => k.replace('_', ' ')).join(', ')}]` : '');
 
 const iso = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
@@ -107,7 +101,7 @@ const inbox: Command = {
       const pending = repos.outbox.forConversation(id).filter((i) => i.state !== 'sent');
       const account = repos.accounts.get(conv.accountId)?.name ?? `account ${conv.accountId}`;
       const header = `${conv.personName} · ${account} · ${conv.platform} · window ${w.state}${w.closesAt ? ` until ${iso(w.closesAt)}` : ''}${w.refusal ? `\n${w.refusal}` : ''}`;
-      const lines = messages.map((m) => `${iso(m.sentAt)} ${m.direction === 'out' ? 'You' : 'Them'}: ${m.isDeleted ? '(unsent)' : (m.text ?? '') + (m.hasAttachments ? ' [attachment]' : '')}`);
+      const lines = messages.map((m) => `${iso(m.sentAt)} ${m.direction === 'out' ? 'You' : 'Them'}: ${m.isDeleted ? '(unsent)' : (m.text ?? '') + attachmentWords(m.attachments)}`);
       print(ctx, { conversation: conv, window: w, messages, pending }, [header, ...lines, ...pending.map((p) => `  outbox ${itemLine(p)}`)].join('\n'));
       return 0;
     }

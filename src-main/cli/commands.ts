@@ -5,6 +5,7 @@ import { storeProblemError } from '../core/store-problem';
 import { exportAll, type ExportFormat } from '../privacy/export';
 import { PRIVACY_COMMANDS } from './privacy-commands';
 import { UsageError } from './errors';
+import { accountOption, channelOption, dayRangeOptions } from './options';
 
 export interface CommandContext {
   core: AppCore;
@@ -17,6 +18,7 @@ export interface CommandContext {
     json?: boolean;
     'graph-base-url'?: string;
     account?: string;
+    channel?: string;
     from?: string;
     to?: string;
     url?: string;
@@ -91,15 +93,17 @@ const status: Command = {
 };
 
 const search: Command = {
-  usage: 'TEXT [--limit N] [--json]',
+  usage: 'TEXT [--account ID] [--channel instagram|messenger] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]',
   summary: 'full-text search over messages, newest first, with the number of hits',
   async run(ctx) {
     const query = ctx.args.join(' ').trim();
     if (!query) throw new UsageError('Give the text to search for, e.g. "search refund".');
     const limit = Number(ctx.options.limit ?? 20);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500.');
+    const platform = channelOption(ctx);
+    const days = dayRangeOptions(ctx);
     await openStore(ctx);
-    const page = ctx.core.repos.inbox.searchMessages({ query, accountId: null, platform: null, from: null, to: null, offset: 0, limit }, ctx.core.now());
+    const page = ctx.core.repos.inbox.searchMessages({ query, accountId: accountOption(ctx), platform, ...days, offset: 0, limit }, ctx.core.now());
     const total = page.total ?? page.hits.length;
     const head = `${total} message${total === 1 ? ' matches' : 's match'}, newest first${total > page.hits.length ? ` (the newest ${page.hits.length}; --limit N for more)` : ''}:`;
     const lines = page.hits.map((h) => `${new Date(h.sentAt).toISOString()}  #${h.conversationId} ${h.accountName} · ${h.platform}  ${h.direction === 'out' ? `You → ${h.personName}` : h.personName}: ${h.snippet}`);

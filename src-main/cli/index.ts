@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         'graph-base-url': { type: 'string' },
         account: { type: 'string' },
+        channel: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         url: { type: 'string' },

@@ -261,7 +261,7 @@ describe('comments on the command line', () => {
 
   it('--help names every inbox command with its --json', async () => {
     const help = (await runCli(['--help'], {}, 60_000)).stdout;
-    for (const usage of ['inbox list [--unread] [--account ID] [--json]', 'reply CONVERSATION TEXT', 'outbox [--retry] [--json]', 'comments list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json]', 'search TEXT [--limit N] [--json]']) {
+    for (const usage of ['inbox list [--unread] [--account ID] [--json]', 'reply CONVERSATION TEXT', 'outbox [--retry] [--json]', 'comments list [--account ID] [--post ID] [--unanswered | --unanswered-first] [--json]', 'search TEXT [--account ID] [--channel instagram|messenger] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]']) {
       expect(help).toContain(usage);
     }
   }, 60_000);

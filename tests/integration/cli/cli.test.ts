@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { retrievableIds } from '../../../src-main/emulator/graph/schema-messaging';
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server';
 import { makeTempDir } from '../../support/temp-dir';
 import { REPO_ROOT, runCli, TSX, type CliResult } from '../../support/cli-runner';
@@ -67,6 +68,36 @@ describe('command line', () => {
     expect(search[0]!.snippet.toLowerCase()).toContain('the');
     expect(search[0]!.runs.some((run) => run.match && run.text.toLowerCase().startsWith('the'))).toBe(true);
     expect([...search].sort((a, b) => b.sentAt - a.sentAt)).toEqual(search);
+
+    // The app's search filters, from the command line: channel, account and whole local days.
+    type Hit = { platform: string; accountId: number; sentAt: number };
+    const hits = async (...args: string[]) => JSON.parse((await cli(['search', 'the', '--json', '--limit', '500', ...args, '--data-dir', dataDir])).stdout) as Hit[];
+    const all = await hits();
+    const messenger = await hits('--channel', 'messenger');
+    expect(messenger.length).toBeGreaterThan(0);
+    expect(messenger.every((h) => h.platform === 'messenger')).toBe(true);
+    expect(messenger.length).toBeLessThan(all.length);
+    const oneAccount = all[0]!.accountId;
+    expect((await hits('--account', String(oneAccount))).every((h) => h.accountId === oneAccount)).toBe(true);
+    const newest = new Date(all[0]!.sentAt);
+    const day = `${newest.getFullYear()}-${String(newest.getMonth() + 1).padStart(2, '0')}-${String(newest.getDate()).padStart(2, '0')}`;
+    const thatDay = await hits('--from', day, '--to', day);
+    expect(thatDay.length).toBeGreaterThan(0);
+    expect(thatDay.every((h) => new Date(h.sentAt).getDate() === newest.getDate())).toBe(true);
+    const badDay = await cli(['search', 'the', '--from', '2026-02-30', '--data-dir', dataDir]);
+    expect(badDay.code).toBe(2);
+    expect(badDay.stderr).toContain('--from must be a date as YYYY-MM-DD');
+    expect((await cli(['search', 'the', '--channel', 'fax', '--data-dir', dataDir])).stderr).toContain('--channel must be instagram or messenger');
+
+    // "inbox show" names what a message carries by kind, not "[attachment]".
+    const rows = JSON.parse((await cli(['inbox', 'list', '--json', '--limit', '500', '--data-dir', dataDir])).stdout) as Array<{ id: number; person: string }>;
+    const carrying = Object.values(emulator.world.conversations).find((c) =>
+      retrievableIds(emulator.world, c).some((id) => (emulator.world.messages[id]?.attachments.length ?? 0) > 0),
+    )!;
+    const row = rows.find((r) => r.person === (carrying.participant.username ? `@${carrying.participant.username}` : carrying.participant.name))!;
+    const shown = (await cli(['inbox', 'show', String(row.id), '--limit', '500', '--data-dir', dataDir])).stdout;
+    expect(shown).not.toContain('[attachment]');
+    expect(shown).toMatch(/\[(image|video|audio|file)/);
 
     const out = join(tmp.dir, 'export');
     const exported = await cli(['export', '--format', 'csv', '--out', out, '--data-dir', dataDir]);
