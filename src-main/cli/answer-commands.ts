@@ -56,7 +56,7 @@ function idArg(ctx: CommandContext, index: number, what: string): number {
 /** " [photo, story mention]": what a message carries besides its text, by kind. */
 const attachmentWords = (kinds: readonly string[]): string => (kinds.length ? ` [${kinds.map((k) => k.replace('_', ' ')).join(', ')}]` : '');
 
-const iso = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z'));
+const iso = (ms: number | null): string => (ms === null ? '—' : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'));
 
 function itemLine(i: OutboxItem): string {
   const what = i.kind === 'message' ? `reply to conversation ${i.conversationId}` : `${i.kind.replace('_', ' ')} on comment ${i.commentId ?? '(deleted)'}`;
