@@ -62,6 +62,9 @@ export async function makeRelayHarness(opts: { redisUrl?: string; service?: Pick
   let relay = await startRelay(config, { log });
   config = { ...config, port: relay.port };
   const stored: StoredEnvelope[] = [];
+  // Listeners still running when the harness closes (a test that timed out) are stopped first,
+  // so none reads the store after it is closed.
+  const listening = new Set<AbortController>();
   const service = new RelayService({
     repos: sync.core.repos,
     now: Date.now,
@@ -99,13 +102,17 @@ export async function makeRelayHarness(opts: { redisUrl?: string; service?: Pick
     },
     listen() {
       const controller = new AbortController();
+      listening.add(controller);
       const running = service.listen({ signal: controller.signal });
       return async () => {
         controller.abort();
+        listening.delete(controller);
         return running;
       };
     },
     async close() {
+      for (const controller of listening) controller.abort();
+      listening.clear();
       await relay.close().catch(() => undefined);
       await sync.close();
       tmp.cleanup();
