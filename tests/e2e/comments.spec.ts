@@ -193,7 +193,9 @@ test('comments on Facebook: virtualized list kept in place, hide/unhide, reply, 
   const shownBefore = Number(await page.locator('[data-comments-total]').getAttribute('data-comments-total'));
   await actions.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete this comment from Facebook?' });
-  await expect(dialog).toContainText('removed on Facebook for everyone, with its replies');
+  const replies = await thread.locator('.comment--reply').count();
+  expect(replies).toBeGreaterThan(0);
+  await expect(dialog).toContainText(`removed on Facebook for everyone, with its ${replies === 1 ? 'reply' : `${replies} replies`}, and from this computer`);
   await expect(dialog.locator('blockquote')).toContainText(quoted);
   await captureScreen(page, testInfo, 'comments-delete-confirm');
   await dialog.getByRole('button', { name: 'Cancel' }).click();

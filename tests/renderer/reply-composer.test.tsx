@@ -226,6 +226,17 @@ describe('comment actions', () => {
     expect(await screen.findByText(/^Sent/)).toBeTruthy();
   });
 
+  it('says how many replies go with a deleted comment, and nothing of replies where it has none', async () => {
+    mount({}, <CommentActions comment={{ ...comment, replyCount: 3 }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect((await screen.findByRole('alertdialog')).textContent).toContain('removed on Instagram for everyone, with its 3 replies, and from this computer.');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    cleanup();
+    mount({}, <CommentActions comment={{ ...comment, replyCount: 0 }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect((await screen.findByRole('alertdialog')).textContent).toContain('removed on Instagram for everyone and from this computer.');
+  });
+
   it('hides, replies publicly and privately', async () => {
     const fake = mount({ 'comments:act': ({ action }) => ok(item({ kind: action === 'hide' ? 'comment_hide' : 'comment_reply', commentId: 44 })) }, <CommentActions comment={comment} />);
     fireEvent.click(screen.getByRole('button', { name: 'Hide' }));

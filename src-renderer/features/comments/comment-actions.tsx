@@ -20,6 +20,8 @@ export interface CommentForActions {
   isOwn: boolean;
   /** Its one private reply was sent or is on its way. */
   privateReplied: boolean;
+  /** Replies stored under it, which Meta removes with it. */
+  replyCount?: number;
 }
 
 type Mode = 'idle' | 'reply' | 'private-reply';
@@ -153,7 +155,9 @@ export function CommentActions({ comment, onDone }: { comment: CommentForActions
           }}
         >
           <p>
-            It is removed on {network} for everyone, with its replies, and from this computer. This cannot be undone.
+            It is removed on {network} for everyone
+            {comment.replyCount ? `, with its ${comment.replyCount === 1 ? 'reply' : `${comment.replyCount} replies`},` : ''} and from this computer. This
+            cannot be undone.
           </p>
           <blockquote className="composer__quote">
             <strong>{comment.author ?? 'Unknown'}</strong>: {comment.text ?? '(no text)'}

@@ -28,15 +28,15 @@ function CommentBody({ comment, now }: { comment: CommentItem; now: number }) {
 }
 
 /** What the actions need of a comment; the thread gives the network of its replies. */
-function forActions(comment: CommentItem, network: Network): CommentForActions {
-  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs, privateReplied: comment.privateReplied };
+function forActions(comment: CommentItem, network: Network, replyCount: number): CommentForActions {
+  return { id: comment.id, network, author: comment.author, text: comment.text, createdAt: comment.createdAt, hidden: comment.hidden, isOwn: comment.fromUs, privateReplied: comment.privateReplied, replyCount };
 }
 
 /** Reply, hide, delete… and, for someone else's comment, "Forget this person…"; each refetches the list. */
-function ActionRow({ comment, network }: { comment: CommentItem; network: Network }) {
+function ActionRow({ comment, network, replyCount = 0 }: { comment: CommentItem; network: Network; replyCount?: number }) {
   return (
     <div className="comment__actions" data-comment-id={comment.id}>
-      <CommentActions comment={forActions(comment, network)} onDone={() => void loadComments()} />
+      <CommentActions comment={forActions(comment, network, replyCount)} onDone={() => void loadComments()} />
       {!comment.fromUs && <ForgetPersonButton target={{ commentId: comment.id }} who={comment.author} onForgotten={() => void loadComments()} />}
     </div>
   );
@@ -80,7 +80,7 @@ export function Thread({ thread, now, filteredToPost }: { thread: CommentThread;
       <PostLine thread={thread} filteredToPost={filteredToPost} />
       <div className="comment">
         <CommentBody comment={thread} now={now} />
-        <ActionRow comment={thread} network={thread.network} />
+        <ActionRow comment={thread} network={thread.network} replyCount={thread.replies.length} />
       </div>
       {thread.replies.length > 0 && (
         <ul className="comment-replies" aria-label="Replies">
