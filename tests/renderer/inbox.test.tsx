@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, MessageItem, OutboxItem } from '../../src-preload/contract';
 import { useInboxStore } from '../../src-renderer/features/inbox/inbox-store';
 import { loadMoreComments } from '../../src-renderer/features/comments/comments-store';
-import { ATTACHMENT_ICON } from '../../src-renderer/features/inbox/message-row';
+import { ATTACHMENT_ICON } from '../../src-renderer/features/inbox/attachment-labels';
 import { replyWindowText } from '../../src-renderer/features/inbox/reply-window';
 import { splitBidi, TEXT_PREVIEW_CHARS } from '../../src-renderer/features/inbox/safe-text';
 import { appState, ok, type Handlers } from './helpers/fake-api';

@@ -1,6 +1,6 @@
 import type { ConversationSummary } from '../../../src-preload/contract';
 import { formatWhen } from '../../lib/format';
-import { ATTACHMENT_LABEL } from './message-row';
+import { ATTACHMENT_LABEL } from './attachment-labels';
 import { SafeText } from './safe-text';
 import { WindowBadge } from './reply-window';
 

@@ -1,35 +1,8 @@
-import type { AttachmentKind, MessageItem } from '../../../src-preload/contract';
+import type { MessageItem } from '../../../src-preload/contract';
 import { formatWhen } from '../../lib/format';
 import { MessageSignals } from './message-signals';
+import { ATTACHMENT_ICON, ATTACHMENT_LABEL } from './attachment-labels';
 import { CappedText, SafeText } from './safe-text';
-
-export const ATTACHMENT_LABEL: Record<AttachmentKind, string> = {
-  image: 'Photo',
-  video: 'Video',
-  audio: 'Voice message',
-  file: 'File',
-  story_mention: 'Mentioned you in their story',
-  story_reply: 'Replied to your story',
-  shared_post: 'Shared a post',
-  reel: 'Shared a reel',
-  other: 'Attachment this app cannot show',
-};
-
-/**
- * Drawn beside the words, hidden from screen readers. Emoji or characters every system UI font
- * carries: a fullwidth `＠` drew as an empty box in Chromium on Linux.
- */
-export const ATTACHMENT_ICON: Record<AttachmentKind, string> = {
-  image: '🖼',
-  video: '🎬',
-  audio: '🎤',
-  file: '📄',
-  story_mention: '@',
-  story_reply: '↩',
-  shared_post: '↗',
-  reel: '▶',
-  other: '◻',
-};
 
 /** How far a quoted message is shown above a reply. */
 const QUOTE_CHARS = 140;
